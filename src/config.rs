@@ -1,0 +1,172 @@
+//! Resolved settings: the output format, colour for each stream and the width, decided once
+//! from flags, environment and terminal, then passed down.
+
+use std::io::IsTerminal;
+
+use crate::cli::ColorWhen;
+
+/// How results are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Format {
+    /// A terminal: tables, wrapped prose.
+    Table,
+    /// A pipe or file: tab-separated records, one per line, nothing cut.
+    Plain,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Config {
+    pub format: Format,
+    /// Colour on stdout.
+    pub color: bool,
+    /// Colour on stderr.
+    pub color_err: bool,
+    /// Columns available on stdout.
+    pub width: usize,
+}
+
+/// The environment variables that colour and width depend on, read once.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Env {
+    pub no_color: Option<String>,
+    pub clicolor_force: Option<String>,
+    pub term: Option<String>,
+    pub columns: Option<String>,
+}
+
+impl Env {
+    pub(crate) fn read() -> Env {
+        let var = |name| std::env::var(name).ok();
+        Env {
+            no_color: var("NO_COLOR"),
+            clicolor_force: var("CLICOLOR_FORCE"),
+            term: var("TERM"),
+            columns: var("COLUMNS"),
+        }
+    }
+}
+
+/// Width used when neither `COLUMNS` nor the terminal tell.
+const DEFAULT_WIDTH: usize = 80;
+
+impl Config {
+    pub(crate) fn resolve(color: ColorWhen, json: bool, env: &Env) -> Config {
+        let stdout_tty = std::io::stdout().is_terminal();
+        let format = match (json, stdout_tty) {
+            (true, _) => Format::Json,
+            (false, true) => Format::Table,
+            (false, false) => Format::Plain,
+        };
+        let terminal_width = terminal_size::terminal_size().map(|(w, _)| usize::from(w.0));
+        Config {
+            format,
+            color: use_color(color, env, stdout_tty),
+            color_err: use_color(color, env, std::io::stderr().is_terminal()),
+            width: width(env.columns.as_deref(), terminal_width),
+        }
+    }
+}
+
+/// Whether to colour a stream: the flag beats the environment (a non-empty `NO_COLOR` turns
+/// colour off, then a `CLICOLOR_FORCE` other than `0` turns it on), which beats the test for a
+/// terminal that is not `dumb`.
+pub(crate) fn use_color(when: ColorWhen, env: &Env, is_terminal: bool) -> bool {
+    let set = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.is_empty());
+    match when {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto if set(&env.no_color) => false,
+        ColorWhen::Auto
+            if set(&env.clicolor_force) && env.clicolor_force.as_deref() != Some("0") =>
+        {
+            true
+        }
+        ColorWhen::Auto => is_terminal && env.term.as_deref() != Some("dumb"),
+    }
+}
+
+/// `COLUMNS` if it is a positive number, else the terminal's width, else 80.
+fn width(columns: Option<&str>, terminal: Option<usize>) -> usize {
+    columns
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0)
+        .or(terminal)
+        .unwrap_or(DEFAULT_WIDTH)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(no_color: Option<&str>, force: Option<&str>, term: Option<&str>) -> Env {
+        Env {
+            no_color: no_color.map(Into::into),
+            clicolor_force: force.map(Into::into),
+            term: term.map(Into::into),
+            columns: None,
+        }
+    }
+
+    #[test]
+    fn flag_beats_environment() {
+        assert!(use_color(
+            ColorWhen::Always,
+            &env(Some("1"), None, None),
+            false
+        ));
+        assert!(!use_color(
+            ColorWhen::Never,
+            &env(None, Some("1"), None),
+            true
+        ));
+    }
+
+    #[test]
+    fn environment_beats_terminal_test() {
+        assert!(!use_color(
+            ColorWhen::Auto,
+            &env(Some("1"), None, None),
+            true
+        ));
+        assert!(use_color(
+            ColorWhen::Auto,
+            &env(None, Some("1"), None),
+            false
+        ));
+        assert!(!use_color(
+            ColorWhen::Auto,
+            &env(None, Some("0"), None),
+            false
+        ));
+        // An empty NO_COLOR is the same as none.
+        assert!(use_color(ColorWhen::Auto, &env(Some(""), None, None), true));
+    }
+
+    #[test]
+    fn auto_needs_a_terminal_that_is_not_dumb() {
+        assert!(use_color(
+            ColorWhen::Auto,
+            &env(None, None, Some("xterm")),
+            true
+        ));
+        assert!(!use_color(
+            ColorWhen::Auto,
+            &env(None, None, Some("xterm")),
+            false
+        ));
+        assert!(!use_color(
+            ColorWhen::Auto,
+            &env(None, None, Some("dumb")),
+            true
+        ));
+    }
+
+    #[test]
+    fn width_prefers_columns_then_terminal() {
+        assert_eq!(width(Some("120"), Some(60)), 120);
+        assert_eq!(width(Some("wide"), Some(60)), 60);
+        assert_eq!(width(Some("0"), None), 80);
+        assert_eq!(width(None, None), 80);
+    }
+}

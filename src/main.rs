@@ -1,0 +1,86 @@
+//! `ewg`: an offline terminal reference to the Expert Working Group on women's human rights in
+//! the Global Compact for Migration. Parse, resolve settings once, run, print an error once,
+//! and map it to an exit code.
+
+mod cli;
+mod commands;
+mod config;
+mod data;
+mod output;
+mod search;
+
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+use colored::Colorize;
+
+use crate::cli::Cli;
+use crate::commands::NotFound;
+use crate::config::{Config, Env};
+use crate::data::Dataset;
+
+/// Something was not found: an unknown id, number, category or a search without hits.
+const EXIT_NOT_FOUND: u8 = 1;
+/// The command line or the data it pointed at could not be used.
+const EXIT_USAGE: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            // Help goes to stdout and usage errors to stderr, as clap decides; a closed pipe
+            // while printing help is not worth a message.
+            let _ = err.print();
+            return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(EXIT_USAGE));
+        }
+    };
+    let config = Config::resolve(cli.color, cli.json, &Env::read());
+    // `config` has decided where colour goes; `colored` only paints what it is given.
+    colored::control::set_override(true);
+
+    match run(&cli, &config) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            let code = if err.downcast_ref::<NotFound>().is_some() {
+                EXIT_NOT_FOUND
+            } else {
+                EXIT_USAGE
+            };
+            let label = if config.color_err {
+                "error:".red().bold().to_string()
+            } else {
+                "error:".to_string()
+            };
+            let message = output::clean_message(&format!("{err:#}"));
+            let _ = writeln!(io::stderr().lock(), "{label} {message}");
+            ExitCode::from(code)
+        }
+    }
+}
+
+fn run(cli: &Cli, config: &Config) -> anyhow::Result<()> {
+    let data = Dataset::load(data::BUNDLED)?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    if cli.version {
+        writeln!(
+            out,
+            "ewg {} (dataset: bundled, updated {})",
+            env!("CARGO_PKG_VERSION"),
+            data.meta.updated
+        )?;
+    } else {
+        let view = commands::run(cli.command.as_ref(), &data, config)?;
+        output::render(&view, config, &mut out)?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// A reader that stopped reading (`ewg members | head -1`) is not an error.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain()
+        .filter_map(|e| e.downcast_ref::<io::Error>())
+        .any(|e| e.kind() == io::ErrorKind::BrokenPipe)
+}

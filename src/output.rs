@@ -1,0 +1,374 @@
+//! Rendering: every command's result is a [`View`], written as a table (terminal), as
+//! tab-separated lines (pipe) or as JSON. Text from the data passes through [`clean`] on its way
+//! to a terminal or pipe, so no control character in a dataset reaches the screen raw.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+use std::io::{self, Write};
+use std::ops::Range;
+
+use colored::Colorize;
+use comfy_table::{Cell, ContentArrangement, Table, presets};
+use serde_json::Value;
+
+use crate::config::{Config, Format};
+
+/// Prose is wrapped to the terminal, but never wider than this, for reading.
+const MAX_PROSE_WIDTH: usize = 100;
+
+/// A piece of text with byte ranges to highlight (search matches).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Text {
+    pub text: String,
+    pub marks: Vec<Range<usize>>,
+}
+
+impl From<String> for Text {
+    fn from(text: String) -> Text {
+        Text {
+            text,
+            marks: Vec::new(),
+        }
+    }
+}
+
+impl From<&str> for Text {
+    fn from(text: &str) -> Text {
+        Text::from(text.to_string())
+    }
+}
+
+/// Rows of records: a table on a terminal, tab-separated lines in a pipe. The first column is
+/// the id.
+#[derive(Debug, Clone)]
+pub(crate) struct Listing {
+    pub columns: Vec<&'static str>,
+    pub rows: Vec<Vec<Text>>,
+    pub json: Value,
+}
+
+/// One entry in full: labelled fields.
+#[derive(Debug, Clone)]
+pub(crate) struct Record {
+    pub heading: String,
+    pub fields: Vec<(&'static str, Vec<String>)>,
+    pub json: Value,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) enum View {
+    Listing(Listing),
+    Record(Record),
+}
+
+impl Record {
+    pub(crate) fn new(heading: impl Into<String>, json: Value) -> Record {
+        Record {
+            heading: heading.into(),
+            fields: Vec::new(),
+            json,
+        }
+    }
+
+    /// Adds a field with one value.
+    pub(crate) fn field(mut self, label: &'static str, value: impl Into<String>) -> Record {
+        self.fields.push((label, vec![value.into()]));
+        self
+    }
+
+    /// Adds a field with one value, if there is one.
+    pub(crate) fn field_opt(self, label: &'static str, value: Option<impl Into<String>>) -> Record {
+        match value {
+            Some(value) => self.field(label, value),
+            None => self,
+        }
+    }
+
+    /// Adds a field with several values; none adds nothing.
+    pub(crate) fn list<S: Into<String>>(
+        mut self,
+        label: &'static str,
+        values: impl IntoIterator<Item = S>,
+    ) -> Record {
+        let values: Vec<String> = values.into_iter().map(Into::into).collect();
+        if !values.is_empty() {
+            self.fields.push((label, values));
+        }
+        self
+    }
+}
+
+/// Writes a view in the configured format.
+pub(crate) fn render(view: &View, config: &Config, out: &mut impl Write) -> io::Result<()> {
+    match (config.format, view) {
+        (Format::Json, View::Listing(Listing { json, .. }) | View::Record(Record { json, .. })) => {
+            serde_json::to_writer_pretty(&mut *out, json)?;
+            writeln!(out)
+        }
+        (Format::Plain, View::Listing(listing)) => render_plain_listing(listing, config.color, out),
+        (Format::Plain, View::Record(record)) => render_plain_record(record, config.color, out),
+        (Format::Table, View::Listing(listing)) => render_table(listing, config, out),
+        (Format::Table, View::Record(record)) => render_record(record, config, out),
+    }
+}
+
+/// Makes data text safe to print: tabs and line breaks become spaces (a record stays on one
+/// line), other control characters and bidirectional overrides are shown as `\u{..}`.
+pub(crate) fn clean(text: &str) -> Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() || is_bidi_control(c);
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\t' | '\n' | '\r' => out.push(' '),
+            c if unsafe_char(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Like [`clean`], but keeps the line breaks of a message that has several lines.
+pub(crate) fn clean_message(text: &str) -> String {
+    text.lines().map(clean).collect::<Vec<_>>().join("\n")
+}
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+}
+
+/// Cleans text and, when colour is on, paints its marked ranges.
+fn paint_marks(text: &Text, color: bool) -> String {
+    if !color || text.marks.is_empty() {
+        return clean(&text.text).into_owned();
+    }
+    let mut out = String::new();
+    let mut at = 0;
+    for mark in &text.marks {
+        // Marks come from the same text; skip any that do not fit rather than panic.
+        let (Some(before), Some(marked)) =
+            (text.text.get(at..mark.start), text.text.get(mark.clone()))
+        else {
+            continue;
+        };
+        out.push_str(&clean(before));
+        out.push_str(&clean(marked).yellow().bold().to_string());
+        at = mark.end;
+    }
+    out.push_str(&clean(text.text.get(at..).unwrap_or_default()));
+    out
+}
+
+fn paint_id(text: &str, color: bool) -> String {
+    let text = clean(text);
+    if color {
+        text.cyan().to_string()
+    } else {
+        text.into_owned()
+    }
+}
+
+fn paint_label(text: &str, color: bool) -> String {
+    if color {
+        text.bold().to_string()
+    } else {
+        text.to_string()
+    }
+}
+
+fn render_plain_listing(listing: &Listing, color: bool, out: &mut impl Write) -> io::Result<()> {
+    for row in &listing.rows {
+        let mut line = String::new();
+        for (i, cell) in row.iter().enumerate() {
+            if i > 0 {
+                line.push('\t');
+            }
+            if i == 0 {
+                line.push_str(&paint_id(&cell.text, color));
+            } else {
+                line.push_str(&paint_marks(cell, color));
+            }
+        }
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+fn render_plain_record(record: &Record, color: bool, out: &mut impl Write) -> io::Result<()> {
+    for (label, values) in &record.fields {
+        for value in values {
+            writeln!(out, "{}\t{}", paint_label(label, color), clean(value))?;
+        }
+    }
+    Ok(())
+}
+
+fn render_table(listing: &Listing, config: &Config, out: &mut impl Write) -> io::Result<()> {
+    if listing.rows.is_empty() {
+        return Ok(());
+    }
+    let mut table = Table::new();
+    // comfy-table would ask the terminal itself; our own decision is the one that counts.
+    table.force_no_tty();
+    if config.color {
+        table.enforce_styling();
+    }
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(u16::try_from(config.width).unwrap_or(u16::MAX))
+        .set_header(
+            listing
+                .columns
+                .iter()
+                .map(|c| Cell::new(paint_label(c, config.color))),
+        );
+    for row in &listing.rows {
+        table.add_row(row.iter().enumerate().map(|(i, cell)| {
+            Cell::new(if i == 0 {
+                paint_id(&cell.text, config.color)
+            } else {
+                paint_marks(cell, config.color)
+            })
+        }));
+    }
+    writeln!(out, "{table}")
+}
+
+fn render_record(record: &Record, config: &Config, out: &mut impl Write) -> io::Result<()> {
+    let width = config.width.min(MAX_PROSE_WIDTH);
+    let heading = clean(&record.heading);
+    let heading = textwrap::fill(&heading, width.max(20));
+    writeln!(out, "{}", paint_label(&heading, config.color))?;
+    writeln!(out)?;
+    let label_width = record
+        .fields
+        .iter()
+        .map(|(l, _)| l.chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let value_width = width.saturating_sub(label_width).max(20);
+    let indent = " ".repeat(label_width);
+    for (label, values) in &record.fields {
+        let bullet = values.len() > 1;
+        let mut first_line = true;
+        for value in values {
+            let value = clean(value);
+            let options = if bullet {
+                textwrap::Options::new(value_width)
+                    .initial_indent("- ")
+                    .subsequent_indent("  ")
+            } else {
+                textwrap::Options::new(value_width)
+            };
+            for line in textwrap::wrap(&value, options) {
+                if first_line {
+                    let padding = " ".repeat(label_width - label.chars().count());
+                    writeln!(out, "{}{padding}{line}", paint_label(label, config.color))?;
+                    first_line = false;
+                } else {
+                    writeln!(out, "{indent}{line}")?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(format: Format, color: bool) -> Config {
+        Config {
+            format,
+            color,
+            color_err: false,
+            width: 60,
+        }
+    }
+
+    fn rendered(view: &View, config: &Config) -> String {
+        let mut out = Vec::new();
+        render(view, config, &mut out).expect("writing to a Vec cannot fail");
+        String::from_utf8(out).expect("utf-8")
+    }
+
+    fn listing() -> View {
+        View::Listing(Listing {
+            columns: vec!["id", "name"],
+            rows: vec![vec![
+                "cmw".into(),
+                Text {
+                    text: "Committee on Migrant Workers".into(),
+                    marks: std::iter::once(13..20).collect(),
+                },
+            ]],
+            json: serde_json::json!([{"id": "cmw"}]),
+        })
+    }
+
+    #[test]
+    fn plain_listing_is_tab_separated_without_escapes() {
+        assert_eq!(
+            rendered(&listing(), &config(Format::Plain, false)),
+            "cmw\tCommittee on Migrant Workers\n"
+        );
+    }
+
+    #[test]
+    fn colour_paints_ids_and_marks() {
+        colored::control::set_override(true);
+        let out = rendered(&listing(), &config(Format::Plain, true));
+        assert!(out.contains("\u{1b}["), "{out:?}");
+        assert!(out.contains("Migrant"));
+    }
+
+    #[test]
+    fn table_fits_the_width() {
+        let out = rendered(&listing(), &config(Format::Table, false));
+        assert!(out.lines().all(|l| l.chars().count() <= 60), "{out}");
+        assert!(out.contains("Committee"));
+    }
+
+    #[test]
+    fn json_is_the_views_value() {
+        assert_eq!(
+            rendered(&listing(), &config(Format::Json, false)),
+            "[\n  {\n    \"id\": \"cmw\"\n  }\n]\n"
+        );
+    }
+
+    #[test]
+    fn records_wrap_prose_under_their_label() {
+        let record = View::Record(
+            Record::new("Heading", Value::Null)
+                .field("summary", "word ".repeat(30))
+                .list("sources", ["https://a.example", "https://b.example"]),
+        );
+        let out = rendered(&record, &config(Format::Table, false));
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "Heading");
+        assert!(lines[2].starts_with("summary  word"));
+        assert!(lines[3].starts_with("         word"));
+        assert!(
+            out.contains("sources  - https://a.example\n         - https://b.example"),
+            "{out}"
+        );
+        let plain = rendered(&record, &config(Format::Plain, false));
+        assert!(plain.contains("sources\thttps://a.example\nsources\thttps://b.example\n"));
+    }
+
+    #[test]
+    fn clean_shows_control_characters_and_flattens_lines() {
+        assert_eq!(clean("a\tb\nc"), "a b c");
+        assert_eq!(clean("x\u{1b}]0;owned\u{7}y"), "x\\u{1b}]0;owned\\u{7}y");
+        assert_eq!(clean("\u{202e}abc"), "\\u{202e}abc");
+        assert!(matches!(clean("plain"), Cow::Borrowed(_)));
+    }
+}

@@ -1,0 +1,1045 @@
+//! Search: pure functions over the loaded data.
+//!
+//! normalise (case, accents, spelling variants, word forms) -> match -> score -> rank -> snippet.
+//! The index is built once from the dataset; a query normalises only its own words and looks
+//! them up in the index's vocabulary, so no text is normalised again per query.
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+use crate::data::{Dataset, Entry, Kind, Tier};
+
+// ---------------------------------------------------------------------------------------------
+// Normalise
+
+/// British spellings and their American forms: both sides normalise to the second.
+const VARIANTS: &[(&str, &str)] = &[
+    ("labour", "labor"),
+    ("labours", "labors"),
+    ("organisation", "organization"),
+    ("organisations", "organizations"),
+    ("organise", "organize"),
+    ("organised", "organized"),
+    ("centre", "center"),
+    ("centres", "centers"),
+    ("programme", "program"),
+    ("programmes", "programs"),
+    ("realise", "realize"),
+    ("realising", "realizing"),
+    ("realised", "realized"),
+    ("recognise", "recognize"),
+    ("recognised", "recognized"),
+    ("mobilise", "mobilize"),
+    ("mobilising", "mobilizing"),
+    ("utilise", "utilize"),
+    ("minimise", "minimize"),
+    ("finalise", "finalize"),
+    ("finalising", "finalizing"),
+    ("specialised", "specialized"),
+    ("analyse", "analyze"),
+    ("analysing", "analyzing"),
+    ("operationalise", "operationalize"),
+    ("operationalising", "operationalizing"),
+    ("prioritise", "prioritize"),
+    ("criminalise", "criminalize"),
+    ("favour", "favor"),
+    ("behaviour", "behavior"),
+    ("honour", "honor"),
+    ("neighbour", "neighbor"),
+    ("defence", "defense"),
+    ("licence", "license"),
+    ("ageing", "aging"),
+    ("judgement", "judgment"),
+    ("fulfil", "fulfill"),
+    ("enrol", "enroll"),
+    ("catalogue", "catalog"),
+];
+
+/// Word forms a stemmer does not join.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("children", "child"),
+    ("women", "woman"),
+    ("men", "man"),
+    ("girls", "girl"),
+    ("people", "person"),
+    ("persons", "person"),
+    ("families", "family"),
+];
+
+/// Words too common to require on their own: dropped from queries outside quoted phrases.
+const STOPWORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it",
+    "its", "of", "on", "or", "the", "their", "to", "with",
+];
+
+/// Lowercase, without accents, apostrophes or a possessive `'s`: the form typos and
+/// suggestions are measured on.
+pub(crate) fn fold(word: &str) -> String {
+    let lower: String = word
+        .nfkd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect();
+    let lower = lower
+        .strip_suffix("'s")
+        .or_else(|| lower.strip_suffix("’s"))
+        .unwrap_or(&lower);
+    lower.chars().filter(|c| !matches!(c, '\'' | '’')).collect()
+}
+
+/// A folded word's index term: spelling variants joined, then word forms.
+fn stem(stemmer: &Stemmer, folded: &str) -> String {
+    let word = VARIANTS
+        .iter()
+        .find(|(uk, _)| *uk == folded)
+        .map_or(folded, |(_, us)| us);
+    let word = IRREGULAR
+        .iter()
+        .find(|(form, _)| *form == word)
+        .map_or(word, |(_, base)| base);
+    if word.chars().any(|c| c.is_ascii_digit()) {
+        return word.to_string();
+    }
+    stemmer.stem(word).into_owned()
+}
+
+/// Words of a text with their byte ranges. A word is a run of letters, digits and combining
+/// marks, with apostrophes inside it; everything else (hyphens included) separates words.
+pub(crate) fn words(text: &str) -> Vec<(Range<usize>, &str)> {
+    let is_word_char = |c: char| c.is_alphanumeric() || is_combining_mark(c);
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let inner_apostrophe = matches!(c, '\'' | '’')
+            && start.is_some()
+            && chars.peek().is_some_and(|&(_, next)| is_word_char(next));
+        if is_word_char(c) || inner_apostrophe {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push((s..i, &text[s..i]));
+        }
+    }
+    if let Some(s) = start {
+        out.push((s..text.len(), &text[s..]));
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Index
+
+type TermId = u32;
+
+#[derive(Debug)]
+struct Token {
+    term: TermId,
+    span: Range<usize>,
+}
+
+#[derive(Debug)]
+struct IndexedField {
+    name: &'static str,
+    tier: Tier,
+    text: String,
+    /// The field's words in order, for phrases and proximity.
+    tokens: Vec<Token>,
+    /// Acronyms whose expansion the field spells out, at the span of that expansion, and their
+    /// position among `tokens`. Kept apart so that they never break a phrase.
+    implied: Vec<(Token, usize)>,
+}
+
+#[derive(Debug)]
+struct Doc {
+    kind: Kind,
+    id: String,
+    title: String,
+    fields: Vec<IndexedField>,
+}
+
+/// The searchable form of a dataset, built once.
+pub(crate) struct Index {
+    docs: Vec<Doc>,
+    /// Term text -> id.
+    terms: HashMap<String, TermId>,
+    /// Every folded word of the data -> its term and how often it occurs.
+    vocabulary: BTreeMap<String, (TermId, u32)>,
+    stemmer: Stemmer,
+}
+
+impl Index {
+    pub(crate) fn build(data: &Dataset) -> Index {
+        let mut index = Index {
+            docs: Vec::new(),
+            terms: HashMap::new(),
+            vocabulary: BTreeMap::new(),
+            stemmer: Stemmer::create(Algorithm::English),
+        };
+        // Expansions of glossary acronyms, as term sequences, keyed by their first term.
+        let mut expansions: HashMap<TermId, Vec<(Vec<TermId>, TermId)>> = HashMap::new();
+        for term in &data.glossary {
+            let acronym = index.intern(&stem(&index.stemmer, &fold(&term.acronym)));
+            for expansion in &term.expansions {
+                let seq: Vec<TermId> = words(expansion)
+                    .iter()
+                    .map(|(_, w)| index.term_of(w))
+                    .collect();
+                if let Some(&first) = seq.first() {
+                    expansions.entry(first).or_default().push((seq, acronym));
+                }
+            }
+        }
+        for entry in data.entries() {
+            let doc = index.index_entry(entry, &expansions);
+            index.docs.push(doc);
+        }
+        index
+    }
+
+    fn intern(&mut self, term: &str) -> TermId {
+        if let Some(&id) = self.terms.get(term) {
+            return id;
+        }
+        let id = self.terms.len() as TermId;
+        self.terms.insert(term.to_string(), id);
+        id
+    }
+
+    /// The term of a word of the data, recorded in the vocabulary.
+    fn term_of(&mut self, word: &str) -> TermId {
+        let folded = fold(word);
+        if let Some((id, count)) = self.vocabulary.get_mut(&folded) {
+            *count += 1;
+            return *id;
+        }
+        let id = self.intern(&stem(&self.stemmer, &folded));
+        self.vocabulary.insert(folded, (id, 1));
+        id
+    }
+
+    fn index_entry(
+        &mut self,
+        entry: Entry<'_>,
+        expansions: &HashMap<TermId, Vec<(Vec<TermId>, TermId)>>,
+    ) -> Doc {
+        let mut fields = Vec::new();
+        for field in entry.fields() {
+            let tokens: Vec<Token> = words(&field.text)
+                .into_iter()
+                .map(|(span, word)| Token {
+                    term: self.term_of(word),
+                    span,
+                })
+                .collect();
+            let mut implied = Vec::new();
+            for (pos, token) in tokens.iter().enumerate() {
+                for (seq, acronym) in expansions.get(&token.term).into_iter().flatten() {
+                    let end = pos + seq.len();
+                    let spelled_out = end <= tokens.len()
+                        && tokens[pos..end]
+                            .iter()
+                            .map(|t| t.term)
+                            .eq(seq.iter().copied());
+                    if spelled_out {
+                        let span = token.span.start..tokens[end - 1].span.end;
+                        implied.push((
+                            Token {
+                                term: *acronym,
+                                span,
+                            },
+                            pos,
+                        ));
+                    }
+                }
+            }
+            fields.push(IndexedField {
+                name: field.name,
+                tier: field.tier,
+                text: field.text.into_owned(),
+                tokens,
+                implied,
+            });
+        }
+        Doc {
+            kind: entry.kind(),
+            id: entry.id().into_owned(),
+            title: entry.title().into_owned(),
+            fields,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Query
+
+/// One thing the user asked for: a word, or a phrase whose words must stand in order.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Part {
+    /// As typed, for messages.
+    pub text: String,
+    /// The folded words.
+    pub words: Vec<String>,
+    /// Quoted by the user: matched exactly in order, typos not forgiven.
+    pub quoted: bool,
+}
+
+/// Splits a query into words and phrases. Quoted text is a phrase; a hyphenated word is a
+/// phrase of its parts, so `follow-up` also finds `follow up`. Stopwords outside quotes are
+/// dropped unless nothing else is left.
+pub(crate) fn parse_query(query: &str) -> Vec<Part> {
+    let mut parts = Vec::new();
+    for (i, chunk) in query.split('"').enumerate() {
+        let quoted = i % 2 == 1;
+        if quoted {
+            let folded: Vec<String> = words(chunk).iter().map(|(_, w)| fold(w)).collect();
+            if !folded.is_empty() {
+                parts.push(Part {
+                    text: chunk.trim().to_string(),
+                    words: folded,
+                    quoted,
+                });
+            }
+            continue;
+        }
+        for raw in chunk.split_whitespace() {
+            let folded: Vec<String> = words(raw).iter().map(|(_, w)| fold(w)).collect();
+            if !folded.is_empty() {
+                let text = raw.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+                parts.push(Part {
+                    text,
+                    words: folded,
+                    quoted,
+                });
+            }
+        }
+    }
+    let is_stop =
+        |p: &Part| !p.quoted && p.words.len() == 1 && STOPWORDS.contains(&p.words[0].as_str());
+    if parts.iter().any(|p| !is_stop(p)) {
+        parts.retain(|p| !is_stop(p));
+    }
+    parts
+}
+
+/// How well a term of the data stands for a word of the query.
+const EXACT: f64 = 1.0;
+const PREFIX: f64 = 0.7;
+const TYPO_ONE: f64 = 0.6;
+const TYPO_TWO: f64 = 0.45;
+const SUBSEQUENCE: f64 = 0.4;
+
+/// How many letters a word of this length may have wrong and still match.
+fn typo_budget(len: usize) -> usize {
+    match len {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// The terms a query word accepts, each with its strength.
+fn accepted_terms(index: &Index, word: &str, forgiving: bool) -> HashMap<TermId, f64> {
+    let mut accepted: HashMap<TermId, f64> = HashMap::new();
+    let mut accept = |term: TermId, strength: f64| {
+        let best = accepted.entry(term).or_insert(0.0);
+        *best = best.max(strength);
+    };
+    if let Some(&term) = index.terms.get(&stem(&index.stemmer, word)) {
+        accept(term, EXACT);
+    }
+    if !forgiving {
+        return accepted;
+    }
+    let len = word.chars().count();
+    let budget = typo_budget(len);
+    for (known, &(term, _)) in &index.vocabulary {
+        if len >= 4 && known.len() > word.len() && known.starts_with(word) {
+            accept(term, PREFIX);
+        }
+        if budget > 0 && known.len().abs_diff(word.len()) <= budget {
+            match strsim::damerau_levenshtein(word, known) {
+                0 => accept(term, EXACT),
+                1 => accept(term, TYPO_ONE),
+                d if d <= budget => accept(term, TYPO_TWO),
+                _ => {}
+            }
+        }
+    }
+    accepted
+}
+
+// ---------------------------------------------------------------------------------------------
+// Match and score
+
+/// Weight of a hit in each tier: an exact id beats a title, a title beats a label, a label beats
+/// prose.
+fn tier_weight(tier: Tier) -> f64 {
+    match tier {
+        Tier::Key => 12.0,
+        Tier::Title => 8.0,
+        Tier::Short => 5.0,
+        Tier::Prose => 2.0,
+    }
+}
+
+/// A small prior by kind, for hits that are otherwise alike: the group's guidance notes are what
+/// readers come for most, glossary terms only point elsewhere.
+fn kind_prior(kind: Kind) -> f64 {
+    match kind {
+        Kind::Issue => 2.0,
+        Kind::Group | Kind::Member | Kind::Publication => 1.0,
+        Kind::Activity | Kind::Objective => 0.5,
+        Kind::Event => 0.25,
+        Kind::Term => 0.0,
+    }
+}
+
+/// Bonus for the whole query being an entry's id or acronym: it then comes first.
+const EXACT_KEY_BONUS: f64 = 100.0;
+
+/// Where a query part matched in one field.
+#[derive(Debug, Clone)]
+struct Occurrence {
+    field: usize,
+    /// Token positions it covers.
+    positions: Range<usize>,
+    span: Range<usize>,
+    strength: f64,
+}
+
+/// One query part's accepted terms, resolved against the index once per query.
+struct Matcher {
+    /// One set per word of the part.
+    words: Vec<HashMap<TermId, f64>>,
+    /// The folded word, for subsequence matching on keys (single words only).
+    single: Option<String>,
+}
+
+fn occurrences(matcher: &Matcher, doc: &Doc, fuzzy: &SkimMatcherV2) -> Vec<Occurrence> {
+    let mut out = Vec::new();
+    for (f, field) in doc.fields.iter().enumerate() {
+        let n = matcher.words.len();
+        for start in 0..field.tokens.len() {
+            if start + n > field.tokens.len() {
+                break;
+            }
+            let mut strength = 1.0_f64;
+            for (k, accepted) in matcher.words.iter().enumerate() {
+                match accepted.get(&field.tokens[start + k].term) {
+                    Some(s) => strength = strength.min(*s),
+                    None => {
+                        strength = 0.0;
+                        break;
+                    }
+                }
+            }
+            if strength > 0.0 {
+                let span = field.tokens[start].span.start..field.tokens[start + n - 1].span.end;
+                out.push(Occurrence {
+                    field: f,
+                    positions: start..start + n,
+                    span,
+                    strength,
+                });
+            }
+        }
+        if n == 1 {
+            for (token, pos) in &field.implied {
+                if let Some(s) = matcher.words[0].get(&token.term) {
+                    out.push(Occurrence {
+                        field: f,
+                        positions: *pos..*pos + 1,
+                        span: token.span.clone(),
+                        strength: *s,
+                    });
+                }
+            }
+        }
+        // Subsequence matching only on ids and acronyms, where it means something ("cdw").
+        if let Some(word) = &matcher.single
+            && field.tier == Tier::Key
+            && word.len() >= 3
+            && out.iter().all(|o| o.field != f)
+            && let Some((_, indices)) = fuzzy.fuzzy_indices(&field.text.to_lowercase(), word)
+        {
+            let first = indices.first().copied().unwrap_or(0);
+            let last = indices.last().copied().unwrap_or(0);
+            // The indices are char positions: map them back to bytes for the span.
+            let byte = |ci: usize| {
+                field
+                    .text
+                    .char_indices()
+                    .nth(ci)
+                    .map_or(field.text.len(), |(b, _)| b)
+            };
+            let end = byte(last + 1);
+            out.push(Occurrence {
+                field: f,
+                positions: 0..1,
+                span: byte(first)..end,
+                strength: SUBSEQUENCE,
+            });
+        }
+    }
+    out
+}
+
+/// A search result.
+#[derive(Debug, Clone)]
+pub(crate) struct Hit {
+    pub kind: Kind,
+    pub id: String,
+    pub title: String,
+    pub score: f64,
+    /// Names of the fields any query part matched, in field order.
+    pub matched: Vec<&'static str>,
+    pub snippet: Snippet,
+    /// Byte ranges of matches in `title`.
+    pub title_marks: Vec<Range<usize>>,
+}
+
+/// A piece of a field's text with the matched words marked.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Snippet {
+    pub field: &'static str,
+    pub text: String,
+    pub marks: Vec<Range<usize>>,
+}
+
+/// Scores one document against resolved query parts, or `None` if some part is missing.
+fn score_doc(
+    doc: &Doc,
+    parts: &[Part],
+    matchers: &[Matcher],
+    fuzzy: &SkimMatcherV2,
+) -> Option<Hit> {
+    let per_part: Vec<Vec<Occurrence>> = matchers
+        .iter()
+        .map(|m| occurrences(m, doc, fuzzy))
+        .collect();
+    if per_part.iter().any(Vec::is_empty) {
+        return None;
+    }
+    let mut score = kind_prior(doc.kind);
+    for occurrences in &per_part {
+        let best = occurrences
+            .iter()
+            .map(|o| tier_weight(doc.fields[o.field].tier) * o.strength)
+            .fold(0.0, f64::max);
+        score += best;
+    }
+
+    let whole: Vec<&str> = parts
+        .iter()
+        .flat_map(|p| p.words.iter().map(String::as_str))
+        .collect();
+    let whole = whole.join(" ");
+    let is_key = doc
+        .fields
+        .iter()
+        .any(|f| f.tier == Tier::Key && fold(&f.text) == whole);
+    if is_key {
+        score += EXACT_KEY_BONUS;
+    }
+
+    // Closeness and coverage, in the field where most parts matched.
+    let mut best_field_bonus = 0.0_f64;
+    for (f, field) in doc.fields.iter().enumerate() {
+        let starts: Vec<Vec<usize>> = per_part
+            .iter()
+            .map(|occ| {
+                occ.iter()
+                    .filter(|o| o.field == f)
+                    .map(|o| o.positions.start)
+                    .collect()
+            })
+            .collect();
+        if starts.iter().any(Vec::is_empty) {
+            continue;
+        }
+        let covered: usize = parts.iter().map(|p| p.words.len()).sum();
+        let coverage = covered as f64 / field.tokens.len().max(1) as f64;
+        let window = smallest_window(&starts);
+        let closeness = if parts.len() > 1 {
+            covered as f64 / window as f64
+        } else {
+            0.0
+        };
+        let weight = tier_weight(field.tier);
+        best_field_bonus =
+            best_field_bonus.max(weight * (0.5 * coverage.min(1.0) + 0.5 * closeness.min(1.0)));
+    }
+    score += best_field_bonus;
+
+    let mut matched: Vec<&'static str> = Vec::new();
+    for f in 0..doc.fields.len() {
+        let name = doc.fields[f].name;
+        if per_part.iter().flatten().any(|o| o.field == f) && !matched.contains(&name) {
+            matched.push(name);
+        }
+    }
+    let snippet = best_snippet(doc, &per_part);
+    let title_marks = title_marks(doc, &per_part);
+    Some(Hit {
+        kind: doc.kind,
+        id: doc.id.clone(),
+        title: doc.title.clone(),
+        score: (score * 100.0).round() / 100.0,
+        matched,
+        snippet,
+        title_marks,
+    })
+}
+
+/// Token span of the tightest window that holds one position from each list.
+fn smallest_window(lists: &[Vec<usize>]) -> usize {
+    let mut all: Vec<(usize, usize)> = lists
+        .iter()
+        .enumerate()
+        .flat_map(|(i, l)| l.iter().map(move |&p| (p, i)))
+        .collect();
+    all.sort_unstable();
+    let mut counts = vec![0usize; lists.len()];
+    let mut have = 0;
+    let mut best = usize::MAX;
+    let mut left = 0;
+    for right in 0..all.len() {
+        if counts[all[right].1] == 0 {
+            have += 1;
+        }
+        counts[all[right].1] += 1;
+        while have == lists.len() {
+            best = best.min(all[right].0 - all[left].0 + 1);
+            counts[all[left].1] -= 1;
+            if counts[all[left].1] == 0 {
+                have -= 1;
+            }
+            left += 1;
+        }
+    }
+    best
+}
+
+/// Marks in the title where the title is one of the entry's fields.
+fn title_marks(doc: &Doc, per_part: &[Vec<Occurrence>]) -> Vec<Range<usize>> {
+    let Some(f) = doc.fields.iter().position(|f| f.text == doc.title) else {
+        return Vec::new();
+    };
+    merge(
+        per_part
+            .iter()
+            .flatten()
+            .filter(|o| o.field == f)
+            .map(|o| o.span.clone())
+            .collect(),
+    )
+}
+
+/// The field that shows the most query parts, preferring text other than the title and keys,
+/// cut to a window around its first match.
+fn best_snippet(doc: &Doc, per_part: &[Vec<Occurrence>]) -> Snippet {
+    let parts_in = |f: usize| {
+        per_part
+            .iter()
+            .filter(|occ| occ.iter().any(|o| o.field == f))
+            .count()
+    };
+    let best = doc
+        .fields
+        .iter()
+        .enumerate()
+        .filter(|&(f, _)| parts_in(f) > 0)
+        // Most parts first, then prose over titles and keys, then the earliest field.
+        .max_by_key(|&(f, field)| {
+            (
+                parts_in(f),
+                field.tier >= Tier::Short && field.text != doc.title,
+                std::cmp::Reverse(f),
+            )
+        });
+    let Some((f, _)) = best else {
+        return Snippet {
+            field: "",
+            text: String::new(),
+            marks: Vec::new(),
+        };
+    };
+    let field = &doc.fields[f];
+    let marks = merge(
+        per_part
+            .iter()
+            .flatten()
+            .filter(|o| o.field == f)
+            .map(|o| o.span.clone())
+            .collect(),
+    );
+    cut_snippet(field.name, &field.text, marks, SNIPPET_CHARS)
+}
+
+const SNIPPET_CHARS: usize = 110;
+
+/// Cuts `text` to about `max` characters around its first mark, at word boundaries, with `…`
+/// where it was cut, and moves the marks with it.
+pub(crate) fn cut_snippet(
+    field: &'static str,
+    text: &str,
+    marks: Vec<Range<usize>>,
+    max: usize,
+) -> Snippet {
+    if text.chars().count() <= max {
+        return Snippet {
+            field,
+            text: text.to_string(),
+            marks,
+        };
+    }
+    let first = marks.first().map_or(0, |m| m.start);
+    // Start a little before the first match, at a word boundary.
+    let lead = max / 4;
+    let mut start = text[..first]
+        .char_indices()
+        .rev()
+        .nth(lead)
+        .map_or(0, |(i, _)| i);
+    if start > 0 {
+        start = text[start..]
+            .find(' ')
+            .map_or(start, |s| start + s + 1)
+            .min(first);
+    }
+    let mut end = text[start..]
+        .char_indices()
+        .nth(max)
+        .map_or(text.len(), |(i, _)| start + i);
+    if end < text.len() {
+        end = text[..end].rfind(' ').filter(|&e| e > first).unwrap_or(end);
+    }
+    let prefix = if start > 0 { "…" } else { "" };
+    let suffix = if end < text.len() { "…" } else { "" };
+    let shift = prefix.len();
+    let marks = marks
+        .into_iter()
+        .filter(|m| m.start >= start && m.end <= end)
+        .map(|m| m.start - start + shift..m.end - start + shift)
+        .collect();
+    Snippet {
+        field,
+        text: format!("{prefix}{}{suffix}", &text[start..end]),
+        marks,
+    }
+}
+
+fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rank
+
+/// Every entry that matches all parts of the query, best first; ties by kind, then id.
+pub(crate) fn search(index: &Index, parts: &[Part], kinds: &[Kind]) -> Vec<Hit> {
+    if parts.is_empty() {
+        return Vec::new();
+    }
+    let matchers: Vec<Matcher> = parts
+        .iter()
+        .map(|p| Matcher {
+            words: p
+                .words
+                .iter()
+                .map(|w| accepted_terms(index, w, !p.quoted))
+                .collect(),
+            single: (!p.quoted && p.words.len() == 1).then(|| p.words[0].clone()),
+        })
+        .collect();
+    let fuzzy = SkimMatcherV2::default();
+    let mut hits: Vec<Hit> = index
+        .docs
+        .iter()
+        .filter(|d| kinds.is_empty() || kinds.contains(&d.kind))
+        .filter_map(|d| score_doc(d, parts, &matchers, &fuzzy))
+        .collect();
+    hits.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.kind.cmp(&b.kind))
+            .then_with(|| natural_cmp(&a.id, &b.id))
+    });
+    hits
+}
+
+/// Orders ids so that `2` comes before `10`.
+fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    match (a.parse::<u64>(), b.parse::<u64>()) {
+        (Ok(x), Ok(y)) => x.cmp(&y),
+        _ => a.cmp(b),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Suggest
+
+/// Why a query found nothing, and what to try instead.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Miss {
+    /// These words are nowhere in the data; each with the closest words that are.
+    Unknown(Vec<(String, Vec<String>)>),
+    /// Every part matches somewhere, but no entry has them all; dropping these parts helps.
+    NotTogether { drop: Vec<String> },
+}
+
+/// Explains an empty result.
+pub(crate) fn explain_miss(index: &Index, parts: &[Part], kinds: &[Kind]) -> Miss {
+    let mut unknown = Vec::new();
+    for part in parts {
+        for word in &part.words {
+            if accepted_terms(index, word, true).is_empty() {
+                unknown.push((word.clone(), closest_words(index, word)));
+            }
+        }
+    }
+    if !unknown.is_empty() {
+        return Miss::Unknown(unknown);
+    }
+    let drop = (0..parts.len())
+        .filter(|&i| {
+            let rest: Vec<Part> = parts
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != i)
+                .map(|(_, p)| p.clone())
+                .collect();
+            !rest.is_empty() && !search(index, &rest, kinds).is_empty()
+        })
+        .map(|i| parts[i].text.clone())
+        .collect();
+    Miss::NotTogether { drop }
+}
+
+/// Up to three words of the data nearest to `word` by edit distance, most common first among
+/// equals.
+pub(crate) fn closest_words(index: &Index, word: &str) -> Vec<String> {
+    let limit = (word.chars().count() / 2).max(2);
+    let mut near: Vec<(usize, std::cmp::Reverse<u32>, &String)> = index
+        .vocabulary
+        .iter()
+        .filter(|(known, _)| known.chars().count() > 1)
+        .map(|(known, &(_, count))| {
+            (
+                strsim::damerau_levenshtein(word, known),
+                std::cmp::Reverse(count),
+                known,
+            )
+        })
+        .filter(|(d, _, _)| *d <= limit)
+        .collect();
+    near.sort();
+    near.into_iter()
+        .take(3)
+        .map(|(_, _, w)| w.clone())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::BUNDLED;
+
+    fn index() -> Index {
+        let data = Dataset::load(BUNDLED).expect("bundled data loads");
+        Index::build(&data)
+    }
+
+    fn top(index: &Index, query: &str) -> Vec<String> {
+        search(index, &parse_query(query), &[])
+            .into_iter()
+            .take(3)
+            .map(|h| format!("{}:{}", h.kind, h.id))
+            .collect()
+    }
+
+    #[test]
+    fn fold_lowercases_and_strips_accents_and_possessives() {
+        assert_eq!(fold("Réfugiés"), "refugies");
+        assert_eq!(fold("women's"), "women");
+        assert_eq!(fold("Children’s"), "children");
+        assert_eq!(fold("İstanbul"), "istanbul");
+    }
+
+    #[test]
+    fn stem_joins_variants_and_word_forms() {
+        let s = Stemmer::create(Algorithm::English);
+        assert_eq!(stem(&s, "labour"), stem(&s, "labor"));
+        assert_eq!(stem(&s, "organisations"), stem(&s, "organization"));
+        assert_eq!(stem(&s, "centre"), stem(&s, "center"));
+        assert_eq!(stem(&s, "programme"), stem(&s, "program"));
+        assert_eq!(stem(&s, "realising"), stem(&s, "realizing"));
+        assert_eq!(stem(&s, "children"), stem(&s, "child"));
+        assert_eq!(stem(&s, "women"), stem(&s, "woman"));
+        assert_eq!(stem(&s, "migrants"), stem(&s, "migrant"));
+        assert_eq!(stem(&s, "rights"), stem(&s, "right"));
+    }
+
+    #[test]
+    fn words_split_on_hyphens_and_keep_inner_apostrophes() {
+        let w: Vec<&str> = words("follow-up, women's 4-6 weeks")
+            .into_iter()
+            .map(|(_, w)| w)
+            .collect();
+        assert_eq!(w, ["follow", "up", "women's", "4", "6", "weeks"]);
+    }
+
+    #[test]
+    fn parse_query_keeps_phrases_and_drops_stopwords() {
+        let parts = parse_query(r#""access to justice" for migrants"#);
+        assert_eq!(parts.len(), 2);
+        assert!(parts[0].quoted);
+        assert_eq!(parts[0].words, ["access", "to", "justice"]);
+        assert_eq!(parts[1].words, ["migrants"]);
+        // Only stopwords: keep them rather than search for nothing.
+        assert_eq!(parse_query("the").len(), 1);
+        assert_eq!(
+            parse_query("non-refoulement")[0].words,
+            ["non", "refoulement"]
+        );
+    }
+
+    #[test]
+    fn typo_budget_grows_with_length() {
+        assert_eq!(typo_budget(3), 0);
+        assert_eq!(typo_budget(5), 1);
+        assert_eq!(typo_budget(13), 2);
+    }
+
+    #[test]
+    fn labour_rights_finds_issue_4_first() {
+        let index = index();
+        assert_eq!(top(&index, "labour rights")[0], "issue:4");
+        assert_eq!(top(&index, "labor rights")[0], "issue:4");
+        assert_eq!(top(&index, "labour rigths")[0], "issue:4");
+    }
+
+    #[test]
+    fn exact_acronym_comes_first_and_typos_still_find_it() {
+        let index = index();
+        assert_eq!(top(&index, "CEDAW")[0], "member:cedaw");
+        assert_eq!(top(&index, "cedwa")[0], "member:cedaw");
+        assert_eq!(top(&index, "UNCEF")[0], "member:unicef");
+    }
+
+    #[test]
+    fn typo_hits_rank_below_exact_hits() {
+        let index = index();
+        let hits = search(&index, &parse_query("rights"), &[]);
+        let exact = hits
+            .iter()
+            .position(|h| h.id == "4" && h.kind == Kind::Issue)
+            .expect("issue 4 matches");
+        let typo = search(&index, &parse_query("rigths"), &[]);
+        let typo_score = typo
+            .iter()
+            .find(|h| h.id == "4" && h.kind == Kind::Issue)
+            .map(|h| h.score);
+        assert!(typo_score < Some(hits[exact].score));
+    }
+
+    #[test]
+    fn spelled_out_names_answer_to_their_acronym() {
+        let index = index();
+        // The 2017 recommendations name OHCHR; the group's `chairing` spells CEDAW out in full.
+        let hits = search(&index, &parse_query("CEDAW"), &[Kind::Group]);
+        assert_eq!(hits.len(), 1);
+        assert!(
+            hits[0].matched.contains(&"chairing"),
+            "{:?}",
+            hits[0].matched
+        );
+    }
+
+    #[test]
+    fn quoted_phrases_match_in_order_only() {
+        let index = index();
+        let phrase = search(&index, &parse_query(r#""access to justice""#), &[]);
+        assert_eq!(phrase.first().map(|h| h.id.as_str()), Some("2"));
+        assert!(search(&index, &parse_query(r#""justice to access""#), &[]).is_empty());
+    }
+
+    #[test]
+    fn closer_words_rank_higher() {
+        assert_eq!(smallest_window(&[vec![1, 10], vec![12, 3]]), 3);
+        assert_eq!(smallest_window(&[vec![5], vec![5]]), 1);
+    }
+
+    #[test]
+    fn snippets_cut_at_words_and_keep_marks_on_the_match() {
+        let text = "one two three four five six seven eight nine ten eleven twelve thirteen";
+        let start = text.find("nine").unwrap();
+        let snippet = cut_snippet("f", text, std::iter::once(start..start + 4).collect(), 30);
+        assert!(
+            snippet.text.starts_with('…') && snippet.text.ends_with('…'),
+            "{}",
+            snippet.text
+        );
+        let mark = &snippet.marks[0];
+        assert_eq!(&snippet.text[mark.clone()], "nine");
+    }
+
+    #[test]
+    fn misses_name_the_unknown_word_and_its_neighbours() {
+        let index = index();
+        let parts = parse_query("migrant zzzzqx");
+        assert!(search(&index, &parts, &[]).is_empty());
+        match explain_miss(&index, &parts, &[]) {
+            Miss::Unknown(words) => assert_eq!(words[0].0, "zzzzqx"),
+            other => panic!("{other:?}"),
+        }
+        assert!(closest_words(&index, "migrnatt").contains(&"migrant".to_string()));
+    }
+
+    #[test]
+    fn misses_of_words_that_never_meet_suggest_dropping_one() {
+        let index = index();
+        let parts = parse_query("unicef remittances");
+        assert!(search(&index, &parts, &[]).is_empty());
+        let Miss::NotTogether { drop } = explain_miss(&index, &parts, &[]) else {
+            panic!("words exist")
+        };
+        assert_eq!(drop, ["unicef", "remittances"]);
+    }
+
+    #[test]
+    fn ties_break_by_kind_then_id() {
+        let index = index();
+        let hits = search(&index, &parse_query("migration"), &[]);
+        assert!(hits.len() > 10);
+        for pair in hits.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            assert!(a.score >= b.score);
+            if a.score == b.score && a.kind == b.kind {
+                assert_ne!(
+                    natural_cmp(&a.id, &b.id),
+                    std::cmp::Ordering::Greater,
+                    "{} before {}",
+                    a.id,
+                    b.id
+                );
+            } else if a.score == b.score {
+                assert!(a.kind < b.kind);
+            }
+        }
+    }
+}
