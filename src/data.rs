@@ -314,7 +314,7 @@ impl<'a> Entry<'a> {
             Entry::Activity(a) => Cow::Borrowed(&a.title),
             Entry::Objective(o) => Cow::Borrowed(&o.title),
             Entry::Event(e) => Cow::Owned(format!("{}: {}", e.when, e.event)),
-            Entry::Term(t) => Cow::Owned(format!("{}: {}", t.acronym, t.expansions.join("; "))),
+            Entry::Term(t) => Cow::Owned(t.expansions.join("; ")),
         }
     }
 

@@ -28,6 +28,22 @@ const EXIT_USAGE: u8 = 2;
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
+        Err(err) if err.kind() == clap::error::ErrorKind::InvalidSubcommand => {
+            // No catch-all command, but a word that is not a command was probably a search.
+            let words: Vec<String> = std::env::args()
+                .skip(1)
+                .filter(|a| !a.starts_with('-'))
+                .collect();
+            let words = output::clean_message(&words.join(" "));
+            let _ = writeln!(
+                io::stderr().lock(),
+                "error: `{}` is not a command; to search for it, run `ewg search {words}`\n\n\
+                 Commands: about, members, issues, activities, publications, timeline, objectives, define, search.\n\
+                 For more information, try `ewg --help`.",
+                words.split(' ').next().unwrap_or_default(),
+            );
+            return ExitCode::from(EXIT_USAGE);
+        }
         Err(err) => {
             // Help goes to stdout and usage errors to stderr, as clap decides; a closed pipe
             // while printing help is not worth a message.

@@ -1,0 +1,344 @@
+//! Runs the real binary in a scrubbed environment (no NO_COLOR, COLUMNS, TERM...) and checks
+//! its output against the readable files in `tests/expected/`. `EWG_BLESS=1 cargo test` rewrites
+//! those files from the current output; review the diff before committing it.
+
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+use assert_cmd::cargo::CommandCargoExt;
+
+/// `ewg` with an empty environment: its output depends on nothing but its arguments.
+fn ewg(args: &[&str]) -> Command {
+    let mut cmd = Command::cargo_bin("ewg").expect("the ewg binary is built");
+    cmd.env_clear().args(args).stdin(Stdio::null());
+    cmd
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(args: &[&str]) -> Run {
+    let out = ewg(args).output().expect("ewg runs");
+    Run {
+        code: out.status.code().expect("ewg exits with a code"),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+fn expected_path(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/expected")
+        .join(name)
+}
+
+/// Compares `actual` with `tests/expected/NAME`, or writes it there under `EWG_BLESS`.
+fn assert_expected(name: &str, actual: &str) {
+    let path = expected_path(name);
+    if std::env::var_os("EWG_BLESS").is_some() {
+        std::fs::write(&path, actual).expect("write expected file");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (run with EWG_BLESS=1 to create it)",
+            path.display()
+        )
+    });
+    assert!(
+        expected == actual,
+        "output differs from {}\n--- expected\n{expected}\n--- actual\n{actual}",
+        path.display()
+    );
+}
+
+/// Every command, in its piped and its JSON form.
+const COMMANDS: &[(&str, &[&str])] = &[
+    ("overview", &[]),
+    ("about", &["about"]),
+    ("members", &["members"]),
+    (
+        "members-treaty-bodies",
+        &["members", "--category", "treaty-bodies"],
+    ),
+    (
+        "members-list-category-name",
+        &["members", "list", "--category", "Treaty bodies"],
+    ),
+    ("members-show-cedaw", &["members", "show", "cedaw"]),
+    ("members-categories", &["members", "categories"]),
+    ("issues", &["issues"]),
+    ("issues-show-1", &["issues", "show", "1"]),
+    ("issues-show-2", &["issues", "show", "2"]),
+    ("activities", &["activities"]),
+    (
+        "activities-show-side-events",
+        &["activities", "show", "side-events"],
+    ),
+    ("publications", &["publications"]),
+    (
+        "publications-show-reflections-2018",
+        &["publications", "show", "reflections-2018"],
+    ),
+    ("timeline", &["timeline"]),
+    ("objectives", &["objectives"]),
+    ("objectives-show-6", &["objectives", "show", "6"]),
+    ("define", &["define"]),
+    ("define-icescr", &["define", "icescr"]),
+    ("search-labour-rights", &["search", "labour rights"]),
+];
+
+#[test]
+fn every_command_piped_matches_its_expected_output() {
+    for (name, args) in COMMANDS {
+        let out = run(args);
+        assert_eq!(out.code, 0, "ewg {args:?}: {}", out.stderr);
+        assert_eq!(out.stderr, "", "ewg {args:?}");
+        assert!(
+            !out.stdout.contains('\u{1b}'),
+            "ewg {args:?}: piped output has escape codes"
+        );
+        assert_expected(&format!("{name}.txt"), &out.stdout);
+    }
+}
+
+#[test]
+fn every_command_as_json_matches_its_expected_output() {
+    for (name, args) in COMMANDS {
+        let mut args = args.to_vec();
+        args.push("--json");
+        let out = run(&args);
+        assert_eq!(out.code, 0, "ewg {args:?}: {}", out.stderr);
+        serde_json::from_str::<serde_json::Value>(&out.stdout)
+            .unwrap_or_else(|e| panic!("ewg {args:?}: not JSON: {e}"));
+        assert_expected(&format!("{name}.json"), &out.stdout);
+    }
+}
+
+#[test]
+fn piped_lists_are_one_tab_separated_record_per_line_id_first() {
+    let out = run(&["members"]);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), 18);
+    assert!(
+        lines.iter().all(|l| l.split('\t').count() == 4),
+        "{lines:?}"
+    );
+    let ids: Vec<&str> = lines
+        .iter()
+        .map(|l| l.split('\t').next().unwrap_or_default())
+        .collect();
+    assert_eq!(ids[..3], ["cmw", "cedaw", "cescr"]);
+}
+
+#[test]
+fn json_shapes_are_arrays_for_lists_and_objects_for_show() {
+    let list: serde_json::Value =
+        serde_json::from_str(&run(&["issues", "--json"]).stdout).expect("json");
+    assert_eq!(list.as_array().map(Vec::len), Some(5));
+    let show: serde_json::Value =
+        serde_json::from_str(&run(&["members", "show", "cedaw", "--json"]).stdout).expect("json");
+    assert_eq!(show["id"], "cedaw");
+    assert_eq!(show["kind"], "member");
+    assert!(
+        show["related"]
+            .as_array()
+            .is_some_and(|r| r.iter().any(|e| e["via"] == "co-chair"))
+    );
+
+    let hits: serde_json::Value =
+        serde_json::from_str(&run(&["search", "labour", "rights", "--json"]).stdout).expect("json");
+    let first = &hits[0];
+    assert_eq!(
+        (first["kind"].as_str(), first["id"].as_str()),
+        (Some("issue"), Some("4"))
+    );
+    assert!(first["score"].as_f64().is_some());
+    assert!(
+        first["matched"]
+            .as_array()
+            .is_some_and(|m| m.iter().any(|f| f == "title"))
+    );
+}
+
+#[test]
+fn version_names_the_dataset_date() {
+    let out = run(&["--version"]);
+    assert_eq!(out.code, 0);
+    assert!(
+        out.stdout
+            .starts_with(&format!("ewg {} ", env!("CARGO_PKG_VERSION"))),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("dataset: bundled, updated 2026-11-27"),
+        "{}",
+        out.stdout
+    );
+}
+
+/// (arguments, exit code, what stderr must say)
+const ERRORS: &[(&[&str], i32, &str)] = &[
+    (
+        &["issues", "show", "6"],
+        1,
+        "error: there is no issue 6; issues are numbered 1 to 5",
+    ),
+    (&["issues", "show", "0"], 1, "issues are numbered 1 to 5"),
+    (
+        &["issues", "show", "three"],
+        1,
+        "`three` is not a issue number; issues are numbered 1 to 5",
+    ),
+    (
+        &["objectives", "show", "24"],
+        1,
+        "objectives are numbered 1 to 23",
+    ),
+    (
+        &["members", "show", "cedwa"],
+        1,
+        "no member `cedwa` (did you mean `cedaw`?)",
+    ),
+    (
+        &["members", "--category", "treaty"],
+        1,
+        "categories are: treaty-bodies, special-procedures, un-agencies",
+    ),
+    (
+        &["activities", "show", "side-event"],
+        1,
+        "no activity with the id `side-event` (did you mean `side-events`?)",
+    ),
+    (
+        &["publications", "show", "nope"],
+        1,
+        "`ewg publications` lists them",
+    ),
+    (&["define", "XYZ"], 1, "no acronym `XYZ` in the glossary"),
+    (&["search", "zzzzqx"], 1, "no entry matches `zzzzqx`"),
+    (
+        &["search", "unicef", "remittances"],
+        1,
+        "the words match separately: try without `unicef` or without `remittances`",
+    ),
+    (&["search", "--"], 2, "required"),
+    (&["labour"], 2, "ewg search labour"),
+    (&["members", "--colour", "always"], 2, "--color"),
+    (&["search", "x", "--limit", "0"], 2, "--limit"),
+];
+
+#[test]
+fn errors_name_the_problem_and_the_next_step() {
+    for (args, code, message) in ERRORS {
+        let out = run(args);
+        assert_eq!(out.code, *code, "ewg {args:?}: {}", out.stderr);
+        assert!(
+            out.stderr.contains(message),
+            "ewg {args:?}: stderr lacks {message:?}:\n{}",
+            out.stderr
+        );
+        if *code == 1 {
+            assert_eq!(out.stdout, "", "ewg {args:?}");
+        }
+    }
+}
+
+#[test]
+fn color_always_paints_piped_output_and_never_does_not() {
+    let out = run(&["members", "--color", "always"]);
+    assert!(
+        out.stdout.contains("\u{1b}[36mcedaw\u{1b}[0m"),
+        "{:?}",
+        out.stdout
+    );
+    let out = ewg(&["members", "--color", "never"])
+        .env("CLICOLOR_FORCE", "1")
+        .output()
+        .expect("runs");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains('\u{1b}'));
+    let out = ewg(&["members"])
+        .env("CLICOLOR_FORCE", "1")
+        .output()
+        .expect("runs");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains('\u{1b}'),
+        "CLICOLOR_FORCE forces colour"
+    );
+    let out = ewg(&["members"])
+        .env("CLICOLOR_FORCE", "1")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("runs");
+    assert!(
+        !String::from_utf8_lossy(&out.stdout).contains('\u{1b}'),
+        "NO_COLOR wins"
+    );
+}
+
+#[test]
+fn stderr_colour_is_decided_on_its_own() {
+    let out = run(&["issues", "show", "9", "--color", "always"]);
+    assert!(out.stderr.starts_with("\u{1b}["), "{:?}", out.stderr);
+    let out = run(&["issues", "show", "9"]);
+    assert!(out.stderr.starts_with("error: "), "{:?}", out.stderr);
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    // The reader is gone before ewg writes a byte: the write fails with EPIPE.
+    let mut child = ewg(&["search", "migration"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("ewg exits");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+#[test]
+fn a_closed_pipe_in_a_real_shell_is_not_an_error() {
+    let bin = assert_cmd::cargo::cargo_bin("ewg");
+    let script = format!(
+        "'{}' members | head -1; echo \"status=${{PIPESTATUS[0]}}\"",
+        bin.display()
+    );
+    let out = Command::new("bash")
+        .arg("-c")
+        .arg(script)
+        .env_clear()
+        .output()
+        .expect("bash runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.starts_with("cmw\t"), "{stdout}");
+    assert!(stdout.contains("status=0"), "{stdout}");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+#[test]
+fn search_limit_caps_and_kind_filters() {
+    let out = run(&["search", "migration", "--limit", "2"]);
+    assert_eq!(out.stdout.lines().count(), 2);
+    let out = run(&[
+        "search",
+        "migration",
+        "--kind",
+        "objective",
+        "--kind",
+        "issue",
+    ]);
+    assert!(out.stdout.lines().count() > 2);
+    assert!(
+        out.stdout
+            .lines()
+            .all(|l| l.contains("\tobjective\t") || l.contains("\tissue\t")),
+        "{}",
+        out.stdout
+    );
+}
