@@ -367,7 +367,7 @@ fn show(data: &Dataset, entry: Entry<'_>) -> View {
     let related_lines: Vec<String> = related.iter().map(related_line).collect();
     let sources = entry.sources();
     let mut json = match entry {
-        Entry::Group(g) => to_value(g),
+        Entry::Group(g, _) => to_value(g),
         Entry::Member(m) => to_value(m),
         Entry::Issue(i) => to_value(i),
         Entry::Publication(p) => to_value(p),
@@ -436,7 +436,7 @@ fn show(data: &Dataset, entry: Entry<'_>) -> View {
             .field("acronym", &t.acronym)
             .list("stands for", t.expansions.iter().map(String::as_str))
             .field_opt("note", t.note.as_deref()),
-        Entry::Group(_) => return about(data),
+        Entry::Group(..) => return about(data),
     };
     View::Record(
         record
@@ -734,6 +734,32 @@ mod tests {
 
     fn data() -> Dataset {
         Dataset::load(BUNDLED).expect("bundled data loads")
+    }
+
+    #[test]
+    fn search_shows_ten_hits_on_a_terminal_and_all_elsewhere() {
+        let data = data();
+        let count = |format: Format, limit: Option<u64>| {
+            let config = Config {
+                format,
+                color: false,
+                color_err: false,
+                width: 80,
+            };
+            let command = Command::Search {
+                words: vec!["migration".into()],
+                kind: Vec::new(),
+                limit,
+            };
+            match run(Some(&command), &data, &config) {
+                Ok(View::Listing(listing)) => listing.rows.len(),
+                other => panic!("{other:?}"),
+            }
+        };
+        assert_eq!(count(Format::Table, None), TERMINAL_SEARCH_LIMIT);
+        assert!(count(Format::Plain, None) > TERMINAL_SEARCH_LIMIT);
+        assert!(count(Format::Json, None) > TERMINAL_SEARCH_LIMIT);
+        assert_eq!(count(Format::Table, Some(3)), 3);
     }
 
     #[test]

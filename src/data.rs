@@ -253,10 +253,11 @@ pub(crate) struct Field<'a> {
     pub text: Cow<'a, str>,
 }
 
-/// Any entry of the dataset, borrowed.
+/// Any entry of the dataset, borrowed. The group carries the GCM with it: the compact is what
+/// the group works on, not an entry of its own.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Entry<'a> {
-    Group(&'a Group),
+    Group(&'a Group, &'a Gcm),
     Member(&'a Member),
     Issue(&'a Issue),
     Publication(&'a Publication),
@@ -280,7 +281,7 @@ pub(crate) struct EntryRef {
 impl<'a> Entry<'a> {
     pub(crate) fn kind(&self) -> Kind {
         match self {
-            Entry::Group(_) => Kind::Group,
+            Entry::Group(..) => Kind::Group,
             Entry::Member(_) => Kind::Member,
             Entry::Issue(_) => Kind::Issue,
             Entry::Publication(_) => Kind::Publication,
@@ -294,7 +295,7 @@ impl<'a> Entry<'a> {
     /// The id a user types: issues and objectives by number, terms by acronym.
     pub(crate) fn id(&self) -> Cow<'a, str> {
         match *self {
-            Entry::Group(g) => Cow::Borrowed(&g.id),
+            Entry::Group(g, _) => Cow::Borrowed(&g.id),
             Entry::Member(m) => Cow::Borrowed(&m.id),
             Entry::Issue(i) => Cow::Owned(i.number.to_string()),
             Entry::Publication(p) => Cow::Borrowed(&p.id),
@@ -307,7 +308,7 @@ impl<'a> Entry<'a> {
 
     pub(crate) fn title(&self) -> Cow<'a, str> {
         match *self {
-            Entry::Group(g) => Cow::Borrowed(&g.name),
+            Entry::Group(g, _) => Cow::Borrowed(&g.name),
             Entry::Member(m) => Cow::Borrowed(&m.name),
             Entry::Issue(i) => Cow::Owned(i.display_title()),
             Entry::Publication(p) => Cow::Borrowed(&p.title),
@@ -341,7 +342,7 @@ impl<'a> Entry<'a> {
         }
         let mut out = Vec::new();
         match *self {
-            Entry::Group(g) => {
+            Entry::Group(g, gcm) => {
                 out.push(f("id", Tier::Key, &g.id));
                 out.push(f("short_name", Tier::Key, &g.short_name));
                 out.push(f("name", Tier::Title, &g.name));
@@ -361,6 +362,9 @@ impl<'a> Entry<'a> {
                     out.push(f(name, Tier::Prose, text));
                 }
                 all(&mut out, "methods", Tier::Prose, &g.methods);
+                out.push(f("gcm", Tier::Short, &gcm.name));
+                out.push(f("gcm_also_called", Tier::Short, &gcm.also_called));
+                out.push(f("gcm_description", Tier::Prose, &gcm.description));
             }
             Entry::Member(m) => {
                 out.push(f("id", Tier::Key, &m.id));
@@ -428,7 +432,7 @@ impl<'a> Entry<'a> {
     /// Ids this entry names explicitly as related.
     fn related_ids(&self) -> &'a [String] {
         match *self {
-            Entry::Group(g) => &g.co_chairs,
+            Entry::Group(g, _) => &g.co_chairs,
             Entry::Activity(a) => &a.related,
             Entry::Publication(p) => &p.related,
             Entry::Event(e) => &e.related,
@@ -440,7 +444,12 @@ impl<'a> Entry<'a> {
     /// The entry's source URLs.
     pub(crate) fn sources(&self) -> Vec<&'a str> {
         match *self {
-            Entry::Group(g) => g.sources.iter().map(String::as_str).collect(),
+            Entry::Group(g, gcm) => g
+                .sources
+                .iter()
+                .chain(&gcm.sources)
+                .map(String::as_str)
+                .collect(),
             Entry::Member(m) => m.sources.iter().map(String::as_str).collect(),
             Entry::Issue(i) => vec![&i.source],
             Entry::Publication(p) => p.sources.iter().map(String::as_str).collect(),
@@ -511,7 +520,7 @@ impl Dataset {
 
     /// Every entry, in kind order and then in the order of the file.
     pub(crate) fn entries(&self) -> impl Iterator<Item = Entry<'_>> {
-        std::iter::once(Entry::Group(&self.group))
+        std::iter::once(Entry::Group(&self.group, &self.gcm))
             .chain(self.members.iter().map(Entry::Member))
             .chain(self.issues.iter().map(Entry::Issue))
             .chain(self.publications.iter().map(Entry::Publication))
@@ -558,7 +567,7 @@ impl Dataset {
         {
             push(EntryRef {
                 via: Some("co-chair".into()),
-                ..Entry::Group(&self.group).to_ref()
+                ..Entry::Group(&self.group, &self.gcm).to_ref()
             });
         }
         for id in entry.related_ids() {
@@ -566,7 +575,7 @@ impl Dataset {
                 push(other.to_ref());
             }
         }
-        if !matches!(entry, Entry::Group(_)) {
+        if !matches!(entry, Entry::Group(..)) {
             for other in self.entries() {
                 if other.related_ids().iter().any(|id| *id == own_id) {
                     push(other.to_ref());
@@ -783,7 +792,7 @@ fn entry_path(data: &Dataset, entry: Entry<'_>) -> String {
             .unwrap_or_default()
     }
     match entry {
-        Entry::Group(_) => "group".into(),
+        Entry::Group(..) => "group".into(),
         Entry::Member(m) => format!("members[{}]", index_of(&data.members, m)),
         Entry::Issue(i) => format!("issues[{}]", index_of(&data.issues, i)),
         Entry::Publication(p) => format!("publications[{}]", index_of(&data.publications, p)),

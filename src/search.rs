@@ -150,9 +150,34 @@ struct IndexedField {
     text: String,
     /// The field's words in order, for phrases and proximity.
     tokens: Vec<Token>,
-    /// Acronyms whose expansion the field spells out, at the span of that expansion, and their
-    /// position among `tokens`. Kept apart so that they never break a phrase.
-    implied: Vec<(Token, usize)>,
+    /// How many of its words are not stopwords: what a query must cover to match it whole.
+    content_words: usize,
+    /// Terms the field stands for without spelling them: kept apart from `tokens` so that they
+    /// never break a phrase.
+    implied: Vec<Implied>,
+}
+
+/// A term implied by the glossary: an acronym where its expansion is spelled out (`CEDAW` for
+/// "Committee on the Elimination of Discrimination against Women"), or the words of an expansion
+/// where only the acronym stands, found a little less surely.
+#[derive(Debug)]
+struct Implied {
+    token: Token,
+    /// Position among the field's tokens, for closeness.
+    pos: usize,
+    strength: f64,
+}
+
+/// How surely the words of an expansion match where only its acronym is written.
+const EXPANDED: f64 = 0.8;
+
+/// The glossary as terms: what `Index::build` needs to find implied terms.
+#[derive(Default)]
+struct Acronyms {
+    /// First term of an expansion -> (the expansion's terms, its acronym's term).
+    by_first_term: HashMap<TermId, Vec<(Vec<TermId>, TermId)>>,
+    /// Acronym's term -> every term of its expansions.
+    expansion_terms: HashMap<TermId, Vec<TermId>>,
 }
 
 #[derive(Debug)]
@@ -181,8 +206,7 @@ impl Index {
             vocabulary: BTreeMap::new(),
             stemmer: Stemmer::create(Algorithm::English),
         };
-        // Expansions of glossary acronyms, as term sequences, keyed by their first term.
-        let mut expansions: HashMap<TermId, Vec<(Vec<TermId>, TermId)>> = HashMap::new();
+        let mut acronyms = Acronyms::default();
         for term in &data.glossary {
             let acronym = index.intern(&stem(&index.stemmer, &fold(&term.acronym)));
             for expansion in &term.expansions {
@@ -190,13 +214,24 @@ impl Index {
                     .iter()
                     .map(|(_, w)| index.term_of(w))
                     .collect();
+                let all = acronyms.expansion_terms.entry(acronym).or_default();
+                all.extend(
+                    seq.iter()
+                        .filter(|t| !all.contains(t))
+                        .copied()
+                        .collect::<Vec<_>>(),
+                );
                 if let Some(&first) = seq.first() {
-                    expansions.entry(first).or_default().push((seq, acronym));
+                    acronyms
+                        .by_first_term
+                        .entry(first)
+                        .or_default()
+                        .push((seq, acronym));
                 }
             }
         }
         for entry in data.entries() {
-            let doc = index.index_entry(entry, &expansions);
+            let doc = index.index_entry(entry, &acronyms);
             index.docs.push(doc);
         }
         index
@@ -223,14 +258,15 @@ impl Index {
         id
     }
 
-    fn index_entry(
-        &mut self,
-        entry: Entry<'_>,
-        expansions: &HashMap<TermId, Vec<(Vec<TermId>, TermId)>>,
-    ) -> Doc {
+    fn index_entry(&mut self, entry: Entry<'_>, acronyms: &Acronyms) -> Doc {
         let mut fields = Vec::new();
         for field in entry.fields() {
-            let tokens: Vec<Token> = words(&field.text)
+            let words = words(&field.text);
+            let content_words = words
+                .iter()
+                .filter(|(_, w)| !STOPWORDS.contains(&fold(w).as_str()))
+                .count();
+            let tokens: Vec<Token> = words
                 .into_iter()
                 .map(|(span, word)| Token {
                     term: self.term_of(word),
@@ -239,7 +275,12 @@ impl Index {
                 .collect();
             let mut implied = Vec::new();
             for (pos, token) in tokens.iter().enumerate() {
-                for (seq, acronym) in expansions.get(&token.term).into_iter().flatten() {
+                for (seq, acronym) in acronyms
+                    .by_first_term
+                    .get(&token.term)
+                    .into_iter()
+                    .flatten()
+                {
                     let end = pos + seq.len();
                     let spelled_out = end <= tokens.len()
                         && tokens[pos..end]
@@ -248,14 +289,33 @@ impl Index {
                             .eq(seq.iter().copied());
                     if spelled_out {
                         let span = token.span.start..tokens[end - 1].span.end;
-                        implied.push((
-                            Token {
+                        implied.push(Implied {
+                            token: Token {
                                 term: *acronym,
                                 span,
                             },
                             pos,
-                        ));
+                            strength: EXACT,
+                        });
                     }
+                }
+                // An id or acronym field would rank its expansion as a key; the entry's name
+                // already carries those words where they belong.
+                if field.tier == Tier::Key {
+                    continue;
+                }
+                for &term in acronyms
+                    .expansion_terms
+                    .get(&token.term)
+                    .into_iter()
+                    .flatten()
+                {
+                    let span = token.span.clone();
+                    implied.push(Implied {
+                        token: Token { term, span },
+                        pos,
+                        strength: EXPANDED,
+                    });
                 }
             }
             fields.push(IndexedField {
@@ -263,6 +323,7 @@ impl Index {
                 tier: field.tier,
                 text: field.text.into_owned(),
                 tokens,
+                content_words,
                 implied,
             });
         }
@@ -381,7 +442,8 @@ fn accepted_terms(index: &Index, word: &str, forgiving: bool) -> HashMap<TermId,
 /// prose.
 fn tier_weight(tier: Tier) -> f64 {
     match tier {
-        Tier::Key => 12.0,
+        // Partial hits in ids weigh as titles; a whole id or acronym gets EXACT_KEY_BONUS.
+        Tier::Key => 8.0,
         Tier::Title => 8.0,
         Tier::Short => 5.0,
         Tier::Prose => 2.0,
@@ -392,7 +454,7 @@ fn tier_weight(tier: Tier) -> f64 {
 /// readers come for most, glossary terms only point elsewhere.
 fn kind_prior(kind: Kind) -> f64 {
     match kind {
-        Kind::Issue => 2.0,
+        Kind::Issue => 3.0,
         Kind::Group | Kind::Member | Kind::Publication => 1.0,
         Kind::Activity | Kind::Objective => 0.5,
         Kind::Event => 0.25,
@@ -450,13 +512,13 @@ fn occurrences(matcher: &Matcher, doc: &Doc, fuzzy: &SkimMatcherV2) -> Vec<Occur
             }
         }
         if n == 1 {
-            for (token, pos) in &field.implied {
-                if let Some(s) = matcher.words[0].get(&token.term) {
+            for implied in &field.implied {
+                if let Some(s) = matcher.words[0].get(&implied.token.term) {
                     out.push(Occurrence {
                         field: f,
-                        positions: *pos..*pos + 1,
-                        span: token.span.clone(),
-                        strength: *s,
+                        positions: implied.pos..implied.pos + 1,
+                        span: implied.token.span.clone(),
+                        strength: s * implied.strength,
                     });
                 }
             }
@@ -564,16 +626,16 @@ fn score_doc(
             continue;
         }
         let covered: usize = parts.iter().map(|p| p.words.len()).sum();
-        let coverage = covered as f64 / field.tokens.len().max(1) as f64;
+        let coverage = (covered as f64 / field.content_words.max(1) as f64).min(1.0);
         let window = smallest_window(&starts);
         let closeness = if parts.len() > 1 {
-            covered as f64 / window as f64
+            (covered as f64 / window as f64).min(1.0)
         } else {
             0.0
         };
-        let weight = tier_weight(field.tier);
+        // A field the query covers whole ("Economic and Social Council") is what was meant.
         best_field_bonus =
-            best_field_bonus.max(weight * (0.5 * coverage.min(1.0) + 0.5 * closeness.min(1.0)));
+            best_field_bonus.max(tier_weight(field.tier) * (coverage + 0.5 * closeness));
     }
     score += best_field_bonus;
 
@@ -968,6 +1030,34 @@ mod tests {
             "{:?}",
             hits[0].matched
         );
+    }
+
+    #[test]
+    fn acronyms_find_their_expansions_and_back() {
+        let index = index();
+        // CESCR's description writes only `ECOSOC`; the council's name still finds it.
+        let hits = search(
+            &index,
+            &parse_query("Economic and Social Council"),
+            &[Kind::Member],
+        );
+        assert_eq!(hits.first().map(|h| h.id.as_str()), Some("cescr"));
+        // The group's `chairing` spells the CMW out; `CMW` finds it there.
+        let hits = search(&index, &parse_query("CMW"), &[Kind::Group]);
+        assert!(
+            hits[0].matched.contains(&"chairing"),
+            "{:?}",
+            hits[0].matched
+        );
+    }
+
+    #[test]
+    fn words_close_together_outrank_words_far_apart() {
+        let index = index();
+        // Issue 4's title has `migrant workers` side by side; CMW's name has them apart.
+        let hits = search(&index, &parse_query("migrant workers"), &[]);
+        let rank = |kind: Kind, id: &str| hits.iter().position(|h| h.kind == kind && h.id == id);
+        assert!(rank(Kind::Issue, "4") < rank(Kind::Member, "cmw").or(Some(usize::MAX)));
     }
 
     #[test]

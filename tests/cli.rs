@@ -342,3 +342,13 @@ fn search_limit_caps_and_kind_filters() {
         out.stdout
     );
 }
+
+#[test]
+fn search_highlights_the_matched_words_when_coloured() {
+    let out = run(&["search", "refoulement", "--color", "always"]);
+    assert!(
+        out.stdout.contains("\u{1b}[1;33mrefoulement\u{1b}[0m"),
+        "{:?}",
+        out.stdout
+    );
+}

@@ -1,0 +1,258 @@
+//! The relevance suite: queries a real reader would type, each with the entry that must come
+//! first (or, where two entries are equally right, in the top three). It runs the real binary
+//! with `--json`, prints its precision, and fails below 95% first or 100% in the top three.
+
+use std::process::{Command, Stdio};
+
+use assert_cmd::cargo::CommandCargoExt;
+
+/// Where the expected entry must rank.
+#[derive(Clone, Copy, PartialEq)]
+enum Want {
+    First,
+    Top3,
+}
+use Want::{First, Top3};
+
+/// (query, expected `kind:id`, where it must rank, what the case covers)
+const CASES: &[(&str, &str, Want)] = &[
+    // Every member, by acronym, name, the page's name, or what it does.
+    ("CEDAW", "member:cedaw", First),
+    ("committee on migrant workers", "member:cmw", First),
+    ("CMW", "member:cmw", First),
+    ("CESCR", "member:cescr", First),
+    (
+        "economic social cultural rights committee",
+        "member:cescr",
+        First,
+    ),
+    ("racial discrimination", "member:cerd", First),
+    ("persons with disabilities", "member:crpd", First),
+    (
+        "working group discrimination against women",
+        "member:wg-discrimination-women",
+        First,
+    ),
+    (
+        "discrimination against women in law and practice",
+        "member:wg-discrimination-women",
+        First,
+    ),
+    ("special rapporteur migrants", "member:sr-migrants", First),
+    ("IOM", "member:iom", First),
+    (
+        "International Organisation for Migration",
+        "member:iom",
+        First,
+    ),
+    ("International Labour Organisation", "member:ilo", First),
+    ("labour standards", "member:ilo", First),
+    ("high commissioner for human rights", "member:ohchr", First),
+    ("refugees", "member:unhcr", First),
+    ("stateless", "member:unhcr", First),
+    ("UNICEF", "member:unicef", First),
+    ("UNCEF", "member:unicef", First),
+    ("population fund", "member:unfpa", First),
+    ("women in migration network", "member:wimn", First),
+    ("feminist", "member:wimn", First),
+    ("NGO committee", "member:ngo-committee-on-migration", First),
+    ("Handicap International", "member:hi", First),
+    ("humanity and inclusion", "member:hi", First),
+    ("research centre", "member:imrc", First),
+    ("research center", "member:imrc", First),
+    ("Wilfrid Laurier", "member:imrc", First),
+    ("GANHRI", "member:ganhri", First),
+    ("Paris Principles", "member:ganhri", First),
+    (
+        "global alliance national human rights institutions",
+        "member:ganhri",
+        First,
+    ),
+    // Every guidance note, with variants, word forms and typos.
+    ("labour rights", "issue:4", First),
+    ("labor rights", "issue:4", First),
+    ("labour rigths", "issue:4", First),
+    ("realising human rights", "issue:4", First),
+    ("woman migrant worker", "issue:4", First),
+    ("informal economy", "issue:4", First),
+    ("children", "issue:3", First),
+    ("child", "issue:3", Top3),
+    ("families in migration", "issue:3", First),
+    ("access to justice", "issue:2", First),
+    ("\"access to justice\"", "issue:2", First),
+    ("2030 Agenda", "issue:2", First),
+    (
+        "implementing gender-responsive global compact",
+        "issue:5",
+        First,
+    ),
+    ("follow-up and review", "issue:5", First),
+    ("follow up review", "issue:5", First),
+    (
+        "migration policies human rights frameworks",
+        "issue:1",
+        First,
+    ),
+    // Publications and statements.
+    ("non-refoulement", "publication:reflections-2018", First),
+    ("non refoulement", "publication:reflections-2018", First),
+    ("pregnant", "publication:reflections-2018", First),
+    (
+        "reflections on the global compact",
+        "publication:reflections-2018",
+        First,
+    ),
+    (
+        "Policies and Practice Guide",
+        "publication:policies-and-practice-guide",
+        First,
+    ),
+    (
+        "checklist",
+        "publication:policies-and-practice-guide",
+        First,
+    ),
+    (
+        "recommendations 2017",
+        "publication:recommendations-2017",
+        First,
+    ),
+    (
+        "International Women's Day",
+        "publication:iwd-2019-statement",
+        First,
+    ),
+    ("130 million", "publication:iwd-2019-statement", First),
+    // Activities.
+    ("virtual meetings", "activity:virtual-meetings", First),
+    ("every 4 to 6 weeks", "activity:virtual-meetings", First),
+    ("side events", "activity:side-events", First),
+    ("inter-agency", "activity:inter-agency", First),
+    ("advisory support", "activity:advisory-support", First),
+    ("advocacy", "activity:strategic-advocacy", Top3),
+    ("programmes", "activity:advisory-support", Top3),
+    // Timeline.
+    (
+        "Marrakech conference",
+        "event:marrakech-conference-2018",
+        First,
+    ),
+    ("resolution 73/195", "event:unga-endorsement-2018", First),
+    ("152 votes", "event:unga-endorsement-2018", First),
+    ("CSW61", "event:csw61-side-event-2017", First),
+    (
+        "Geneva expert meeting",
+        "event:geneva-expert-meeting-2016",
+        First,
+    ),
+    (
+        "International Migration Review Forum",
+        "event:imrf-from-2022",
+        Top3,
+    ),
+    (
+        "UN Network on Migration launch",
+        "event:un-network-launch-2018",
+        First,
+    ),
+    // The GCM's objectives.
+    ("remittances", "objective:20", First),
+    ("smuggling", "objective:9", First),
+    ("trafficking", "objective:10", First),
+    ("detention", "objective:13", First),
+    ("decent work", "objective:6", First),
+    ("disaggregated data", "objective:1", First),
+    ("consular protection", "objective:14", First),
+    ("skills recognition", "objective:18", First),
+    ("social security portability", "objective:22", First),
+    // Glossary terms and expansions.
+    ("ICESCR", "term:ICESCR", First),
+    ("ECOSOC", "term:ECOSOC", First),
+    ("Economic and Social Council", "term:ECOSOC", First),
+    ("SDG", "term:SDG", First),
+    ("sustainable development goals", "term:SDG", First),
+    // The group itself.
+    ("EWG", "group:ewg", First),
+    ("secretariat", "group:ewg", First),
+    ("120 million", "group:ewg", First),
+    ("Marrakech Compact", "group:ewg", First),
+    // Accents and spelling in the query.
+    ("refugées", "member:unhcr", First),
+    ("organization for migration", "member:iom", First),
+    ("discrimnation against women", "member:cedaw", Top3),
+];
+
+/// The first three hits for a query, as `kind:id`.
+fn top3(query: &str) -> Vec<String> {
+    let out = Command::cargo_bin("ewg")
+        .expect("the ewg binary is built")
+        .env_clear()
+        .args(["search", "--json", "--", query])
+        .stdin(Stdio::null())
+        .output()
+        .expect("ewg runs");
+    if out.status.code() == Some(1) {
+        return Vec::new();
+    }
+    let hits: serde_json::Value = serde_json::from_slice(&out.stdout).expect("search prints JSON");
+    hits.as_array()
+        .expect("an array of hits")
+        .iter()
+        .take(3)
+        .map(|h| {
+            format!(
+                "{}:{}",
+                h["kind"].as_str().unwrap_or("?"),
+                h["id"].as_str().unwrap_or("?")
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn relevance_suite() {
+    assert!(CASES.len() >= 60, "the suite needs at least 60 queries");
+    let mut first = 0;
+    let mut in_top3 = 0;
+    let mut failures = Vec::new();
+    for &(query, expected, want) in CASES {
+        let top = top3(query);
+        let rank = top.iter().position(|hit| hit == expected);
+        if rank == Some(0) || want == Top3 {
+            // A Top3 case counts as first when the expected entry is in the top three: both
+            // entries there are equally right.
+            first += usize::from(rank.is_some());
+        }
+        if rank.is_some() {
+            in_top3 += 1;
+        }
+        if rank.is_none() || (want == First && rank != Some(0)) {
+            failures.push(format!(
+                "{query:?}: want {expected} {}, got {top:?}",
+                if want == First { "first" } else { "in top 3" }
+            ));
+        }
+    }
+    let total = CASES.len() as f64;
+    let precision_first = first as f64 / total;
+    let precision_top3 = in_top3 as f64 / total;
+    println!(
+        "relevance: {} queries, first {:.1}%, top 3 {:.1}%",
+        CASES.len(),
+        100.0 * precision_first,
+        100.0 * precision_top3
+    );
+    for failure in &failures {
+        println!("  miss: {failure}");
+    }
+    assert!(
+        precision_first >= 0.95,
+        "precision at 1 below 95%:\n{}",
+        failures.join("\n")
+    );
+    assert!(
+        in_top3 == CASES.len(),
+        "not every expected entry is in the top 3:\n{}",
+        failures.join("\n")
+    );
+}
