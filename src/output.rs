@@ -259,12 +259,15 @@ fn render_record(record: &Record, config: &Config, out: &mut impl Write) -> io::
         let mut first_line = true;
         for value in values {
             let value = clean(value);
+            // Break only at spaces, never inside a word or at a hyphen: URLs must stay whole.
+            let options = textwrap::Options::new(value_width)
+                .word_separator(textwrap::WordSeparator::AsciiSpace)
+                .word_splitter(textwrap::WordSplitter::NoHyphenation)
+                .break_words(false);
             let options = if bullet {
-                textwrap::Options::new(value_width)
-                    .initial_indent("- ")
-                    .subsequent_indent("  ")
+                options.initial_indent("- ").subsequent_indent("  ")
             } else {
-                textwrap::Options::new(value_width)
+                options
             };
             for line in textwrap::wrap(&value, options) {
                 if first_line {
@@ -362,6 +365,11 @@ mod tests {
         );
         let plain = rendered(&record, &config(Format::Plain, false));
         assert!(plain.contains("sources\thttps://a.example\nsources\thttps://b.example\n"));
+
+        let long_url = format!("https://example.org/{}", "a-b-".repeat(30));
+        let record = View::Record(Record::new("H", Value::Null).field("source", long_url.clone()));
+        let out = rendered(&record, &config(Format::Table, false));
+        assert!(out.contains(&long_url), "URLs are never split: {out}");
     }
 
     #[test]
