@@ -1,6 +1,9 @@
 //! The command line: clap derive types. `///` comments are the help text users read.
 
+use std::path::PathBuf;
+
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
 
 const EXIT_CODES: &str = "\
 Exit status:
@@ -44,6 +47,10 @@ pub(crate) struct Cli {
     /// When to use colour: auto (a terminal, NO_COLOR unset), always or never
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto, global = true)]
     pub color: ColorWhen,
+
+    /// Read this dataset file (TOML, as `ewg data export` writes) instead of the bundled data
+    #[arg(long, value_name = "PATH", env = "EWG_DATA", global = true)]
+    pub data: Option<PathBuf>,
 
     /// Print the version and the dataset's date
     #[arg(short = 'V', long)]
@@ -143,6 +150,49 @@ pub(crate) enum Command {
         #[arg(long, short = 'n', value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
         limit: Option<u64>,
     },
+
+    /// Check a dataset file, or print the dataset in use to start a new one from
+    #[command(
+        after_help = "Examples:\n  ewg data export > my-ewg.toml\n  ewg data check my-ewg.toml\n  ewg --data my-ewg.toml members"
+    )]
+    Data {
+        #[command(subcommand)]
+        action: DataAction,
+    },
+
+    /// Print a completion script for a shell
+    #[command(
+        after_help = "Examples:\n  ewg completions bash > ~/.local/share/bash-completion/completions/ewg\n  ewg completions zsh > ~/.zfunc/_ewg\n  ewg completions fish > ~/.config/fish/completions/ewg.fish"
+    )]
+    Completions {
+        /// The shell
+        shell: Shell,
+    },
+
+    /// Print the manual page (roff)
+    #[command(after_help = "Example:\n  ewg man > ~/.local/share/man/man1/ewg.1 && man ewg")]
+    Man,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum DataAction {
+    /// Check a dataset file: every problem, with its line and column; exit 1 if there is any
+    Check {
+        /// The file to check
+        path: PathBuf,
+    },
+    /// Print the dataset in use (bundled, or the one --data names)
+    Export {
+        /// The format to print
+        #[arg(long, value_enum, default_value_t = ExportFormat::Toml)]
+        format: ExportFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ExportFormat {
+    Toml,
+    Json,
 }
 
 #[derive(Debug, Args)]

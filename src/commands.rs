@@ -6,36 +6,52 @@ use std::fmt;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::cli::{Command, IdAction, KindArg, MemberFilter, MembersAction, NumberAction};
+use std::path::Path;
+
+use clap::CommandFactory;
+use clap::builder::PossibleValuesParser;
+
+use crate::check;
+use crate::cli::{
+    Cli, Command, DataAction, ExportFormat, IdAction, KindArg, MemberFilter, MembersAction,
+    NumberAction,
+};
 use crate::config::{Config, Format};
 use crate::data::{Dataset, Entry, EntryRef, Kind, Member};
 use crate::output::{Listing, Record, Text, View};
 use crate::search::{self, Index, Miss};
 
-/// Nothing matched what was asked: exit status 1. The message names what was asked and what
-/// to try next.
+/// What was asked for is not there (an unknown id, number or category, a search without hits),
+/// or a checked file has problems: exit status 1. The message names what was asked and what to
+/// try next.
 #[derive(Debug)]
-pub(crate) struct NotFound(pub String);
+pub(crate) struct Failure(pub String);
 
-impl fmt::Display for NotFound {
+impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
 }
 
-impl std::error::Error for NotFound {}
+impl std::error::Error for Failure {}
 
-type Result<T> = std::result::Result<T, NotFound>;
+type Result<T> = std::result::Result<T, Failure>;
 
 /// Hits shown on a terminal when `--limit` is not given; pipes and JSON get them all.
 const TERMINAL_SEARCH_LIMIT: usize = 10;
 
-pub(crate) fn run(command: Option<&Command>, data: &Dataset, config: &Config) -> Result<View> {
+/// Runs a command on the dataset in use; `dataset` says which one it is, for `about`.
+pub(crate) fn run(
+    command: Option<&Command>,
+    data: &Dataset,
+    dataset: &str,
+    config: &Config,
+) -> anyhow::Result<View> {
     let Some(command) = command else {
         return Ok(overview(data));
     };
-    match command {
-        Command::About => Ok(about(data)),
+    let view = match command {
+        Command::About => Ok(about(data, dataset)),
         Command::Members { action, filter } => match action {
             None => list_members(data, filter),
             Some(MembersAction::List(filter)) => list_members(data, filter),
@@ -87,7 +103,20 @@ pub(crate) fn run(command: Option<&Command>, data: &Dataset, config: &Config) ->
             };
             run_search(data, &words.join(" "), &kinds(kind), limit)
         }
-    }
+        Command::Data {
+            action: DataAction::Check { path },
+        } => return check_file(path),
+        Command::Data {
+            action: DataAction::Export { format },
+        } => return export(data, *format, config),
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut command_with_values(data), "ewg", &mut script);
+            Ok(View::Text(String::from_utf8_lossy(&script).into_owned()))
+        }
+        Command::Man => return man_page(data).map(View::Text),
+    };
+    Ok(view?)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -150,7 +179,7 @@ fn overview(data: &Dataset) -> View {
     )
 }
 
-fn about(data: &Dataset) -> View {
+fn about(data: &Dataset, dataset: &str) -> View {
     let g = &data.group;
     let chairs: Vec<String> = g
         .co_chairs
@@ -161,6 +190,7 @@ fn about(data: &Dataset) -> View {
     let mut json = to_value(g);
     json["kind"] = json!("group");
     json["gcm"] = to_value(&data.gcm);
+    json["dataset"] = json!(dataset);
     View::Record(
         Record::new(format!("{} ({})", g.name, g.short_name), json)
             .field("name", &g.name)
@@ -436,7 +466,7 @@ fn show(data: &Dataset, entry: Entry<'_>) -> View {
             .field("acronym", &t.acronym)
             .list("stands for", t.expansions.iter().map(String::as_str))
             .field_opt("note", t.note.as_deref()),
-        Entry::Group(..) => return about(data),
+        Entry::Group(..) => return about(data, ""),
     };
     View::Record(
         record
@@ -460,12 +490,190 @@ fn define(data: &Dataset, asked: &str) -> Result<View> {
         Some(term) => Ok(show(data, Entry::Term(term))),
         None => {
             let acronyms = data.glossary.iter().map(|t| t.acronym.as_str());
-            Err(NotFound(format!(
+            Err(Failure(format!(
                 "no acronym `{wanted}` in the glossary{}; `ewg define` lists them all, `ewg search {wanted}` searches the text",
                 did_you_mean(wanted, acronyms)
             )))
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data files, completions, manual
+
+/// `ewg data check`: exit 0 with a summary, or 1 with every problem.
+fn check_file(path: &Path) -> anyhow::Result<View> {
+    let text = check::read_file(path)?;
+    let diagnostics = check::check(&text);
+    if !diagnostics.is_empty() {
+        return Err(Failure(check::report(path, &diagnostics)).into());
+    }
+    let data = Dataset::load(&text)?;
+    Ok(View::Text(format!(
+        "{}: ok, {} members, {} issues, {} activities, {} publications, {} events, {} objectives, {} terms\n",
+        path.display(),
+        data.members.len(),
+        data.issues.len(),
+        data.activities.len(),
+        data.publications.len(),
+        data.timeline.len(),
+        data.objectives.len(),
+        data.glossary.len()
+    )))
+}
+
+fn export(data: &Dataset, format: ExportFormat, config: &Config) -> anyhow::Result<View> {
+    let json = format == ExportFormat::Json || config.format == Format::Json;
+    let text = if json {
+        serde_json::to_string_pretty(data)? + "\n"
+    } else {
+        toml::to_string(data)?
+    };
+    Ok(View::Text(text))
+}
+
+/// The command line with the dataset's ids as the values of its arguments, for completion
+/// scripts only: parsing still takes any text, names and acronyms included.
+fn command_with_values(data: &Dataset) -> clap::Command {
+    fn values(arg: clap::Arg, values: Vec<String>) -> clap::Arg {
+        arg.value_parser(PossibleValuesParser::new(values))
+    }
+    let members: Vec<String> = data.members.iter().map(|m| m.id.clone()).collect();
+    let categories: Vec<String> = data.categories.iter().map(|c| c.slug.clone()).collect();
+    let issues: Vec<String> = data.issues.iter().map(|i| i.number.to_string()).collect();
+    let objectives: Vec<String> = data
+        .objectives
+        .iter()
+        .map(|o| o.number.to_string())
+        .collect();
+    let activities: Vec<String> = data.activities.iter().map(|a| a.id.clone()).collect();
+    let publications: Vec<String> = data.publications.iter().map(|p| p.id.clone()).collect();
+    let acronyms: Vec<String> = data.glossary.iter().map(|t| t.acronym.clone()).collect();
+    Cli::command()
+        .mut_subcommand("members", |c| {
+            c.mut_arg("category", |a| values(a, categories.clone()))
+                .mut_subcommand("list", |l| {
+                    l.mut_arg("category", |a| values(a, categories.clone()))
+                })
+                .mut_subcommand("show", |s| s.mut_arg("member", |a| values(a, members)))
+        })
+        .mut_subcommand("issues", |c| {
+            c.mut_subcommand("show", |s| s.mut_arg("number", |a| values(a, issues)))
+        })
+        .mut_subcommand("objectives", |c| {
+            c.mut_subcommand("show", |s| s.mut_arg("number", |a| values(a, objectives)))
+        })
+        .mut_subcommand("activities", |c| {
+            c.mut_subcommand("show", |s| s.mut_arg("id", |a| values(a, activities)))
+        })
+        .mut_subcommand("publications", |c| {
+            c.mut_subcommand("show", |s| s.mut_arg("id", |a| values(a, publications)))
+        })
+        .mut_subcommand("define", |c| c.mut_arg("acronym", |a| values(a, acronyms)))
+}
+
+/// The manual page: clap's sections, with COMMANDS, EXIT STATUS, ENVIRONMENT, FILES and
+/// EXAMPLES added.
+fn man_page(data: &Dataset) -> anyhow::Result<String> {
+    use roff::{Roff, bold, roman};
+    let cmd = Cli::command().subcommand_help_heading("COMMANDS");
+    let man = clap_mangen::Man::new(cmd.clone()).date(data.meta.updated.clone());
+    let mut out = Vec::new();
+    man.render_title(&mut out)?;
+    man.render_name_section(&mut out)?;
+    man.render_synopsis_section(&mut out)?;
+    man.render_description_section(&mut out)?;
+    man.render_subcommands_section(&mut out)?;
+    man.render_options_section(&mut out)?;
+
+    let mut roff = Roff::new();
+    let section = |roff: &mut Roff, title: &str, items: &[(&str, &str)]| {
+        roff.control("SH", [title]);
+        for (term, text) in items {
+            roff.control("TP", [])
+                .text([bold(*term)])
+                .text([roman(*text)]);
+        }
+    };
+    section(
+        &mut roff,
+        "EXIT STATUS",
+        &[
+            ("0", "Success, also when the reader of a pipe stops early."),
+            (
+                "1",
+                "Nothing found: an unknown id, number or category, a search without hits; or `ewg data check` found problems.",
+            ),
+            ("2", "Usage error, or a --data file that cannot be used."),
+        ],
+    );
+    section(
+        &mut roff,
+        "ENVIRONMENT",
+        &[
+            (
+                "NO_COLOR",
+                "When set and not empty, no colour (with --color auto).",
+            ),
+            (
+                "CLICOLOR_FORCE",
+                "When set and not 0, colour even when not writing to a terminal (with --color auto); NO_COLOR wins.",
+            ),
+            (
+                "COLUMNS",
+                "The width to fit tables and prose to, instead of the terminal's.",
+            ),
+            (
+                "EWG_DATA",
+                "A dataset file to read instead of the bundled data, as --data.",
+            ),
+        ],
+    );
+    section(
+        &mut roff,
+        "FILES",
+        &[
+            (
+                "(none)",
+                "The dataset is compiled into the binary; ewg reads no file unless --data or EWG_DATA names one, and writes none.",
+            ),
+            (
+                "data/ewg.toml",
+                "In the source tree: the bundled dataset, each entry with its source URLs.",
+            ),
+        ],
+    );
+    section(
+        &mut roff,
+        "EXAMPLES",
+        &[
+            (
+                "ewg members --category treaty-bodies",
+                "The five treaty bodies.",
+            ),
+            (
+                "ewg members show CEDAW",
+                "One member in full, with its sources.",
+            ),
+            (
+                "ewg issues show 3",
+                "A guidance note of the GCMGender Series.",
+            ),
+            ("ewg search \"labour rights\"", "Search every entry."),
+            (
+                "ewg members | cut -f1",
+                "Piped output is tab-separated, id first.",
+            ),
+            ("ewg issues --json | jq '.[].title'", "JSON for scripts."),
+            (
+                "ewg data export > my.toml && ewg data check my.toml",
+                "Start a dataset of your own.",
+            ),
+        ],
+    );
+    roff.to_writer(&mut out)?;
+    man.render_version_section(&mut out)?;
+    Ok(String::from_utf8_lossy(&out).into_owned())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -499,7 +707,7 @@ struct HitJson<'a> {
 fn run_search(data: &Dataset, query: &str, kinds: &[Kind], limit: usize) -> Result<View> {
     let parts = search::parse_query(query);
     if parts.is_empty() {
-        return Err(NotFound(format!(
+        return Err(Failure(format!(
             "`{}` has no words to search for; try `ewg search \"labour rights\"`",
             query.trim()
         )));
@@ -507,7 +715,7 @@ fn run_search(data: &Dataset, query: &str, kinds: &[Kind], limit: usize) -> Resu
     let index = Index::build(data);
     let mut hits = search::search(&index, &parts, kinds);
     if hits.is_empty() {
-        return Err(NotFound(miss_message(
+        return Err(Failure(miss_message(
             query,
             &search::explain_miss(&index, &parts, kinds),
             kinds,
@@ -624,7 +832,7 @@ fn find_id<'a>(
     if let Some(i) = ids.clone().position(|id| id == wanted) {
         return Ok(i);
     }
-    Err(NotFound(format!(
+    Err(Failure(format!(
         "no {what} with the id `{}`{}; `{list}` lists them",
         asked.trim(),
         did_you_mean(&wanted, ids)
@@ -668,7 +876,7 @@ fn find_member<'a>(data: &'a Dataset, asked: &str) -> Result<&'a Member> {
     } else {
         did_you_mean(&wanted, data.members.iter().map(|m| m.id.as_str()))
     };
-    Err(NotFound(format!(
+    Err(Failure(format!(
         "no member `{}`{hint}; `ewg members` lists all 18, `ewg search {}` searches the text",
         asked.trim(),
         asked.trim()
@@ -694,7 +902,7 @@ fn find_category<'a>(data: &'a Dataset, asked: &str) -> Result<&'a str> {
         Some(c) => Ok(&c.slug),
         None => {
             let slugs: Vec<&str> = data.categories.iter().map(|c| c.slug.as_str()).collect();
-            Err(NotFound(format!(
+            Err(Failure(format!(
                 "no category `{}`{}; categories are: {}",
                 asked.trim(),
                 did_you_mean(&wanted, slugs.iter().copied()),
@@ -710,18 +918,18 @@ fn parse_number(asked: &str, what: &str, count: usize) -> Result<usize> {
     let trimmed = asked.trim();
     match trimmed.parse::<u64>() {
         Ok(n) if (1..=count as u64).contains(&n) => Ok(n as usize),
-        Ok(n) => Err(NotFound(format!("there is no {what} {n}; {range}"))),
+        Ok(n) => Err(Failure(format!("there is no {what} {n}; {range}"))),
         Err(_)
             if trimmed.starts_with('-')
                 && trimmed[1..].chars().all(|c| c.is_ascii_digit())
                 && trimmed.len() > 1 =>
         {
-            Err(NotFound(format!("there is no {what} {trimmed}; {range}")))
+            Err(Failure(format!("there is no {what} {trimmed}; {range}")))
         }
         Err(_) if !trimmed.is_empty() && trimmed.chars().all(|c| c.is_ascii_digit()) => {
-            Err(NotFound(format!("there is no {what} {trimmed}; {range}")))
+            Err(Failure(format!("there is no {what} {trimmed}; {range}")))
         }
-        Err(_) => Err(NotFound(format!(
+        Err(_) => Err(Failure(format!(
             "`{trimmed}` is not a {what} number; {range} (`ewg {what}s` lists them, `ewg search` searches by words)"
         ))),
     }
@@ -751,7 +959,7 @@ mod tests {
                 kind: Vec::new(),
                 limit,
             };
-            match run(Some(&command), &data, &config) {
+            match run(Some(&command), &data, "bundled", &config) {
                 Ok(View::Listing(listing)) => listing.rows.len(),
                 other => panic!("{other:?}"),
             }

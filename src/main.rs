@@ -2,6 +2,7 @@
 //! the Global Compact for Migration. Parse, resolve settings once, run, print an error once,
 //! and map it to an exit code.
 
+mod check;
 mod cli;
 mod commands;
 mod config;
@@ -15,8 +16,8 @@ use std::process::ExitCode;
 use clap::Parser;
 use colored::Colorize;
 
-use crate::cli::Cli;
-use crate::commands::NotFound;
+use crate::cli::{Cli, Command, DataAction};
+use crate::commands::Failure;
 use crate::config::{Config, Env};
 use crate::data::Dataset;
 
@@ -59,7 +60,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            let code = if err.downcast_ref::<NotFound>().is_some() {
+            let code = if err.downcast_ref::<Failure>().is_some() {
                 EXIT_NOT_FOUND
             } else {
                 EXIT_USAGE
@@ -77,17 +78,27 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: &Cli, config: &Config) -> anyhow::Result<()> {
-    let data = Dataset::load(data::BUNDLED)?;
+    // `data check` reads only the file it names, so that a broken EWG_DATA cannot stop it.
+    let checking = matches!(
+        &cli.command,
+        Some(Command::Data {
+            action: DataAction::Check { .. }
+        })
+    );
+    let (data, origin) = match &cli.data {
+        Some(path) if !checking => (check::load_file(path)?, path.display().to_string()),
+        _ => (Dataset::load(data::BUNDLED)?, "bundled".to_string()),
+    };
+    let dataset = format!("{origin}, updated {}", data.meta.updated);
     let mut out = BufWriter::new(io::stdout().lock());
     if cli.version {
         writeln!(
             out,
-            "ewg {} (dataset: bundled, updated {})",
-            env!("CARGO_PKG_VERSION"),
-            data.meta.updated
+            "ewg {} (dataset: {dataset})",
+            env!("CARGO_PKG_VERSION")
         )?;
     } else {
-        let view = commands::run(cli.command.as_ref(), &data, config)?;
+        let view = commands::run(cli.command.as_ref(), &data, &dataset, config)?;
         output::render(&view, config, &mut out)?;
     }
     out.flush()?;

@@ -59,6 +59,8 @@ pub(crate) struct Record {
 pub(crate) enum View {
     Listing(Listing),
     Record(Record),
+    /// Text printed as it is, whatever the format: a completion script, a man page, an export.
+    Text(String),
 }
 
 impl Record {
@@ -101,6 +103,7 @@ impl Record {
 /// Writes a view in the configured format.
 pub(crate) fn render(view: &View, config: &Config, out: &mut impl Write) -> io::Result<()> {
     match (config.format, view) {
+        (_, View::Text(text)) => out.write_all(text.as_bytes()),
         (Format::Json, View::Listing(Listing { json, .. }) | View::Record(Record { json, .. })) => {
             serde_json::to_writer_pretty(&mut *out, json)?;
             writeln!(out)
