@@ -8,13 +8,14 @@ use clap_complete::Shell;
 const EXIT_CODES: &str = "\
 Exit status:
   0  success
-  1  nothing found: unknown id, number out of range, unknown category, no search hits
-  2  usage error";
+  1  nothing found: unknown id, number out of range, unknown category, no search
+     hits; or `ewg data check` found problems
+  2  usage error, or a --data file that cannot be used";
 
 const DATA_NOTE: &str = "\
 Data: a dataset compiled into the binary, drawn from the group's own page on
 empowerwomen.org and the official pages of its members and the UN; every entry
-carries its source URL.";
+carries its source URL. --data PATH (or EWG_DATA) reads another file instead.";
 
 const TOP_EXAMPLES: &str = "\
 Examples:
@@ -34,7 +35,8 @@ Examples:
     name = "ewg",
     disable_version_flag = true,
     after_help = format!("{EXIT_CODES}\n\n{DATA_NOTE}"),
-    after_long_help = format!("{TOP_EXAMPLES}\n\n{EXIT_CODES}\n\n{DATA_NOTE}"),
+    before_long_help = TOP_EXAMPLES,
+    after_long_help = format!("{EXIT_CODES}\n\n{DATA_NOTE}"),
 )]
 pub(crate) struct Cli {
     #[command(subcommand)]
@@ -49,7 +51,13 @@ pub(crate) struct Cli {
     pub color: ColorWhen,
 
     /// Read this dataset file (TOML, as `ewg data export` writes) instead of the bundled data
-    #[arg(long, value_name = "PATH", env = "EWG_DATA", global = true)]
+    #[arg(
+        long,
+        value_name = "PATH",
+        env = "EWG_DATA",
+        hide_env_values = true,
+        global = true
+    )]
     pub data: Option<PathBuf>,
 
     /// Print the version and the dataset's date

@@ -229,7 +229,8 @@ fn about(data: &Dataset, dataset: &str) -> View {
                     .iter()
                     .chain(&data.gcm.sources)
                     .map(String::as_str),
-            ),
+            )
+            .field("dataset", dataset),
     )
 }
 
@@ -576,7 +577,10 @@ fn command_with_values(data: &Dataset) -> clap::Command {
 /// EXAMPLES added.
 fn man_page(data: &Dataset) -> anyhow::Result<String> {
     use roff::{Roff, bold, roman};
-    let cmd = Cli::command().subcommand_help_heading("COMMANDS");
+    // A version for the page's footer; the command line prints its own with the dataset's date.
+    let cmd = Cli::command()
+        .subcommand_help_heading("COMMANDS")
+        .version(env!("CARGO_PKG_VERSION"));
     let man = clap_mangen::Man::new(cmd.clone()).date(data.meta.updated.clone());
     let mut out = Vec::new();
     man.render_title(&mut out)?;
@@ -968,6 +972,11 @@ mod tests {
         assert!(count(Format::Plain, None) > TERMINAL_SEARCH_LIMIT);
         assert!(count(Format::Json, None) > TERMINAL_SEARCH_LIMIT);
         assert_eq!(count(Format::Table, Some(3)), 3);
+    }
+
+    #[test]
+    fn the_command_line_with_completion_values_is_consistent() {
+        command_with_values(&data()).debug_assert();
     }
 
     #[test]
