@@ -50,9 +50,10 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// The largest dataset file `ewg` reads: far above any real dataset, low enough that a wrong
-/// file (a disk image, a log) is refused at once rather than read into memory.
-pub(crate) const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+/// The largest dataset file `ewg` reads: the bundled one is under 40 KB and a generated one of
+/// 100,000 entries under 40 MB, so a larger file is more likely a wrong one (a disk image, a
+/// log), refused at once rather than parsed for seconds.
+pub(crate) const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Reads a dataset file as text, with a clear error for each way it can be unusable.
 pub(crate) fn read_file(path: &Path) -> anyhow::Result<String> {
@@ -103,6 +104,9 @@ pub(crate) fn load_file(path: &Path) -> anyhow::Result<Dataset> {
     }
 }
 
+/// Problems listed in full; past this a file is more likely the wrong file than a dataset.
+const MAX_REPORTED: usize = 50;
+
 /// "`PATH` has N problems:" and one `PATH:LINE:COLUMN: message` line for each.
 pub(crate) fn report(path: &Path, diagnostics: &[Diagnostic]) -> String {
     let count = diagnostics.len();
@@ -111,8 +115,11 @@ pub(crate) fn report(path: &Path, diagnostics: &[Diagnostic]) -> String {
         path.display(),
         if count == 1 { "" } else { "s" }
     );
-    for d in diagnostics {
+    for d in diagnostics.iter().take(MAX_REPORTED) {
         out.push_str(&format!("\n  {}:{d}", path.display()));
+    }
+    if count > MAX_REPORTED {
+        out.push_str(&format!("\n  ... and {} more", count - MAX_REPORTED));
     }
     out
 }

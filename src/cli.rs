@@ -234,6 +234,7 @@ pub(crate) enum NumberAction {
     #[command(visible_alias = "view")]
     Show {
         /// The number
+        #[arg(allow_negative_numbers = true)]
         number: String,
     },
 }

@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use anyhow::bail;
 use serde::Serialize;
 use serde_json::{Value, json};
 
@@ -101,7 +102,7 @@ pub(crate) fn run(
                 (None, Format::Table) => TERMINAL_SEARCH_LIMIT,
                 (None, _) => usize::MAX,
             };
-            run_search(data, &words.join(" "), &kinds(kind), limit)
+            return run_search(data, &words.join(" "), &kinds(kind), limit);
         }
         Command::Data {
             action: DataAction::Check { path },
@@ -708,13 +709,30 @@ struct HitJson<'a> {
     snippet: &'a str,
 }
 
-fn run_search(data: &Dataset, query: &str, kinds: &[Kind], limit: usize) -> Result<View> {
+/// Longer queries are not searches but accidents (a pasted file); they are refused at once.
+const MAX_QUERY_CHARS: usize = 1000;
+/// Every part must match, so more than this many cannot narrow anything further.
+const MAX_QUERY_PARTS: usize = 32;
+
+fn run_search(data: &Dataset, query: &str, kinds: &[Kind], limit: usize) -> anyhow::Result<View> {
+    let length = query.chars().count();
+    if length > MAX_QUERY_CHARS {
+        bail!(
+            "the query is {length} characters long; `ewg search` takes at most {MAX_QUERY_CHARS}"
+        );
+    }
     let parts = search::parse_query(query);
     if parts.is_empty() {
-        return Err(Failure(format!(
+        bail!(
             "`{}` has no words to search for; try `ewg search \"labour rights\"`",
             query.trim()
-        )));
+        );
+    }
+    if parts.len() > MAX_QUERY_PARTS {
+        bail!(
+            "the query has {} words and phrases; `ewg search` takes at most {MAX_QUERY_PARTS}",
+            parts.len()
+        );
     }
     let index = Index::build(data);
     let mut hits = search::search(&index, &parts, kinds);
@@ -723,7 +741,8 @@ fn run_search(data: &Dataset, query: &str, kinds: &[Kind], limit: usize) -> Resu
             query,
             &search::explain_miss(&index, &parts, kinds),
             kinds,
-        )));
+        ))
+        .into());
     }
     hits.truncate(limit);
     let json: Vec<HitJson<'_>> = hits

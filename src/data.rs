@@ -653,6 +653,18 @@ impl Dataset {
         }
         let mut acronyms = BTreeSet::new();
         for (i, term) in self.glossary.iter().enumerate() {
+            // Acronyms end up in completion scripts: letters, digits and hyphens only.
+            if term.acronym.is_empty()
+                || !term
+                    .acronym
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '-')
+            {
+                problem(
+                    format!("glossary[{i}].acronym"),
+                    format!("acronym `{}` must be letters and digits", term.acronym),
+                );
+            }
             if !acronyms.insert(term.acronym.to_uppercase()) {
                 problem(
                     format!("glossary[{i}].acronym"),
@@ -670,6 +682,15 @@ impl Dataset {
         // Categories: known, unique and none empty.
         let mut slugs = BTreeSet::new();
         for (i, category) in self.categories.iter().enumerate() {
+            if !is_slug(&category.slug) {
+                problem(
+                    format!("categories[{i}].slug"),
+                    format!(
+                        "slug `{}` must be lowercase letters, digits and hyphens",
+                        category.slug
+                    ),
+                );
+            }
             if !slugs.insert(category.slug.as_str()) {
                 problem(
                     format!("categories[{i}].slug"),
@@ -747,6 +768,13 @@ impl Dataset {
                     format!("`{target}` names no entry"),
                 );
             }
+        }
+
+        if !is_date(&self.meta.updated) {
+            problem(
+                "meta.updated".into(),
+                format!("`{}` is not a date as YYYY-MM-DD", self.meta.updated),
+            );
         }
 
         // Every entry is sourced, and every acronym it uses is in the glossary.
@@ -840,6 +868,12 @@ fn is_slug(id: &str) -> bool {
         && id
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+fn is_date(date: &str) -> bool {
+    let parts: Vec<&str> = date.split('-').collect();
+    matches!(parts.as_slice(), [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2
+        && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit())))
 }
 
 fn is_http(url: &str) -> bool {

@@ -424,7 +424,9 @@ fn accepted_terms(index: &Index, word: &str, forgiving: bool) -> HashMap<TermId,
             accept(term, PREFIX);
         }
         if budget > 0 && known.len().abs_diff(word.len()) <= budget {
-            match strsim::damerau_levenshtein(word, known) {
+            // Optimal string alignment: substitutions, insertions, deletions and swaps of
+            // neighbours, the typos people make; far cheaper than full Damerau-Levenshtein.
+            match strsim::osa_distance(word, known) {
                 0 => accept(term, EXACT),
                 1 => accept(term, TYPO_ONE),
                 d if d <= budget => accept(term, TYPO_TWO),
@@ -892,14 +894,21 @@ pub(crate) fn explain_miss(index: &Index, parts: &[Part], kinds: &[Kind]) -> Mis
     Miss::NotTogether { drop }
 }
 
+const MAX_SUGGESTED_LEN: usize = 64;
+
 /// Up to three words of the data nearest to `word` by edit distance, most common first among
 /// equals.
 pub(crate) fn closest_words(index: &Index, word: &str) -> Vec<String> {
+    // No word of the data is this long: nothing is near, and the distance would be costly.
+    if word.chars().count() > MAX_SUGGESTED_LEN {
+        return Vec::new();
+    }
     let limit = (word.chars().count() / 2).max(2);
     let mut near: Vec<(usize, std::cmp::Reverse<u32>, &String)> = index
         .vocabulary
         .iter()
-        .filter(|(known, _)| known.chars().count() > 1)
+        // Common words and one- or two-letter words would be noise, not suggestions.
+        .filter(|(known, _)| known.chars().count() > 2 && !STOPWORDS.contains(&known.as_str()))
         .map(|(known, &(_, count))| {
             (
                 strsim::damerau_levenshtein(word, known),
