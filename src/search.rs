@@ -4,7 +4,7 @@
 //! The index is built once from the dataset; a query normalises only its own words and looks
 //! them up in the index's vocabulary, so no text is normalised again per query.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::ops::Range;
 
 use fuzzy_matcher::FuzzyMatcher;
@@ -81,11 +81,15 @@ const STOPWORDS: &[&str] = &[
 /// Lowercase, without accents, apostrophes or a possessive `'s`: the form typos and
 /// suggestions are measured on.
 pub(crate) fn fold(word: &str) -> String {
-    let lower: String = word
-        .nfkd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect();
+    // Most words are plain ASCII: no decomposition needed.
+    let lower: String = if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.nfkd()
+            .filter(|c| !is_combining_mark(*c))
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
     let lower = lower
         .strip_suffix("'s")
         .or_else(|| lower.strip_suffix("’s"))
@@ -194,7 +198,9 @@ pub(crate) struct Index {
     /// Term text -> id.
     terms: HashMap<String, TermId>,
     /// Every folded word of the data -> its term and how often it occurs.
-    vocabulary: BTreeMap<String, (TermId, u32)>,
+    vocabulary: HashMap<String, (TermId, u32)>,
+    /// Each word as written -> its folded form, so that a word met again is not folded again.
+    folded: HashMap<String, String>,
     stemmer: Stemmer,
 }
 
@@ -203,7 +209,8 @@ impl Index {
         let mut index = Index {
             docs: Vec::new(),
             terms: HashMap::new(),
-            vocabulary: BTreeMap::new(),
+            vocabulary: HashMap::new(),
+            folded: HashMap::new(),
             stemmer: Stemmer::create(Algorithm::English),
         };
         let mut acronyms = Acronyms::default();
@@ -212,7 +219,7 @@ impl Index {
             for expansion in &term.expansions {
                 let seq: Vec<TermId> = words(expansion)
                     .iter()
-                    .map(|(_, w)| index.term_of(w))
+                    .map(|(_, w)| index.term_of(w).0)
                     .collect();
                 let all = acronyms.expansion_terms.entry(acronym).or_default();
                 all.extend(
@@ -246,33 +253,37 @@ impl Index {
         id
     }
 
-    /// The term of a word of the data, recorded in the vocabulary.
-    fn term_of(&mut self, word: &str) -> TermId {
-        let folded = fold(word);
-        if let Some((id, count)) = self.vocabulary.get_mut(&folded) {
+    /// The term of a word of the data, recorded in the vocabulary, and whether it is a
+    /// stopword.
+    fn term_of(&mut self, word: &str) -> (TermId, bool) {
+        let folded = match self.folded.get(word) {
+            Some(folded) => folded,
+            None => self
+                .folded
+                .entry(word.to_string())
+                .or_insert_with(|| fold(word)),
+        };
+        let stop = STOPWORDS.contains(&folded.as_str());
+        if let Some((id, count)) = self.vocabulary.get_mut(folded) {
             *count += 1;
-            return *id;
+            return (*id, stop);
         }
+        let folded = folded.clone();
         let id = self.intern(&stem(&self.stemmer, &folded));
         self.vocabulary.insert(folded, (id, 1));
-        id
+        (id, stop)
     }
 
     fn index_entry(&mut self, entry: Entry<'_>, acronyms: &Acronyms) -> Doc {
         let mut fields = Vec::new();
         for field in entry.fields() {
-            let words = words(&field.text);
-            let content_words = words
-                .iter()
-                .filter(|(_, w)| !STOPWORDS.contains(&fold(w).as_str()))
-                .count();
-            let tokens: Vec<Token> = words
-                .into_iter()
-                .map(|(span, word)| Token {
-                    term: self.term_of(word),
-                    span,
-                })
-                .collect();
+            let mut content_words = 0;
+            let mut tokens = Vec::new();
+            for (span, word) in words(&field.text) {
+                let (term, stop) = self.term_of(word);
+                content_words += usize::from(!stop);
+                tokens.push(Token { term, span });
+            }
             let mut implied = Vec::new();
             for (pos, token) in tokens.iter().enumerate() {
                 for (seq, acronym) in acronyms
