@@ -4,6 +4,7 @@
 //! The index is built once from the dataset; a query normalises only its own words and looks
 //! them up in the index's vocabulary, so no text is normalised again per query.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -144,14 +145,32 @@ type TermId = u32;
 #[derive(Debug)]
 struct Token {
     term: TermId,
-    span: Range<usize>,
+    /// Byte offsets in the field's text; u32 keeps tokens small (files are far below 4 GB).
+    start: u32,
+    end: u32,
+}
+
+impl Token {
+    fn new(term: TermId, span: Range<usize>) -> Token {
+        let offset = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        Token {
+            term,
+            start: offset(span.start),
+            end: offset(span.end),
+        }
+    }
+
+    fn span(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 #[derive(Debug)]
-struct IndexedField {
+struct IndexedField<'a> {
     name: &'static str,
     tier: Tier,
-    text: String,
+    /// Borrowed from the dataset: the index holds no second copy of the text.
+    text: Cow<'a, str>,
     /// The field's words in order, for phrases and proximity.
     tokens: Vec<Token>,
     /// How many of its words are not stopwords: what a query must cover to match it whole.
@@ -185,16 +204,16 @@ struct Acronyms {
 }
 
 #[derive(Debug)]
-struct Doc {
+struct Doc<'a> {
     kind: Kind,
     id: String,
     title: String,
-    fields: Vec<IndexedField>,
+    fields: Vec<IndexedField<'a>>,
 }
 
 /// The searchable form of a dataset, built once.
-pub(crate) struct Index {
-    docs: Vec<Doc>,
+pub(crate) struct Index<'a> {
+    docs: Vec<Doc<'a>>,
     /// Term text -> id.
     terms: HashMap<String, TermId>,
     /// Every folded word of the data -> its term and how often it occurs.
@@ -204,8 +223,8 @@ pub(crate) struct Index {
     stemmer: Stemmer,
 }
 
-impl Index {
-    pub(crate) fn build(data: &Dataset) -> Index {
+impl<'a> Index<'a> {
+    pub(crate) fn build(data: &'a Dataset) -> Index<'a> {
         let mut index = Index {
             docs: Vec::new(),
             terms: HashMap::new(),
@@ -274,7 +293,7 @@ impl Index {
         (id, stop)
     }
 
-    fn index_entry(&mut self, entry: Entry<'_>, acronyms: &Acronyms) -> Doc {
+    fn index_entry(&mut self, entry: Entry<'a>, acronyms: &Acronyms) -> Doc<'a> {
         let mut fields = Vec::new();
         for field in entry.fields() {
             let mut content_words = 0;
@@ -282,7 +301,7 @@ impl Index {
             for (span, word) in words(&field.text) {
                 let (term, stop) = self.term_of(word);
                 content_words += usize::from(!stop);
-                tokens.push(Token { term, span });
+                tokens.push(Token::new(term, span));
             }
             let mut implied = Vec::new();
             for (pos, token) in tokens.iter().enumerate() {
@@ -299,12 +318,9 @@ impl Index {
                             .map(|t| t.term)
                             .eq(seq.iter().copied());
                     if spelled_out {
-                        let span = token.span.start..tokens[end - 1].span.end;
+                        let span = token.span().start..tokens[end - 1].span().end;
                         implied.push(Implied {
-                            token: Token {
-                                term: *acronym,
-                                span,
-                            },
+                            token: Token::new(*acronym, span),
                             pos,
                             strength: EXACT,
                         });
@@ -321,9 +337,9 @@ impl Index {
                     .into_iter()
                     .flatten()
                 {
-                    let span = token.span.clone();
+                    let span = token.span();
                     implied.push(Implied {
-                        token: Token { term, span },
+                        token: Token::new(term, span),
                         pos,
                         strength: EXPANDED,
                     });
@@ -332,7 +348,7 @@ impl Index {
             fields.push(IndexedField {
                 name: field.name,
                 tier: field.tier,
-                text: field.text.into_owned(),
+                text: field.text,
                 tokens,
                 content_words,
                 implied,
@@ -416,7 +432,7 @@ fn typo_budget(len: usize) -> usize {
 }
 
 /// The terms a query word accepts, each with its strength.
-fn accepted_terms(index: &Index, word: &str, forgiving: bool) -> HashMap<TermId, f64> {
+fn accepted_terms(index: &Index<'_>, word: &str, forgiving: bool) -> HashMap<TermId, f64> {
     let mut accepted: HashMap<TermId, f64> = HashMap::new();
     let mut accept = |term: TermId, strength: f64| {
         let best = accepted.entry(term).or_insert(0.0);
@@ -496,7 +512,7 @@ struct Matcher {
     single: Option<String>,
 }
 
-fn occurrences(matcher: &Matcher, doc: &Doc, fuzzy: &SkimMatcherV2) -> Vec<Occurrence> {
+fn occurrences(matcher: &Matcher, doc: &Doc<'_>, fuzzy: &SkimMatcherV2) -> Vec<Occurrence> {
     let mut out = Vec::new();
     for (f, field) in doc.fields.iter().enumerate() {
         let n = matcher.words.len();
@@ -515,7 +531,7 @@ fn occurrences(matcher: &Matcher, doc: &Doc, fuzzy: &SkimMatcherV2) -> Vec<Occur
                 }
             }
             if strength > 0.0 {
-                let span = field.tokens[start].span.start..field.tokens[start + n - 1].span.end;
+                let span = field.tokens[start].span().start..field.tokens[start + n - 1].span().end;
                 out.push(Occurrence {
                     field: f,
                     positions: start..start + n,
@@ -530,7 +546,7 @@ fn occurrences(matcher: &Matcher, doc: &Doc, fuzzy: &SkimMatcherV2) -> Vec<Occur
                     out.push(Occurrence {
                         field: f,
                         positions: implied.pos..implied.pos + 1,
-                        span: implied.token.span.clone(),
+                        span: implied.token.span(),
                         strength: s * implied.strength,
                     });
                 }
@@ -826,7 +842,7 @@ fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
 // Rank
 
 /// Every entry that matches all parts of the query, best first; ties by kind, then id.
-pub(crate) fn search(index: &Index, parts: &[Part], kinds: &[Kind]) -> Vec<Hit> {
+pub(crate) fn search(index: &Index<'_>, parts: &[Part], kinds: &[Kind]) -> Vec<Hit> {
     if parts.is_empty() {
         return Vec::new();
     }
@@ -878,7 +894,7 @@ pub(crate) enum Miss {
 }
 
 /// Explains an empty result.
-pub(crate) fn explain_miss(index: &Index, parts: &[Part], kinds: &[Kind]) -> Miss {
+pub(crate) fn explain_miss(index: &Index<'_>, parts: &[Part], kinds: &[Kind]) -> Miss {
     let mut unknown = Vec::new();
     for part in parts {
         for word in &part.words {
@@ -909,7 +925,7 @@ const MAX_SUGGESTED_LEN: usize = 64;
 
 /// Up to three words of the data nearest to `word` by edit distance, most common first among
 /// equals.
-pub(crate) fn closest_words(index: &Index, word: &str) -> Vec<String> {
+pub(crate) fn closest_words(index: &Index<'_>, word: &str) -> Vec<String> {
     // No word of the data is this long: nothing is near, and the distance would be costly.
     if word.chars().count() > MAX_SUGGESTED_LEN {
         return Vec::new();
@@ -941,12 +957,12 @@ mod tests {
     use super::*;
     use crate::data::BUNDLED;
 
-    fn index() -> Index {
-        let data = Dataset::load(BUNDLED).expect("bundled data loads");
-        Index::build(&data)
+    fn index() -> Index<'static> {
+        static DATA: std::sync::OnceLock<Dataset> = std::sync::OnceLock::new();
+        Index::build(DATA.get_or_init(|| Dataset::load(BUNDLED).expect("bundled data loads")))
     }
 
-    fn top(index: &Index, query: &str) -> Vec<String> {
+    fn top(index: &Index<'_>, query: &str) -> Vec<String> {
         search(index, &parse_query(query), &[])
             .into_iter()
             .take(3)
