@@ -315,7 +315,8 @@ impl<'a> Entry<'a> {
             Entry::Activity(a) => Cow::Borrowed(&a.title),
             Entry::Objective(o) => Cow::Borrowed(&o.title),
             Entry::Event(e) => Cow::Owned(format!("{}: {}", e.when, e.event)),
-            Entry::Term(t) => Cow::Owned(t.expansions.join("; ")),
+            // The usual reading; `show` lists every expansion.
+            Entry::Term(t) => Cow::Borrowed(t.expansions.first().map_or("", String::as_str)),
         }
     }
 
@@ -383,6 +384,11 @@ impl<'a> Entry<'a> {
                 }
             }
             Entry::Issue(i) => {
+                out.push(Field {
+                    name: "number",
+                    tier: Tier::Key,
+                    text: Cow::Owned(i.number.to_string()),
+                });
                 if let Some(title) = &i.title {
                     out.push(f("title", Tier::Title, title));
                 }
@@ -409,6 +415,11 @@ impl<'a> Entry<'a> {
                 out.push(f("description", Tier::Prose, &a.description));
             }
             Entry::Objective(o) => {
+                out.push(Field {
+                    name: "number",
+                    tier: Tier::Key,
+                    text: Cow::Owned(o.number.to_string()),
+                });
                 out.push(f("title", Tier::Title, &o.title));
                 out.push(f("label", Tier::Short, &o.label));
             }
