@@ -1074,3 +1074,29 @@ mod tests {
         assert!(closest("zzzzzz", ["cedaw"].into_iter()).is_empty());
     }
 }
+
+#[cfg(test)]
+mod properties {
+    //! Look-ups that take what the user typed never panic, whatever it is.
+
+    use super::*;
+    use crate::data::BUNDLED;
+    use proptest::prelude::*;
+
+    fn data() -> &'static Dataset {
+        static DATA: std::sync::OnceLock<Dataset> = std::sync::OnceLock::new();
+        DATA.get_or_init(|| Dataset::load(BUNDLED).expect("bundled data loads"))
+    }
+
+    proptest! {
+        #[test]
+        fn show_never_panics(asked in "\\PC{0,30}|[0-9 .+-]{0,25}") {
+            let data = data();
+            let _ = find_member(data, &asked);
+            let _ = find_category(data, &asked);
+            let _ = parse_number(&asked, "issue", data.issues.len());
+            let _ = find_id(data.activities.iter().map(|a| a.id.as_str()), &asked, "activity", "ewg activities");
+            let _ = define(data, &asked);
+        }
+    }
+}

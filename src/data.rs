@@ -996,3 +996,34 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod properties {
+    //! Export then load is the identity, whatever text the entries hold.
+
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn export_then_load_is_the_identity(
+            texts in proptest::collection::vec(any::<String>(), 1..8),
+            picks in proptest::collection::vec(0usize..1000, 1..8),
+        ) {
+            let mut data = Dataset::load(BUNDLED).expect("bundled data loads");
+            for (i, (text, pick)) in texts.iter().zip(&picks).enumerate() {
+                let (m, n, t) = (pick % data.members.len(), pick % data.issues.len(), pick % data.glossary.len());
+                match i % 4 {
+                    0 => data.members[m].description = text.clone(),
+                    1 => data.members[m].aliases.push(text.clone()),
+                    2 => data.issues[n].summary = text.clone(),
+                    _ => data.glossary[t].note = Some(text.clone()),
+                }
+            }
+            let exported = toml::to_string(&data).expect("serialises");
+            let loaded: Dataset = toml::from_str(&exported).expect("what was exported loads");
+            prop_assert_eq!(loaded, data);
+        }
+    }
+}
