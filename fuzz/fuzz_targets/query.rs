@@ -13,9 +13,12 @@ use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 
-fn dataset() -> &'static data::Dataset {
+fn index() -> &'static search::Index<'static> {
     static DATA: OnceLock<data::Dataset> = OnceLock::new();
-    DATA.get_or_init(|| data::Dataset::load(data::BUNDLED).expect("bundled data loads"))
+    static INDEX: OnceLock<search::Index<'static>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        search::Index::build(DATA.get_or_init(|| data::Dataset::load(data::BUNDLED).expect("bundled data loads")))
+    })
 }
 
 fuzz_target!(|query: &str| {
@@ -23,10 +26,12 @@ fuzz_target!(|query: &str| {
     if query.chars().count() > 1000 {
         return;
     }
-    let index = search::Index::build(dataset());
     let parts = search::parse_query(query);
-    let hits = search::search(&index, &parts, &[]);
-    if hits.is_empty() && !parts.is_empty() {
-        let _ = search::explain_miss(&index, &parts, &[]);
+    let first = search::search(index(), &parts, &[]);
+    let again = search::search(index(), &parts, &[]);
+    let key = |hits: &[search::Hit]| hits.iter().map(|h| (h.kind, h.id.clone())).collect::<Vec<_>>();
+    assert_eq!(key(&first), key(&again), "order must be stable for {query:?}");
+    if first.is_empty() && !parts.is_empty() {
+        let _ = search::explain_miss(index(), &parts, &[]);
     }
 });
