@@ -2,7 +2,9 @@
 //! its output against the readable files in `tests/expected/`. `EWG_BLESS=1 cargo test` rewrites
 //! those files from the current output; review the diff before committing it.
 
-use std::path::PathBuf;
+mod common;
+use common::assert_expected;
+
 use std::process::{Command, Stdio};
 
 use assert_cmd::cargo::CommandCargoExt;
@@ -27,32 +29,6 @@ fn run(args: &[&str]) -> Run {
         stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
         stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
     }
-}
-
-fn expected_path(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/expected")
-        .join(name)
-}
-
-/// Compares `actual` with `tests/expected/NAME`, or writes it there under `EWG_BLESS`.
-fn assert_expected(name: &str, actual: &str) {
-    let path = expected_path(name);
-    if std::env::var_os("EWG_BLESS").is_some() {
-        std::fs::write(&path, actual).expect("write expected file");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e} (run with EWG_BLESS=1 to create it)",
-            path.display()
-        )
-    });
-    assert!(
-        expected == actual,
-        "output differs from {}\n--- expected\n{expected}\n--- actual\n{actual}",
-        path.display()
-    );
 }
 
 /// Every command, in its piped and its JSON form.

@@ -1,6 +1,9 @@
 //! `ewg` at home in the shell: completion scripts run in a real bash, the man page rendered by
 //! groff, help pinned against expected files, and datasets read from files.
 
+mod common;
+use common::assert_expected;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -18,27 +21,6 @@ fn run(args: &[&str]) -> Output {
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn expected(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/expected")
-        .join(name)
-}
-
-/// Compares with `tests/expected/NAME`, or writes it there under `EWG_BLESS`.
-fn assert_expected(name: &str, actual: &str) {
-    let path = expected(name);
-    if std::env::var_os("EWG_BLESS").is_some() {
-        std::fs::write(&path, actual).expect("write expected file");
-        return;
-    }
-    let want = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    assert!(
-        want == actual,
-        "{} differs:\n--- expected\n{want}\n--- actual\n{actual}",
-        path.display()
-    );
 }
 
 #[test]
