@@ -21,6 +21,9 @@ use crate::commands::Failure;
 use crate::config::{Config, Env};
 use crate::data::Dataset;
 
+/// `data/ewg.toml`, checked and turned into JSON by build.rs.
+const BUNDLED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/ewg.json"));
+
 /// Something was not found: an unknown id, number, category or a search without hits.
 const EXIT_NOT_FOUND: u8 = 1;
 /// The command line or the data it pointed at could not be used.
@@ -87,7 +90,10 @@ fn run(cli: &Cli, config: &Config) -> anyhow::Result<()> {
     );
     let (data, origin) = match &cli.data {
         Some(path) if !checking => (check::load_file(path)?, path.display().to_string()),
-        _ => (Dataset::load(data::BUNDLED)?, "bundled".to_string()),
+        _ => (
+            Dataset::from_checked_json(BUNDLED_JSON)?,
+            "bundled".to_string(),
+        ),
     };
     let dataset = format!("{origin}, updated {}", data.meta.updated);
     let mut out = BufWriter::new(io::stdout().lock());
@@ -110,4 +116,17 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain()
         .filter_map(|e| e.downcast_ref::<io::Error>())
         .any(|e| e.kind() == io::ErrorKind::BrokenPipe)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_compiled_json_is_the_bundled_toml() {
+        let from_json =
+            Dataset::from_checked_json(BUNDLED_JSON).expect("the compiled dataset loads");
+        let from_toml = Dataset::load(data::BUNDLED).expect("the bundled dataset loads");
+        assert_eq!(from_json, from_toml);
+    }
 }
