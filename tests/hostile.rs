@@ -34,10 +34,10 @@ fn raw_controls(bytes: &[u8]) -> Vec<String> {
         .collect()
 }
 
-fn exported(dir: &Path) -> String {
+/// The bundled dataset, as `ewg data export` writes it.
+fn exported() -> String {
     let out = ewg(&["data", "export"]);
     assert!(out.status.success());
-    let _ = dir;
     text(&out.stdout)
 }
 
@@ -55,7 +55,7 @@ const HOSTILE: &str =
 #[test]
 fn control_sequences_in_data_never_reach_the_terminal_raw() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let data = exported(dir.path()).replacen(
+    let data = exported().replacen(
         "description = \"UN treaty body of 23 independent experts",
         &format!("{HOSTILE}\nx_description = \"UN treaty body of 23 independent experts"),
         1,
@@ -124,8 +124,7 @@ fn control_sequences_in_data_never_reach_the_terminal_raw() {
 #[test]
 fn control_sequences_in_a_broken_file_never_reach_stderr_raw() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let data =
-        exported(dir.path()).replacen("[meta]\n", "[meta]\n\"\\u001B]0;owned\\u0007\" = 1\n", 1);
+    let data = exported().replacen("[meta]\n", "[meta]\n\"\\u001B]0;owned\\u0007\" = 1\n", 1);
     let file = write(dir.path(), "bad.toml", &data);
     let out = ewg(&["data", "check", file.to_str().expect("utf-8")]);
     assert_eq!(out.status.code(), Some(1));
