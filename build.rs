@@ -1,19 +1,28 @@
-//! Checks the bundled dataset when the binary is built, and compiles it in as JSON: a dataset
-//! that breaks a rule fails the build with the list of problems, and the binary parses JSON,
-//! which is several times faster than the TOML it came from (see BENCHMARKS.md).
+//! Checks the bundled dataset when the binary is built, and compiles it in: the data as JSON,
+//! which the binary reads several times faster than the TOML it came from, and its search
+//! index's terms, so that `ewg search` does not index the data on every run (BENCHMARKS.md).
+//! A dataset that breaks a rule fails the build with the list of problems.
 
 #[allow(dead_code, unused_imports)]
 #[path = "src/data.rs"]
 mod data;
+#[allow(dead_code, unused_imports)]
+#[path = "src/search.rs"]
+mod search;
 
 fn main() {
-    println!("cargo:rerun-if-changed=data/ewg.toml");
-    println!("cargo:rerun-if-changed=src/data.rs");
+    for input in ["data/ewg.toml", "src/data.rs", "src/search.rs"] {
+        println!("cargo:rerun-if-changed={input}");
+    }
     let dataset = match data::Dataset::load(data::BUNDLED) {
         Ok(dataset) => dataset,
         Err(err) => panic!("data/ewg.toml does not load: {err}"),
     };
     let json = serde_json::to_string(&dataset).expect("a loaded dataset serialises");
+    let terms = search::Terms::build(&dataset)
+        .to_prebuilt()
+        .expect("search terms serialise");
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     std::fs::write(out.join("ewg.json"), json).expect("write the compiled dataset");
+    std::fs::write(out.join("terms.postcard"), terms).expect("write the prebuilt search terms");
 }

@@ -20,7 +20,7 @@ use crate::cli::{
 use crate::config::{Config, Format};
 use crate::data::{Dataset, Entry, EntryRef, Kind, Member};
 use crate::output::{Listing, Record, Text, View};
-use crate::search::{self, Index, Miss};
+use crate::search::{self, Index, Miss, Terms};
 
 /// What was asked for is not there (an unknown id, number or category, a search without hits),
 /// or a checked file has problems: exit status 1. The message names what was asked and what to
@@ -42,10 +42,12 @@ type Result<T> = std::result::Result<T, Failure>;
 const TERMINAL_SEARCH_LIMIT: usize = 10;
 
 /// Runs a command on the dataset in use; `dataset` says which one it is, for `about`.
+/// `prebuilt_terms` are the data's search terms as build.rs wrote them, for the bundled data.
 pub(crate) fn run(
     command: Option<&Command>,
     data: &Dataset,
     dataset: &str,
+    prebuilt_terms: Option<&'static [u8]>,
     config: &Config,
 ) -> anyhow::Result<View> {
     let Some(command) = command else {
@@ -102,7 +104,7 @@ pub(crate) fn run(
                 (None, Format::Table) => TERMINAL_SEARCH_LIMIT,
                 (None, _) => usize::MAX,
             };
-            return run_search(data, &words.join(" "), &kinds(kind), limit);
+            return run_search(data, prebuilt_terms, &words.join(" "), &kinds(kind), limit);
         }
         Command::Data {
             action: DataAction::Check { path },
@@ -714,7 +716,13 @@ const MAX_QUERY_CHARS: usize = 1000;
 /// Every part must match, so more than this many cannot narrow anything further.
 const MAX_QUERY_PARTS: usize = 32;
 
-fn run_search(data: &Dataset, query: &str, kinds: &[Kind], limit: usize) -> anyhow::Result<View> {
+fn run_search(
+    data: &Dataset,
+    prebuilt_terms: Option<&'static [u8]>,
+    query: &str,
+    kinds: &[Kind],
+    limit: usize,
+) -> anyhow::Result<View> {
     let length = query.chars().count();
     if length > MAX_QUERY_CHARS {
         bail!(
@@ -734,7 +742,11 @@ fn run_search(data: &Dataset, query: &str, kinds: &[Kind], limit: usize) -> anyh
             parts.len()
         );
     }
-    let index = Index::build(data);
+    // Terms that do not fit the data could only come from a faulty build: index it afresh.
+    let index = prebuilt_terms
+        .and_then(Terms::from_prebuilt)
+        .and_then(|terms| Index::with_terms(data, terms))
+        .unwrap_or_else(|| Index::build(data));
     let mut hits = search::search(&index, &parts, kinds);
     if hits.is_empty() {
         return Err(Failure(miss_message(
@@ -982,7 +994,7 @@ mod tests {
                 kind: Vec::new(),
                 limit,
             };
-            match run(Some(&command), &data, "bundled", &config) {
+            match run(Some(&command), &data, "bundled", None, &config) {
                 Ok(View::Listing(listing)) => listing.rows.len(),
                 other => panic!("{other:?}"),
             }

@@ -522,7 +522,10 @@ impl std::error::Error for LoadError {}
 impl Dataset {
     /// Parses a dataset strictly (unknown keys are errors) and checks its rules.
     pub(crate) fn load(text: &str) -> Result<Dataset, LoadError> {
-        let data: Dataset = toml::from_str(text).map_err(|e| LoadError::Syntax(Box::new(e)))?;
+        let data = match load_in_pieces(text, PIECE_BYTES) {
+            Some(data) => data,
+            None => toml::from_str(text).map_err(|e| LoadError::Syntax(Box::new(e)))?,
+        };
         let problems = data.problems();
         if problems.is_empty() {
             Ok(data)
@@ -830,6 +833,108 @@ impl Dataset {
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Loading a large file in pieces
+
+/// The least a piece of a file holds; a piece ends before a table header.
+const PIECE_BYTES: usize = 256 * 1024;
+
+/// Reads a dataset file in pieces of about `piece_bytes`, each cut before a table header and
+/// parsed on its own, then joined in order. The `toml` crate holds every token and event of the
+/// text it parses, several times the text's size: in pieces, a 40 MB file needs that only for
+/// 256 KB at a time.
+///
+/// `None` wherever the pieces might not read as the whole file does, and the caller then parses
+/// it whole (which also gives errors their true line numbers): any piece that does not parse (a
+/// cut inside a multi-line string or array always leaves one unclosed), keys above the first
+/// header, a table other than an array of tables in two pieces, a section missing.
+fn load_in_pieces(text: &str, piece_bytes: usize) -> Option<Dataset> {
+    let is_header = |line: &str| line.trim_start().starts_with('[');
+    let root_has_keys = text
+        .lines()
+        .take_while(|line| !is_header(line))
+        .any(|line| !line.trim().is_empty() && !line.trim_start().starts_with('#'));
+    if root_has_keys {
+        return None;
+    }
+    let mut whole = Piece::default();
+    let mut start = 0;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if offset - start >= piece_bytes && is_header(line) {
+            whole.join(toml::from_str(&text[start..offset]).ok()?)?;
+            start = offset;
+        }
+        offset += line.len();
+    }
+    whole.join(toml::from_str(&text[start..]).ok()?)?;
+    whole.into_dataset()
+}
+
+/// The sections one piece of a dataset file holds: every one optional.
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Piece {
+    meta: Option<Meta>,
+    group: Option<Group>,
+    categories: Option<Vec<Category>>,
+    members: Option<Vec<Member>>,
+    issues: Option<Vec<Issue>>,
+    activities: Option<Vec<Activity>>,
+    publications: Option<Vec<Publication>>,
+    timeline: Option<Vec<Event>>,
+    gcm: Option<Gcm>,
+    objectives: Option<Vec<Objective>>,
+    glossary: Option<Vec<Term>>,
+}
+
+impl Piece {
+    /// Adds the next piece; `None` if both define the same table, which one file cannot.
+    fn join(&mut self, next: Piece) -> Option<()> {
+        fn once<T>(have: &mut Option<T>, next: Option<T>) -> Option<()> {
+            match (&have, next) {
+                (Some(_), Some(_)) => return None,
+                (None, next @ Some(_)) => *have = next,
+                (_, None) => {}
+            }
+            Some(())
+        }
+        fn extend<T>(have: &mut Option<Vec<T>>, next: Option<Vec<T>>) {
+            if let Some(next) = next {
+                have.get_or_insert_with(Vec::new).extend(next);
+            }
+        }
+        once(&mut self.meta, next.meta)?;
+        once(&mut self.group, next.group)?;
+        once(&mut self.gcm, next.gcm)?;
+        extend(&mut self.categories, next.categories);
+        extend(&mut self.members, next.members);
+        extend(&mut self.issues, next.issues);
+        extend(&mut self.activities, next.activities);
+        extend(&mut self.publications, next.publications);
+        extend(&mut self.timeline, next.timeline);
+        extend(&mut self.objectives, next.objectives);
+        extend(&mut self.glossary, next.glossary);
+        Some(())
+    }
+
+    fn into_dataset(self) -> Option<Dataset> {
+        Some(Dataset {
+            meta: self.meta?,
+            group: self.group?,
+            categories: self.categories?,
+            members: self.members?,
+            issues: self.issues?,
+            activities: self.activities?,
+            publications: self.publications?,
+            timeline: self.timeline?,
+            gcm: self.gcm?,
+            objectives: self.objectives?,
+            glossary: self.glossary?,
+        })
+    }
+}
+
 /// The path of an entry in the file, for problem reports (`members[3]`).
 fn entry_path(data: &Dataset, entry: Entry<'_>) -> String {
     fn index_of<T>(items: &[T], item: &T) -> usize {
@@ -1006,6 +1111,74 @@ mod tests {
 }
 
 #[cfg(test)]
+mod pieces {
+    //! A file read in pieces reads as it does whole, and where it might not, it is read whole.
+
+    use super::*;
+
+    fn whole(text: &str) -> Result<Dataset, toml::de::Error> {
+        toml::from_str(text)
+    }
+
+    #[test]
+    fn any_piece_size_reads_the_bundled_file_as_its_whole_parse() {
+        let expected = whole(BUNDLED).expect("bundled data parses");
+        for piece_bytes in [0, 1, 100, 1_000, 10_000, PIECE_BYTES] {
+            assert_eq!(
+                load_in_pieces(BUNDLED, piece_bytes).as_ref(),
+                Some(&expected),
+                "{piece_bytes}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_header_like_line_in_a_multi_line_string_is_read_whole() {
+        let details = "details = \"The convention was adopted on 18 December 1990 and entered \
+                       into force on 1 July 2003.\"";
+        assert!(BUNDLED.contains(details));
+        let text = BUNDLED.replacen(
+            details,
+            "details = \"\"\"\n[[members]]\nid = 'not an entry'\n\"\"\"",
+            1,
+        );
+        assert_eq!(load_in_pieces(&text, 0), None);
+        let data = Dataset::load(&text).expect("the whole file loads");
+        assert_eq!(
+            data.members.len(),
+            whole(BUNDLED).expect("parses").members.len()
+        );
+        assert!(
+            data.members[0]
+                .details
+                .as_deref()
+                .is_some_and(|d| d.contains("not an entry"))
+        );
+    }
+
+    #[test]
+    fn what_only_the_whole_file_can_judge_is_read_whole() {
+        let cases = [
+            // A table defined twice: an error in one file, so it must not pass in pieces.
+            format!(
+                "{BUNDLED}\n[meta]\nupdated = \"2026-01-01\"\npage = \"https://example.org\"\n"
+            ),
+            // Keys above the first header.
+            format!("members = []\n{BUNDLED}"),
+            // A section missing altogether.
+            BUNDLED.replace("[[issues]]", "[[unknown]]"),
+            // A sub-table of an array entry, cut from the entry it belongs to.
+            BUNDLED.replacen("[[issues]]", "[members.extra]\nnote = \"x\"\n[[issues]]", 1),
+        ];
+        for text in &cases {
+            assert_eq!(load_in_pieces(text, 0), None, "{text:.60}");
+            assert!(whole(text).is_err(), "{text:.60}");
+            assert!(matches!(Dataset::load(text), Err(LoadError::Syntax(_))));
+        }
+    }
+}
+
+#[cfg(test)]
 mod properties {
     //! Export then load is the identity, whatever text the entries hold.
 
@@ -1032,6 +1205,29 @@ mod properties {
             let exported = toml::to_string(&data).expect("serialises");
             let loaded: Dataset = toml::from_str(&exported).expect("what was exported loads");
             prop_assert_eq!(loaded, data);
+        }
+
+        #[test]
+        fn pieces_read_as_the_whole_file_or_not_at_all(
+            // Newlines, brackets and quotes: multi-line strings with lines that look like headers.
+            texts in proptest::collection::vec("[a-z \n\\[\\]\"'#=]{0,60}", 1..8),
+            picks in proptest::collection::vec(0usize..1000, 1..8),
+        ) {
+            let mut data = Dataset::load(BUNDLED).expect("bundled data loads");
+            let members = data.members.len();
+            for (text, pick) in texts.iter().zip(&picks) {
+                data.members[pick % members].description = text.clone();
+            }
+            let exported = toml::to_string(&data).expect("serialises");
+            // Every header starts a piece; only a text with a line that looks like a header may
+            // make the pieces refuse.
+            match load_in_pieces(&exported, 0) {
+                Some(pieces) => prop_assert_eq!(pieces, data),
+                None => prop_assert!(
+                    texts.iter().any(|t| t.lines().any(|l| l.trim_start().starts_with('['))),
+                    "{exported}"
+                ),
+            }
         }
     }
 }

@@ -23,6 +23,8 @@ use crate::data::Dataset;
 
 /// `data/ewg.toml`, checked and turned into JSON by build.rs.
 const BUNDLED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/ewg.json"));
+/// The bundled dataset's search terms, prebuilt by build.rs.
+const BUNDLED_TERMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/terms.postcard"));
 
 /// Something was not found: an unknown id, number, category or a search without hits.
 const EXIT_NOT_FOUND: u8 = 1;
@@ -88,11 +90,12 @@ fn run(cli: &Cli, config: &Config) -> anyhow::Result<()> {
             action: DataAction::Check { .. }
         })
     );
-    let (data, origin) = match &cli.data {
-        Some(path) if !checking => (check::load_file(path)?, path.display().to_string()),
+    let (data, origin, prebuilt_terms) = match &cli.data {
+        Some(path) if !checking => (check::load_file(path)?, path.display().to_string(), None),
         _ => (
             Dataset::from_checked_json(BUNDLED_JSON)?,
             "bundled".to_string(),
+            Some(BUNDLED_TERMS),
         ),
     };
     let dataset = format!("{origin}, updated {}", data.meta.updated);
@@ -104,7 +107,13 @@ fn run(cli: &Cli, config: &Config) -> anyhow::Result<()> {
             env!("CARGO_PKG_VERSION")
         )?;
     } else {
-        let view = commands::run(cli.command.as_ref(), &data, &dataset, config)?;
+        let view = commands::run(
+            cli.command.as_ref(),
+            &data,
+            &dataset,
+            prebuilt_terms,
+            config,
+        )?;
         output::render(&view, config, &mut out)?;
     }
     out.flush()?;
@@ -128,5 +137,15 @@ mod tests {
             Dataset::from_checked_json(BUNDLED_JSON).expect("the compiled dataset loads");
         let from_toml = Dataset::load(data::BUNDLED).expect("the bundled dataset loads");
         assert_eq!(from_json, from_toml);
+    }
+
+    #[test]
+    fn the_prebuilt_search_terms_are_the_bundled_data_s() {
+        let data = Dataset::load(data::BUNDLED).expect("the bundled dataset loads");
+        let built = search::Terms::build(&data);
+        assert_eq!(built.to_prebuilt().expect("serialises"), BUNDLED_TERMS);
+        let prebuilt = search::Terms::from_prebuilt(BUNDLED_TERMS).expect("prebuilt terms read");
+        assert_eq!(prebuilt, built);
+        assert!(search::Index::with_terms(&data, prebuilt).is_some());
     }
 }

@@ -14,7 +14,9 @@ use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use crate::data::{Dataset, Entry, Kind, Tier};
+use serde::{Deserialize, Serialize};
+
+use crate::data::{Dataset, Kind, Tier};
 
 // ---------------------------------------------------------------------------------------------
 // Normalise
@@ -142,7 +144,7 @@ pub(crate) fn words(text: &str) -> Vec<(Range<usize>, &str)> {
 
 type TermId = u32;
 
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 struct Token {
     term: TermId,
     /// Byte offsets in the field's text; u32 keeps tokens small (files are far below 4 GB).
@@ -152,11 +154,10 @@ struct Token {
 
 impl Token {
     fn new(term: TermId, span: Range<usize>) -> Token {
-        let offset = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
         Token {
             term,
-            start: offset(span.start),
-            end: offset(span.end),
+            start: to_u32(span.start),
+            end: to_u32(span.end),
         }
     }
 
@@ -165,36 +166,152 @@ impl Token {
     }
 }
 
-#[derive(Debug)]
-struct IndexedField<'a> {
-    name: &'static str,
-    tier: Tier,
-    /// Borrowed from the dataset: the index holds no second copy of the text.
-    text: Cow<'a, str>,
-    /// The field's words in order, for phrases and proximity.
-    tokens: Vec<Token>,
-    /// How many of its words are not stopwords: what a query must cover to match it whole.
-    content_words: usize,
-    /// Terms the field stands for without spelling them: kept apart from `tokens` so that they
-    /// never break a phrase.
-    implied: Vec<Implied>,
+/// Offsets and counts are kept as u32: a dataset file is at most 64 MiB.
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// A term implied by the glossary: an acronym where its expansion is spelled out (`CEDAW` for
 /// "Committee on the Elimination of Discrimination against Women"), or the words of an expansion
 /// where only the acronym stands, found a little less surely.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 struct Implied {
     token: Token,
     /// Position among the field's tokens, for closeness.
-    pos: usize,
+    pos: u32,
     strength: f64,
 }
 
 /// How surely the words of an expansion match where only its acronym is written.
 const EXPANDED: f64 = 0.8;
 
-/// The glossary as terms: what `Index::build` needs to find implied terms.
+/// What indexing found in one field: ranges into [`Terms::tokens`] and [`Terms::implied`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct FieldTerms {
+    /// The field's words in order, for phrases and proximity.
+    tokens: Range<u32>,
+    /// Terms the field stands for without spelling them: kept apart from `tokens` so that they
+    /// never break a phrase.
+    implied: Range<u32>,
+    /// How many of its words are not stopwords: what a query must cover to match it whole.
+    content_words: u32,
+}
+
+/// Sorted words kept in one string, each with a value: compact in memory, and read back from
+/// the prebuilt index without an allocation per word.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct WordMap<'t, V> {
+    #[serde(borrow)]
+    text: Cow<'t, str>,
+    /// Each word's byte range in `text` and its value, in word order.
+    words: Vec<(u32, u32, V)>,
+}
+
+impl<V: Copy> WordMap<'_, V> {
+    fn new(map: HashMap<String, V>) -> WordMap<'static, V> {
+        let mut sorted: Vec<(String, V)> = map.into_iter().collect();
+        sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut text = String::new();
+        let mut words = Vec::with_capacity(sorted.len());
+        for (word, value) in sorted {
+            let start = to_u32(text.len());
+            text.push_str(&word);
+            words.push((start, to_u32(text.len()), value));
+        }
+        WordMap {
+            text: Cow::Owned(text),
+            words,
+        }
+    }
+
+    fn word(&self, (start, end, _): &(u32, u32, V)) -> &str {
+        &self.text[*start as usize..*end as usize]
+    }
+
+    fn get(&self, word: &str) -> Option<V> {
+        let i = self
+            .words
+            .binary_search_by(|entry| self.word(entry).cmp(word))
+            .ok()?;
+        Some(self.words[i].2)
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&str, V)> {
+        self.words.iter().map(|entry| (self.word(entry), entry.2))
+    }
+
+    /// The words that start with `prefix`, the prefix itself included.
+    fn with_prefix(&self, prefix: &str) -> impl Iterator<Item = (&str, V)> {
+        let from = self
+            .words
+            .partition_point(|entry| self.word(entry) < prefix);
+        self.words[from..]
+            .iter()
+            .map(|entry| (self.word(entry), entry.2))
+            .take_while(move |(word, _)| word.starts_with(prefix))
+    }
+}
+
+/// Everything indexing derives from a dataset except its text: build.rs makes it for the bundled
+/// data at compile time, so that a search there only reads it back (`Terms::from_prebuilt`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct Terms<'t> {
+    /// Each term (a stemmed word, or an acronym) -> its id.
+    #[serde(borrow)]
+    stems: WordMap<'t, TermId>,
+    /// Every folded word of the data -> its term and how often it occurs.
+    #[serde(borrow)]
+    vocabulary: WordMap<'t, (TermId, u32)>,
+    tokens: Vec<Token>,
+    implied: Vec<Implied>,
+    /// One for each field of each entry, in the order of `Dataset::entries` and `Entry::fields`.
+    fields: Vec<FieldTerms>,
+}
+
+impl Terms<'_> {
+    pub(crate) fn build(data: &Dataset) -> Terms<'static> {
+        TermsBuilder::default().build(data)
+    }
+
+    /// Reads back terms that `to_prebuilt` wrote.
+    pub(crate) fn from_prebuilt(bytes: &[u8]) -> Option<Terms<'_>> {
+        postcard::from_bytes(bytes).ok()
+    }
+
+    /// What build.rs writes for the bundled data.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) fn to_prebuilt(&self) -> Result<Vec<u8>, postcard::Error> {
+        postcard::to_allocvec(self)
+    }
+
+    fn term_count(&self) -> usize {
+        self.stems.words.len()
+    }
+
+    /// Whether a field's terms can belong to `text`: every range within bounds, every span on
+    /// the text's character boundaries.
+    fn fit(&self, field: &FieldTerms, text: &str) -> bool {
+        let on_text = |t: &Token| {
+            t.start <= t.end
+                && text.is_char_boundary(t.start as usize)
+                && text.is_char_boundary(t.end as usize)
+        };
+        let tokens = self
+            .tokens
+            .get(field.tokens.start as usize..field.tokens.end as usize);
+        let implied = self
+            .implied
+            .get(field.implied.start as usize..field.implied.end as usize);
+        match (tokens, implied) {
+            (Some(tokens), Some(implied)) => {
+                tokens.iter().all(on_text) && implied.iter().all(|i| on_text(&i.token))
+            }
+            _ => false,
+        }
+    }
+}
+
+/// The glossary as terms: what indexing needs to find implied terms.
 #[derive(Default)]
 struct Acronyms {
     /// First term of an expansion -> (the expansion's terms, its acronym's term).
@@ -203,42 +320,41 @@ struct Acronyms {
     expansion_terms: HashMap<TermId, Vec<TermId>>,
 }
 
-#[derive(Debug)]
-struct Doc<'a> {
-    kind: Kind,
-    id: String,
-    title: String,
-    fields: Vec<IndexedField<'a>>,
-}
-
-/// The searchable form of a dataset, built once.
-pub(crate) struct Index<'a> {
-    docs: Vec<Doc<'a>>,
-    /// Term text -> id.
-    terms: HashMap<String, TermId>,
-    /// Every folded word of the data -> its term and how often it occurs.
+/// Terms while they are being built: hash maps to intern into, frozen by `build`.
+struct TermsBuilder {
+    stems: HashMap<String, TermId>,
     vocabulary: HashMap<String, (TermId, u32)>,
     /// Each word as written -> its folded form, so that a word met again is not folded again.
     folded: HashMap<String, String>,
     stemmer: Stemmer,
+    tokens: Vec<Token>,
+    implied: Vec<Implied>,
+    fields: Vec<FieldTerms>,
 }
 
-impl<'a> Index<'a> {
-    pub(crate) fn build(data: &'a Dataset) -> Index<'a> {
-        let mut index = Index {
-            docs: Vec::new(),
-            terms: HashMap::new(),
+impl Default for TermsBuilder {
+    fn default() -> TermsBuilder {
+        TermsBuilder {
+            stems: HashMap::new(),
             vocabulary: HashMap::new(),
             folded: HashMap::new(),
             stemmer: Stemmer::create(Algorithm::English),
-        };
+            tokens: Vec::new(),
+            implied: Vec::new(),
+            fields: Vec::new(),
+        }
+    }
+}
+
+impl TermsBuilder {
+    fn build(mut self, data: &Dataset) -> Terms<'static> {
         let mut acronyms = Acronyms::default();
         for term in &data.glossary {
-            let acronym = index.intern(&stem(&index.stemmer, &fold(&term.acronym)));
+            let acronym = self.intern(&stem(&self.stemmer, &fold(&term.acronym)));
             for expansion in &term.expansions {
                 let seq: Vec<TermId> = words(expansion)
                     .iter()
-                    .map(|(_, w)| index.term_of(w).0)
+                    .map(|(_, w)| self.term_of(w).0)
                     .collect();
                 let all = acronyms.expansion_terms.entry(acronym).or_default();
                 all.extend(
@@ -257,18 +373,25 @@ impl<'a> Index<'a> {
             }
         }
         for entry in data.entries() {
-            let doc = index.index_entry(entry, &acronyms);
-            index.docs.push(doc);
+            for field in entry.fields() {
+                self.index_field(&field.text, field.tier, &acronyms);
+            }
         }
-        index
+        Terms {
+            stems: WordMap::new(self.stems),
+            vocabulary: WordMap::new(self.vocabulary),
+            tokens: self.tokens,
+            implied: self.implied,
+            fields: self.fields,
+        }
     }
 
     fn intern(&mut self, term: &str) -> TermId {
-        if let Some(&id) = self.terms.get(term) {
+        if let Some(&id) = self.stems.get(term) {
             return id;
         }
-        let id = self.terms.len() as TermId;
-        self.terms.insert(term.to_string(), id);
+        let id = to_u32(self.stems.len());
+        self.stems.insert(term.to_string(), id);
         id
     }
 
@@ -293,73 +416,136 @@ impl<'a> Index<'a> {
         (id, stop)
     }
 
-    fn index_entry(&mut self, entry: Entry<'a>, acronyms: &Acronyms) -> Doc<'a> {
-        let mut fields = Vec::new();
-        for field in entry.fields() {
-            let mut content_words = 0;
-            let mut tokens = Vec::new();
-            for (span, word) in words(&field.text) {
-                let (term, stop) = self.term_of(word);
-                content_words += usize::from(!stop);
-                tokens.push(Token::new(term, span));
-            }
-            let mut implied = Vec::new();
-            for (pos, token) in tokens.iter().enumerate() {
-                for (seq, acronym) in acronyms
-                    .by_first_term
-                    .get(&token.term)
-                    .into_iter()
-                    .flatten()
-                {
-                    let end = pos + seq.len();
-                    let spelled_out = end <= tokens.len()
-                        && tokens[pos..end]
-                            .iter()
-                            .map(|t| t.term)
-                            .eq(seq.iter().copied());
-                    if spelled_out {
-                        let span = token.span().start..tokens[end - 1].span().end;
-                        implied.push(Implied {
-                            token: Token::new(*acronym, span),
-                            pos,
-                            strength: EXACT,
-                        });
-                    }
-                }
-                // An id or acronym field would rank its expansion as a key; the entry's name
-                // already carries those words where they belong.
-                if field.tier == Tier::Key {
-                    continue;
-                }
-                for &term in acronyms
-                    .expansion_terms
-                    .get(&token.term)
-                    .into_iter()
-                    .flatten()
-                {
-                    let span = token.span();
-                    implied.push(Implied {
-                        token: Token::new(term, span),
-                        pos,
-                        strength: EXPANDED,
+    fn index_field(&mut self, text: &str, tier: Tier, acronyms: &Acronyms) {
+        let first_token = self.tokens.len();
+        let first_implied = self.implied.len();
+        let mut content_words = 0;
+        for (span, word) in words(text) {
+            let (term, stop) = self.term_of(word);
+            content_words += u32::from(!stop);
+            self.tokens.push(Token::new(term, span));
+        }
+        let tokens = &self.tokens[first_token..];
+        for (pos, token) in tokens.iter().enumerate() {
+            for (seq, acronym) in acronyms
+                .by_first_term
+                .get(&token.term)
+                .into_iter()
+                .flatten()
+            {
+                let end = pos + seq.len();
+                let spelled_out = end <= tokens.len()
+                    && tokens[pos..end]
+                        .iter()
+                        .map(|t| t.term)
+                        .eq(seq.iter().copied());
+                if spelled_out {
+                    let span = token.span().start..tokens[end - 1].span().end;
+                    self.implied.push(Implied {
+                        token: Token::new(*acronym, span),
+                        pos: to_u32(pos),
+                        strength: EXACT,
                     });
                 }
             }
-            fields.push(IndexedField {
-                name: field.name,
-                tier: field.tier,
-                text: field.text,
-                tokens,
-                content_words,
-                implied,
+            // An id or acronym field would rank its expansion as a key; the entry's name
+            // already carries those words where they belong.
+            if tier == Tier::Key {
+                continue;
+            }
+            for &term in acronyms
+                .expansion_terms
+                .get(&token.term)
+                .into_iter()
+                .flatten()
+            {
+                self.implied.push(Implied {
+                    token: Token::new(term, token.span()),
+                    pos: to_u32(pos),
+                    strength: EXPANDED,
+                });
+            }
+        }
+        self.fields.push(FieldTerms {
+            tokens: to_u32(first_token)..to_u32(self.tokens.len()),
+            implied: to_u32(first_implied)..to_u32(self.implied.len()),
+            content_words,
+        });
+    }
+}
+
+#[derive(Debug)]
+struct IndexedField<'a> {
+    name: &'static str,
+    tier: Tier,
+    /// Borrowed from the dataset: the index holds no second copy of the text.
+    text: Cow<'a, str>,
+    terms: FieldTerms,
+}
+
+#[derive(Debug)]
+struct Doc<'a> {
+    kind: Kind,
+    id: Cow<'a, str>,
+    title: Cow<'a, str>,
+    fields: Vec<IndexedField<'a>>,
+}
+
+/// The searchable form of a dataset: its entries' fields beside their terms.
+pub(crate) struct Index<'a> {
+    docs: Vec<Doc<'a>>,
+    terms: Terms<'a>,
+    stemmer: Stemmer,
+}
+
+impl<'a> Index<'a> {
+    pub(crate) fn build(data: &'a Dataset) -> Index<'a> {
+        Index::with_terms(data, Terms::build(data))
+            .expect("terms built from the data match its fields")
+    }
+
+    /// Puts terms beside the entries they were built from; `None` if they do not fit the data
+    /// (terms of another dataset).
+    pub(crate) fn with_terms(data: &'a Dataset, terms: Terms<'a>) -> Option<Index<'a>> {
+        let mut field_terms = terms.fields.iter();
+        let mut docs = Vec::new();
+        for entry in data.entries() {
+            let fields = entry
+                .fields()
+                .into_iter()
+                .map(|field| {
+                    let found = field_terms.next()?;
+                    terms.fit(found, &field.text).then(|| IndexedField {
+                        name: field.name,
+                        tier: field.tier,
+                        text: field.text,
+                        terms: found.clone(),
+                    })
+                })
+                .collect::<Option<Vec<_>>>()?;
+            docs.push(Doc {
+                kind: entry.kind(),
+                id: entry.id(),
+                title: entry.title(),
+                fields,
             });
         }
-        Doc {
-            kind: entry.kind(),
-            id: entry.id().into_owned(),
-            title: entry.title().into_owned(),
-            fields,
+        if field_terms.next().is_some() {
+            return None;
         }
+        Some(Index {
+            docs,
+            terms,
+            stemmer: Stemmer::create(Algorithm::English),
+        })
+    }
+
+    fn tokens(&self, field: &IndexedField) -> &[Token] {
+        &self.terms.tokens[field.terms.tokens.start as usize..field.terms.tokens.end as usize]
+    }
+
+    fn implied(&self, field: &IndexedField) -> &[Implied] {
+        &self.terms.implied[field.terms.implied.start as usize..field.terms.implied.end as usize]
     }
 }
 
@@ -438,32 +624,66 @@ fn typo_budget(len: usize) -> usize {
     }
 }
 
+/// How strongly a query word accepts each term of the index, by term id: 0.0 for not at all.
+#[derive(Debug, Clone)]
+struct Accepted(Vec<f64>);
+
+impl Accepted {
+    fn strength(&self, term: TermId) -> f64 {
+        self.0.get(term as usize).copied().unwrap_or(0.0)
+    }
+
+    fn accept(&mut self, term: TermId, strength: f64) {
+        if let Some(best) = self.0.get_mut(term as usize) {
+            *best = best.max(strength);
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.iter().all(|&s| s == 0.0)
+    }
+}
+
+/// The letters of a word as a set of 64 buckets. Each edit changes at most two letters of a
+/// word's set, so two words whose sets differ in more than twice the typo budget cannot be
+/// within it: a check far cheaper than the edit distance it saves.
+fn letters(word: &str) -> u64 {
+    word.chars().fold(0, |set, c| set | 1 << (c as u32 % 64))
+}
+
 /// The terms a query word accepts, each with its strength.
-fn accepted_terms(index: &Index<'_>, word: &str, forgiving: bool) -> HashMap<TermId, f64> {
-    let mut accepted: HashMap<TermId, f64> = HashMap::new();
-    let mut accept = |term: TermId, strength: f64| {
-        let best = accepted.entry(term).or_insert(0.0);
-        *best = best.max(strength);
-    };
-    if let Some(&term) = index.terms.get(&stem(&index.stemmer, word)) {
-        accept(term, EXACT);
+fn accepted_terms(index: &Index<'_>, word: &str, forgiving: bool) -> Accepted {
+    let terms = &index.terms;
+    let mut accepted = Accepted(vec![0.0; terms.term_count()]);
+    if let Some(term) = terms.stems.get(&stem(&index.stemmer, word)) {
+        accepted.accept(term, EXACT);
     }
     if !forgiving {
         return accepted;
     }
     let len = word.chars().count();
-    let budget = typo_budget(len);
-    for (known, &(term, _)) in &index.vocabulary {
-        if len >= 4 && known.len() > word.len() && known.starts_with(word) {
-            accept(term, PREFIX);
+    if len >= 4 {
+        for (known, (term, _)) in terms.vocabulary.with_prefix(word) {
+            if known.len() > word.len() {
+                accepted.accept(term, PREFIX);
+            }
         }
-        if budget > 0 && known.len().abs_diff(word.len()) <= budget {
+    }
+    let budget = typo_budget(len);
+    if budget == 0 {
+        return accepted;
+    }
+    let word_letters = letters(word);
+    for (known, (term, _)) in terms.vocabulary.iter() {
+        let near = known.len().abs_diff(word.len()) <= budget
+            && (letters(known) ^ word_letters).count_ones() as usize <= 2 * budget;
+        if near {
             // Optimal string alignment: substitutions, insertions, deletions and swaps of
             // neighbours, the typos people make; far cheaper than full Damerau-Levenshtein.
             match strsim::osa_distance(word, known) {
-                0 => accept(term, EXACT),
-                1 => accept(term, TYPO_ONE),
-                d if d <= budget => accept(term, TYPO_TWO),
+                0 => accepted.accept(term, EXACT),
+                1 => accepted.accept(term, TYPO_ONE),
+                d if d <= budget => accepted.accept(term, TYPO_TWO),
                 _ => {}
             }
         }
@@ -519,47 +739,50 @@ struct Occurrence {
 
 /// One query part's accepted terms, resolved against the index once per query.
 struct Matcher {
-    /// One set per word of the part.
-    words: Vec<HashMap<TermId, f64>>,
+    /// One for each word of the part.
+    words: Vec<Accepted>,
     /// The folded word, for subsequence matching on keys (single words only).
     single: Option<String>,
 }
 
-fn occurrences(matcher: &Matcher, doc: &Doc<'_>, fuzzy: &SkimMatcherV2) -> Vec<Occurrence> {
+fn occurrences(
+    index: &Index<'_>,
+    matcher: &Matcher,
+    doc: &Doc<'_>,
+    fuzzy: &SkimMatcherV2,
+) -> Vec<Occurrence> {
     let mut out = Vec::new();
+    let n = matcher.words.len();
+    if n == 0 {
+        return out;
+    }
     for (f, field) in doc.fields.iter().enumerate() {
-        let n = matcher.words.len();
-        for start in 0..field.tokens.len() {
-            if start + n > field.tokens.len() {
-                break;
-            }
-            let mut strength = 1.0_f64;
-            for (k, accepted) in matcher.words.iter().enumerate() {
-                match accepted.get(&field.tokens[start + k].term) {
-                    Some(s) => strength = strength.min(*s),
-                    None => {
-                        strength = 0.0;
-                        break;
-                    }
-                }
-            }
+        let tokens = index.tokens(field);
+        for (start, window) in tokens.windows(n).enumerate() {
+            let strength = matcher
+                .words
+                .iter()
+                .zip(window)
+                .map(|(accepted, token)| accepted.strength(token.term))
+                .fold(1.0_f64, f64::min);
             if strength > 0.0 {
-                let span = field.tokens[start].span().start..field.tokens[start + n - 1].span().end;
                 out.push(Occurrence {
                     field: f,
                     positions: start..start + n,
-                    span,
+                    span: window[0].span().start..window[n - 1].span().end,
                     strength,
                     literal: true,
                 });
             }
         }
         if n == 1 {
-            for implied in &field.implied {
-                if let Some(s) = matcher.words[0].get(&implied.token.term) {
+            for implied in index.implied(field) {
+                let s = matcher.words[0].strength(implied.token.term);
+                if s > 0.0 {
+                    let pos = implied.pos as usize;
                     out.push(Occurrence {
                         field: f,
-                        positions: implied.pos..implied.pos + 1,
+                        positions: pos..pos + 1,
                         span: implied.token.span(),
                         strength: s * implied.strength,
                         literal: false,
@@ -621,6 +844,7 @@ pub(crate) struct Snippet {
 
 /// Scores one document against resolved query parts, or `None` if some part is missing.
 fn score_doc(
+    index: &Index<'_>,
     doc: &Doc,
     parts: &[Part],
     matchers: &[Matcher],
@@ -628,7 +852,7 @@ fn score_doc(
 ) -> Option<Hit> {
     let per_part: Vec<Vec<Occurrence>> = matchers
         .iter()
-        .map(|m| occurrences(m, doc, fuzzy))
+        .map(|m| occurrences(index, m, doc, fuzzy))
         .collect();
     if per_part.iter().any(Vec::is_empty) {
         return None;
@@ -672,7 +896,8 @@ fn score_doc(
             continue;
         }
         let covered: usize = parts.iter().map(|p| p.words.len()).sum();
-        let coverage = (covered as f64 / field.content_words.max(1) as f64).min(1.0);
+        let content_words = field.terms.content_words as usize;
+        let coverage = (covered as f64 / content_words.max(1) as f64).min(1.0);
         let window = smallest_window(&starts);
         let closeness = if parts.len() > 1 {
             (covered as f64 / window as f64).min(1.0)
@@ -681,7 +906,7 @@ fn score_doc(
         };
         // A field the query covers whole ("Economic and Social Council") is what was meant, the
         // more so when the query is that field and nothing more.
-        let exact = if coverage >= 1.0 && covered == field.content_words {
+        let exact = if coverage >= 1.0 && covered == content_words {
             EXACT_FIELD_BONUS
         } else {
             0.0
@@ -702,8 +927,8 @@ fn score_doc(
     let title_marks = title_marks(doc, &per_part);
     Some(Hit {
         kind: doc.kind,
-        id: doc.id.clone(),
-        title: doc.title.clone(),
+        id: doc.id.to_string(),
+        title: doc.title.to_string(),
         score: (score * 100.0).round() / 100.0,
         matched,
         snippet,
@@ -885,7 +1110,7 @@ pub(crate) fn search(index: &Index<'_>, parts: &[Part], kinds: &[Kind]) -> Vec<H
         .docs
         .iter()
         .filter(|d| kinds.is_empty() || kinds.contains(&d.kind))
-        .filter_map(|d| score_doc(d, parts, &matchers, &fuzzy))
+        .filter_map(|d| score_doc(index, d, parts, &matchers, &fuzzy))
         .collect();
     hits.sort_by(|a, b| {
         b.score
@@ -954,12 +1179,13 @@ pub(crate) fn closest_words(index: &Index<'_>, word: &str) -> Vec<String> {
         return Vec::new();
     }
     let limit = (word.chars().count() / 2).max(2);
-    let mut near: Vec<(usize, std::cmp::Reverse<u32>, &String)> = index
+    let mut near: Vec<(usize, std::cmp::Reverse<u32>, &str)> = index
+        .terms
         .vocabulary
         .iter()
         // Common words and one- or two-letter words would be noise, not suggestions.
-        .filter(|(known, _)| known.chars().count() > 2 && !STOPWORDS.contains(&known.as_str()))
-        .map(|(known, &(_, count))| {
+        .filter(|(known, _)| known.chars().count() > 2 && !STOPWORDS.contains(known))
+        .map(|(known, (_, count))| {
             (
                 strsim::damerau_levenshtein(word, known),
                 std::cmp::Reverse(count),
@@ -971,7 +1197,7 @@ pub(crate) fn closest_words(index: &Index<'_>, word: &str) -> Vec<String> {
     near.sort();
     near.into_iter()
         .take(3)
-        .map(|(_, _, w)| w.clone())
+        .map(|(_, _, w)| w.to_string())
         .collect()
 }
 
@@ -1228,19 +1454,30 @@ mod properties {
         #[test]
         fn quoted_words_are_in_every_hit(i in 0usize..10_000) {
             // A word the data contains, quoted so that only exact matches count.
-            let mut words: Vec<&String> = index().vocabulary.keys().collect();
-            words.sort();
-            let word = words[i % words.len()].clone();
+            let words: Vec<&str> = index().terms.vocabulary.iter().map(|(w, _)| w).collect();
+            let word = words[i % words.len()];
             let stemmer = Stemmer::create(Algorithm::English);
-            let wanted = stem(&stemmer, &word);
+            let wanted = stem(&stemmer, word);
             for hit in search(index(), &parse_query(&format!("\"{word}\"")), &[]) {
                 let doc = index().docs.iter().find(|d| d.kind == hit.kind && d.id == hit.id).expect("hit is a doc");
                 let found = doc.fields.iter().any(|f| {
                     words_of(&f.text).any(|w| stem(&stemmer, &fold(w)) == wanted)
-                        || f.implied.iter().any(|imp| index().terms.get(&wanted) == Some(&imp.token.term))
+                        || index().implied(f).iter().any(|imp| index().terms.stems.get(&wanted) == Some(imp.token.term))
                 });
                 prop_assert!(found, "{} {} lacks {}", hit.kind, hit.id, word);
             }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn letter_sets_never_rule_out_a_word_within_the_budget(
+            a in "[abcdeé漢]{0,8}",
+            b in "[abcdeé漢]{0,8}",
+        ) {
+            // A small alphabet, so that many pairs are a typo or two apart.
+            let distance = strsim::osa_distance(&a, &b);
+            prop_assert!((letters(&a) ^ letters(&b)).count_ones() as usize <= 2 * distance);
         }
     }
 
@@ -1253,7 +1490,7 @@ mod properties {
         for doc in &index().docs {
             // Issue 1's shown title carries a marker that is not part of any text.
             let title = doc.title.split(" [").next().unwrap_or_default();
-            for query in [doc.id.as_str(), title] {
+            for query in [&doc.id, title] {
                 let parts = parse_query(query);
                 let hits = search(index(), &parts, &[]);
                 let rank = hits
