@@ -1,5 +1,6 @@
-//! In-process benchmarks (divan) of loading the bundled dataset, building the search index and
-//! searching it: what each run of `ewg` pays, without process start-up. `cargo bench`.
+//! In-process benchmarks (divan) of loading the bundled dataset, building the search index or
+//! reading back its prebuilt terms, and searching it: what each run of `ewg` pays, without
+//! process start-up. `cargo bench --bench inproc`.
 
 // The included modules bring their unit tests along when this is built as a test (clippy
 // --all-targets); what those tests import is not used here.
@@ -33,6 +34,18 @@ fn load_bundled() -> data::Dataset {
 fn build_index(bencher: divan::Bencher) {
     let data = dataset();
     bencher.bench(|| search::Index::build(divan::black_box(data)));
+}
+
+/// What `ewg search` does on the bundled data instead of `build_index`: read back the terms
+/// build.rs wrote, and put them beside the entries.
+#[divan::bench]
+fn read_prebuilt_index(bencher: divan::Bencher) {
+    let data = dataset();
+    let bytes = search::Terms::build(data).to_prebuilt().expect("serialises");
+    bencher.bench(|| {
+        let terms = search::Terms::from_prebuilt(divan::black_box(&bytes)).expect("reads");
+        search::Index::with_terms(data, terms).is_some()
+    });
 }
 
 #[divan::bench(args = ["labour rights", "cedwa", "\"access to justice\"", "migration"])]

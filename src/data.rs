@@ -848,7 +848,7 @@ const PIECE_BYTES: usize = 256 * 1024;
 /// it whole (which also gives errors their true line numbers): any piece that does not parse (a
 /// cut inside a multi-line string or array always leaves one unclosed), keys above the first
 /// header, a table other than an array of tables in two pieces, a section missing.
-fn load_in_pieces(text: &str, piece_bytes: usize) -> Option<Dataset> {
+pub(crate) fn load_in_pieces(text: &str, piece_bytes: usize) -> Option<Dataset> {
     let is_header = |line: &str| line.trim_start().starts_with('[');
     let root_has_keys = text
         .lines()

@@ -1,5 +1,5 @@
 //! Fuzzes the dataset loader and checker: any bytes, as a dataset file, must give a dataset or
-//! a list of problems, never a panic.
+//! a list of problems, never a panic; and a file read in pieces must read as it does whole.
 #![no_main]
 
 // The modules are included from the main crate as they are, so that the fuzzer tests the
@@ -19,4 +19,9 @@ fuzz_target!(|bytes: &[u8]| {
     let problems = check::check(text);
     // A file that loads has no problems; one that does not has at least one.
     assert_eq!(loaded.is_ok(), problems.is_empty(), "load and check disagree on {text:?}");
+    // Every header starts a piece: the most cuts, the most chances to read differently.
+    if let Some(pieces) = data::load_in_pieces(text, 0) {
+        let whole: Result<data::Dataset, _> = toml::from_str(text);
+        assert_eq!(whole.ok(), Some(pieces), "pieces and whole differ on {text:?}");
+    }
 });
