@@ -41,7 +41,9 @@ fn build_index(bencher: divan::Bencher) {
 #[divan::bench]
 fn read_prebuilt_index(bencher: divan::Bencher) {
     let data = dataset();
-    let bytes = search::Terms::build(data).to_prebuilt().expect("serialises");
+    let bytes = search::Terms::build(data)
+        .to_prebuilt()
+        .expect("serialises");
     bencher.bench(|| {
         let terms = search::Terms::from_prebuilt(divan::black_box(&bytes)).expect("reads");
         search::Index::with_terms(data, terms).is_some()

@@ -1,8 +1,9 @@
 //! Search: pure functions over the loaded data.
 //!
 //! normalise (case, accents, spelling variants, word forms) -> match -> score -> rank -> snippet.
-//! The index is built once from the dataset; a query normalises only its own words and looks
-//! them up in the index's vocabulary, so no text is normalised again per query.
+//! The index's terms are built once from the dataset (for the bundled data, at compile time by
+//! build.rs); a query normalises only its own words and looks them up in the index's vocabulary,
+//! so no text is normalised again per query.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
