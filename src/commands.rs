@@ -508,11 +508,7 @@ fn define(data: &Dataset, asked: &str) -> Result<View> {
 /// `ewg data check`: exit 0 with a summary, or 1 with every problem.
 fn check_file(path: &Path) -> anyhow::Result<View> {
     let text = check::read_file(path)?;
-    let diagnostics = check::check(&text);
-    if !diagnostics.is_empty() {
-        return Err(Failure(check::report(path, &diagnostics)).into());
-    }
-    let data = Dataset::load(&text)?;
+    let data = check::load_text(path, &text).map_err(Failure)?;
     Ok(View::Text(format!(
         "{}: ok, {} members, {} issues, {} activities, {} publications, {} events, {} objectives, {} terms\n",
         path.display(),
