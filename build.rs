@@ -3,23 +3,17 @@
 //! index's terms, so that `ewg search` does not index the data on every run (BENCHMARKS.md).
 //! A dataset that breaks a rule fails the build with the list of problems.
 
-#[allow(dead_code, unused_imports)]
-#[path = "src/data.rs"]
-mod data;
-#[allow(dead_code, unused_imports)]
-#[path = "src/search.rs"]
-mod search;
+use ewg_core::search::Terms;
+use ewg_core::{BUNDLED, Dataset};
 
 fn main() {
-    for input in ["data/ewg.toml", "src/data.rs", "src/search.rs"] {
-        println!("cargo:rerun-if-changed={input}");
-    }
-    let dataset = match data::Dataset::load(data::BUNDLED) {
+    println!("cargo:rerun-if-changed=data/ewg.toml");
+    let dataset = match Dataset::load(BUNDLED) {
         Ok(dataset) => dataset,
         Err(err) => panic!("data/ewg.toml does not load: {err}"),
     };
     let json = serde_json::to_string(&dataset).expect("a loaded dataset serialises");
-    let terms = search::Terms::build(&dataset)
+    let terms = Terms::build(&dataset)
         .to_prebuilt()
         .expect("search terms serialise");
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));

@@ -2,23 +2,13 @@
 //! reading back its prebuilt terms, and searching it: what each run of `ewg` pays, without
 //! process start-up. `cargo bench --bench inproc`.
 
-// The included modules bring their unit tests along when this is built as a test (clippy
-// --all-targets); what those tests import is not used here.
-#![cfg_attr(test, allow(unused_imports))]
-
-// The crate is a binary: the benchmarked modules are included from it as they are.
-#[allow(dead_code)]
-#[path = "../src/data.rs"]
-mod data;
-#[allow(dead_code)]
-#[path = "../src/search.rs"]
-mod search;
-
+use ewg_core::search::{self, Index, Terms};
+use ewg_core::{BUNDLED, Dataset};
 use std::sync::OnceLock;
 
-fn dataset() -> &'static data::Dataset {
-    static DATA: OnceLock<data::Dataset> = OnceLock::new();
-    DATA.get_or_init(|| data::Dataset::load(data::BUNDLED).expect("bundled data loads"))
+fn dataset() -> &'static Dataset {
+    static DATA: OnceLock<Dataset> = OnceLock::new();
+    DATA.get_or_init(|| Dataset::load(BUNDLED).expect("bundled data loads"))
 }
 
 fn main() {
@@ -26,14 +16,14 @@ fn main() {
 }
 
 #[divan::bench]
-fn load_bundled() -> data::Dataset {
-    data::Dataset::load(divan::black_box(data::BUNDLED)).expect("loads")
+fn load_bundled() -> Dataset {
+    Dataset::load(divan::black_box(BUNDLED)).expect("loads")
 }
 
 #[divan::bench]
 fn build_index(bencher: divan::Bencher) {
     let data = dataset();
-    bencher.bench(|| search::Index::build(divan::black_box(data)));
+    bencher.bench(|| Index::build(divan::black_box(data)));
 }
 
 /// What `ewg search` does on the bundled data instead of `build_index`: read back the terms
@@ -41,20 +31,18 @@ fn build_index(bencher: divan::Bencher) {
 #[divan::bench]
 fn read_prebuilt_index(bencher: divan::Bencher) {
     let data = dataset();
-    let bytes = search::Terms::build(data)
-        .to_prebuilt()
-        .expect("serialises");
+    let bytes = Terms::build(data).to_prebuilt().expect("serialises");
     bencher.bench(|| {
-        let terms = search::Terms::from_prebuilt(divan::black_box(&bytes)).expect("reads");
-        search::Index::with_terms(data, terms).is_some()
+        let terms = Terms::from_prebuilt(divan::black_box(&bytes)).expect("reads");
+        Index::with_terms(data, terms).is_some()
     });
 }
 
 #[divan::bench(args = ["labour rights", "cedwa", "\"access to justice\"", "migration"])]
 fn search_query(bencher: divan::Bencher, query: &str) {
-    let index = search::Index::build(dataset());
+    let index = Index::build(dataset());
     bencher.bench(|| {
         let parts = search::parse_query(divan::black_box(query));
-        search::search(&index, &parts, &[]).len()
+        search::rank(&index, &parts, &[]).len()
     });
 }

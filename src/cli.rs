@@ -2,20 +2,17 @@
 
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
+use ewg_core::Kind;
 
-const EXIT_CODES: &str = "\
-Exit status:
-  0  success
-  1  nothing found: unknown id, number out of range, unknown category, no search
-     hits; or `ewg data check` found problems
-  2  usage error, or a --data file that cannot be used";
+use crate::error::exit_status_help;
 
 const DATA_NOTE: &str = "\
 Data: a dataset compiled into the binary, drawn from the group's own page on
 empowerwomen.org and the official pages of its members and the UN; every entry
-carries its source URL. --data PATH (or EWG_DATA) reads another file instead.";
+carries its source URL. --data PATH (or EWG_DATA) reads another file instead;\n--data - reads it from standard input.";
 
 const TOP_EXAMPLES: &str = "\
 Examples:
@@ -34,9 +31,9 @@ Examples:
 #[command(
     name = "ewg",
     disable_version_flag = true,
-    after_help = format!("{EXIT_CODES}\n\n{DATA_NOTE}"),
+    after_help = format!("{}\n\n{DATA_NOTE}", exit_status_help()),
     before_long_help = TOP_EXAMPLES,
-    after_long_help = format!("{EXIT_CODES}\n\n{DATA_NOTE}"),
+    after_long_help = format!("{}\n\n{DATA_NOTE}", exit_status_help()),
 )]
 pub(crate) struct Cli {
     #[command(subcommand)]
@@ -50,7 +47,8 @@ pub(crate) struct Cli {
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto, global = true)]
     pub color: ColorWhen,
 
-    /// Read this dataset file (TOML, as `ewg data export` writes) instead of the bundled data
+    /// Read this dataset file (TOML, as `ewg data export` writes; - for standard input) instead
+    /// of the bundled data
     #[arg(
         long,
         value_name = "PATH",
@@ -78,46 +76,62 @@ pub(crate) enum Command {
     #[command(after_help = "Example:\n  ewg about")]
     About,
 
-    /// The 18 member institutions, by category
+    /// The member institutions, by category
     #[command(
         visible_alias = "member",
-        after_help = "Examples:\n  ewg members\n  ewg members --category un-agencies\n  ewg members show CEDAW\n  ewg members categories"
+        args_conflicts_with_subcommands = true,
+        after_help = "Examples:\n  ewg members\n  ewg members --category un-agencies\n  ewg members show CEDAW\n  ewg members cedaw\n  ewg members categories"
     )]
     Members {
         #[command(subcommand)]
         action: Option<MembersAction>,
+        /// Show this member: `ewg members cedaw` is `ewg members show cedaw`
+        #[arg(value_name = "MEMBER", conflicts_with = "category")]
+        member: Option<String>,
         #[command(flatten)]
         filter: MemberFilter,
     },
 
-    /// The five guidance notes of the GCMGender Series
+    /// The guidance notes of the GCMGender Series
     #[command(
         visible_alias = "issue",
-        after_help = "Examples:\n  ewg issues\n  ewg issues show 4"
+        args_conflicts_with_subcommands = true,
+        after_help = "Examples:\n  ewg issues\n  ewg issues show 4\n  ewg issue 4"
     )]
     Issues {
         #[command(subcommand)]
         action: Option<NumberAction>,
+        /// Show this one: `ewg issues 4` is `ewg issues show 4`
+        #[arg(value_name = "NUMBER", allow_negative_numbers = true)]
+        number: Option<String>,
     },
 
     /// What the group does
     #[command(
         visible_alias = "activity",
+        args_conflicts_with_subcommands = true,
         after_help = "Examples:\n  ewg activities\n  ewg activities show side-events"
     )]
     Activities {
         #[command(subcommand)]
         action: Option<IdAction>,
+        /// Show this one: `ewg activities ID` is `ewg activities show ID`
+        #[arg(value_name = "ID")]
+        id: Option<String>,
     },
 
     /// Statements and guides beyond the series
     #[command(
         visible_alias = "publication",
+        args_conflicts_with_subcommands = true,
         after_help = "Examples:\n  ewg publications\n  ewg publications show reflections-2018"
     )]
     Publications {
         #[command(subcommand)]
         action: Option<IdAction>,
+        /// Show this one: `ewg publications ID` is `ewg publications show ID`
+        #[arg(value_name = "ID")]
+        id: Option<String>,
     },
 
     /// Dated events, oldest first
@@ -127,11 +141,15 @@ pub(crate) enum Command {
     /// The Global Compact for Migration's 23 objectives
     #[command(
         visible_alias = "objective",
-        after_help = "Examples:\n  ewg objectives\n  ewg objectives show 6"
+        args_conflicts_with_subcommands = true,
+        after_help = "Examples:\n  ewg objectives\n  ewg objectives show 6\n  ewg objective 6"
     )]
     Objectives {
         #[command(subcommand)]
         action: Option<NumberAction>,
+        /// Show this one: `ewg objectives 6` is `ewg objectives show 6`
+        #[arg(value_name = "NUMBER", allow_negative_numbers = true)]
+        number: Option<String>,
     },
 
     /// What an acronym stands for, and the entry it names; every acronym without one
@@ -151,8 +169,8 @@ pub(crate) enum Command {
         words: Vec<String>,
 
         /// Only entries of this kind (repeatable)
-        #[arg(long, short, value_enum)]
-        kind: Vec<KindArg>,
+        #[arg(long, short, value_parser = kind_parser())]
+        kind: Vec<Kind>,
 
         /// Show at most N hits [default: 10 on a terminal, all when piped or with --json]
         #[arg(long, short = 'n', value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
@@ -221,7 +239,7 @@ pub(crate) enum MembersAction {
         /// An id (cedaw), an acronym (CEDAW) or a name
         member: String,
     },
-    /// The six categories with their member counts
+    /// The categories with their member counts
     Categories,
 }
 
@@ -252,17 +270,10 @@ pub(crate) enum IdAction {
     },
 }
 
-/// Kinds of entry that `search --kind` takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum KindArg {
-    Group,
-    Member,
-    Issue,
-    Publication,
-    Activity,
-    Objective,
-    Event,
-    Term,
+/// The kinds of entry `search --kind` takes: every kind of the registry, by name.
+fn kind_parser() -> impl TypedValueParser<Value = Kind> {
+    PossibleValuesParser::new(Kind::ALL.iter().map(|k| k.as_str()))
+        .try_map(|name| Kind::from_name(&name).ok_or("not a kind of entry"))
 }
 
 #[cfg(test)]

@@ -1,88 +1,52 @@
 //! `ewg`: an offline terminal reference to the Expert Working Group on women's human rights in
 //! the Global Compact for Migration. Parse, resolve settings once, run, print an error once,
-//! and map it to an exit code.
+//! and exit with the code the error maps to.
 
-mod check;
 mod cli;
 mod commands;
 mod config;
-mod data;
+mod error;
 mod output;
-mod search;
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{CommandFactory, Parser};
 use colored::Colorize;
 
-use crate::cli::{Cli, Command, DataAction};
-use crate::commands::Failure;
-use crate::config::{Config, Env};
-use crate::data::Dataset;
+use ewg_core::{Dataset, check};
+
+use crate::cli::{Cli, ColorWhen, Command, DataAction};
+use crate::commands::Context;
+use crate::config::{Config, Env, use_color};
+use crate::error::Failure;
 
 /// `data/ewg.toml`, checked and turned into JSON by build.rs.
 const BUNDLED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/ewg.json"));
 /// The bundled dataset's search terms, prebuilt by build.rs.
 const BUNDLED_TERMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/terms.postcard"));
 
-/// Something was not found: an unknown id, number, category or a search without hits.
-const EXIT_NOT_FOUND: u8 = 1;
-/// The command line or the data it pointed at could not be used.
-const EXIT_USAGE: u8 = 2;
-
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(err) if err.kind() == clap::error::ErrorKind::InvalidSubcommand => {
-            // No catch-all command, but a word that is not a command was probably a search.
-            let words: Vec<String> = std::env::args()
-                .skip(1)
-                .filter(|a| !a.starts_with('-'))
-                .collect();
-            let words = output::clean_message(&words.join(" "));
-            let _ = writeln!(
-                io::stderr().lock(),
-                "error: `{}` is not a command; to search for it, run `ewg search {words}`\n\n\
-                 Commands: about, members, issues, activities, publications, timeline, objectives, define, search.\n\
-                 For more information, try `ewg --help`.",
-                words.split(' ').next().unwrap_or_default(),
-            );
-            return ExitCode::from(EXIT_USAGE);
-        }
-        Err(err) => {
-            // Help goes to stdout and usage errors to stderr, as clap decides; a closed pipe
-            // while printing help is not worth a message.
-            let _ = err.print();
-            return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(EXIT_USAGE));
-        }
+        Err(err) => return parse_error(err),
     };
     let config = Config::resolve(cli.color, cli.json, &Env::read());
     // `config` has decided where colour goes; `colored` only paints what it is given.
     colored::control::set_override(true);
-
     match run(&cli, &config) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
-        Err(err) => {
-            let code = if err.downcast_ref::<Failure>().is_some() {
-                EXIT_NOT_FOUND
-            } else {
-                EXIT_USAGE
-            };
-            let label = if config.color_err {
-                "error:".red().bold().to_string()
-            } else {
-                "error:".to_string()
-            };
-            let message = output::clean_message(&format!("{err:#}"));
-            let _ = writeln!(io::stderr().lock(), "{label} {message}");
-            ExitCode::from(code)
+        Err(failure) => {
+            if !failure.is_silent() {
+                print_error(&failure.to_string(), config.color_err);
+            }
+            ExitCode::from(failure.exit_code())
         }
     }
 }
 
-fn run(cli: &Cli, config: &Config) -> anyhow::Result<()> {
+fn run(cli: &Cli, config: &Config) -> Result<(), Failure> {
     // `data check` reads only the file it names, so that a broken EWG_DATA cannot stop it.
     let checking = matches!(
         &cli.command,
@@ -91,9 +55,17 @@ fn run(cli: &Cli, config: &Config) -> anyhow::Result<()> {
         })
     );
     let (data, origin, prebuilt_terms) = match &cli.data {
-        Some(path) if !checking => (check::load_file(path)?, path.display().to_string(), None),
+        Some(path) if !checking => (
+            check::load_file(path).map_err(Failure::DataFile)?,
+            check::shown(path),
+            None,
+        ),
         _ => (
-            Dataset::from_checked_json(BUNDLED_JSON)?,
+            Dataset::from_checked_json(BUNDLED_JSON).map_err(|err| {
+                Failure::Usage(format!(
+                    "the bundled dataset does not load ({err}): the build is broken"
+                ))
+            })?,
             "bundled".to_string(),
             Some(BUNDLED_TERMS),
         ),
@@ -107,24 +79,97 @@ fn run(cli: &Cli, config: &Config) -> anyhow::Result<()> {
             env!("CARGO_PKG_VERSION")
         )?;
     } else {
-        let view = commands::run(
-            cli.command.as_ref(),
-            &data,
-            &dataset,
+        let cx = Context {
+            data: &data,
+            dataset: &dataset,
             prebuilt_terms,
             config,
-        )?;
+        };
+        let view = commands::run(cli.command.as_ref(), &cx)?;
         output::render(&view, config, &mut out)?;
     }
     out.flush()?;
     Ok(())
 }
 
-/// A reader that stopped reading (`ewg members | head -1`) is not an error.
-fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain()
-        .filter_map(|e| e.downcast_ref::<io::Error>())
-        .any(|e| e.kind() == io::ErrorKind::BrokenPipe)
+/// `error: message`, the label coloured when standard error takes colour.
+fn print_error(message: &str, color: bool) {
+    let label = if color {
+        "error:".red().bold().to_string()
+    } else {
+        "error:".to_string()
+    };
+    let message = output::clean_message(message);
+    let _ = writeln!(io::stderr().lock(), "{label} {message}");
+}
+
+/// What clap could not parse. Help and version go to stdout, usage errors to stderr, as clap
+/// decides; a word where a command should be gets our own message, since it was probably a
+/// search.
+fn parse_error(err: clap::Error) -> ExitCode {
+    let code = u8::try_from(err.exit_code()).unwrap_or(2);
+    if err.kind() == ErrorKind::InvalidSubcommand
+        && let Some(message) = not_a_command(&err, std::env::args().skip(1).collect())
+    {
+        let color = use_color(ColorWhen::Auto, &Env::read(), io::stderr().is_terminal());
+        print_error(&message, color);
+        return ExitCode::from(code);
+    }
+    // A closed pipe while printing help is not worth a message.
+    let _ = err.print();
+    ExitCode::from(code)
+}
+
+/// "`labour` is not a command" with what to run instead, for a word that stands where the
+/// top-level command should; `None` for one deeper down, where clap's own message says it best.
+fn not_a_command(err: &clap::Error, args: Vec<String>) -> Option<String> {
+    let Some(ContextValue::String(word)) = err.get(ContextKind::InvalidSubcommand) else {
+        return None;
+    };
+    let cli = Cli::command();
+    // The global options that take a value, whose values are not words of the search.
+    let takes_value: Vec<String> = cli
+        .get_arguments()
+        .filter(|a| a.get_action().takes_values())
+        .filter_map(|a| a.get_long().map(|long| format!("--{long}")))
+        .collect();
+    let mut words = Vec::new();
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        if takes_value.contains(&arg) {
+            args.next();
+        } else if !arg.starts_with('-') {
+            words.push(arg);
+        }
+    }
+    if words.first() != Some(word) {
+        return None;
+    }
+    let words = output::clean_message(&words.join(" "));
+    let word = output::clean_message(word);
+    let commands: Vec<&str> = cli
+        .get_subcommands()
+        .filter(|c| !c.is_hide_set())
+        .map(|c| c.get_name())
+        .collect();
+    // clap suggests commands that look alike; only a typo's worth of difference is a typo.
+    let typo_of = match err.get(ContextKind::SuggestedSubcommand) {
+        Some(ContextValue::Strings(near)) => near
+            .iter()
+            .find(|n| strsim::osa_distance(n, &word) <= (word.chars().count() / 4).max(1)),
+        _ => None,
+    };
+    let next = match typo_of {
+        Some(command) => {
+            let rest = words.strip_prefix(&word).unwrap_or_default();
+            format!("did you mean `ewg {command}{rest}`?")
+        }
+        None => format!("to search for it, run `ewg search {words}`"),
+    };
+    Some(format!(
+        "`{word}` is not a command; {next}\n\nCommands: {}.\nFor more information, try `ewg --help`.",
+        commands.join(", ")
+    ))
 }
 
 #[cfg(test)]
@@ -135,17 +180,62 @@ mod tests {
     fn the_compiled_json_is_the_bundled_toml() {
         let from_json =
             Dataset::from_checked_json(BUNDLED_JSON).expect("the compiled dataset loads");
-        let from_toml = Dataset::load(data::BUNDLED).expect("the bundled dataset loads");
+        let from_toml = Dataset::load(ewg_core::BUNDLED).expect("the bundled dataset loads");
         assert_eq!(from_json, from_toml);
     }
 
     #[test]
     fn the_prebuilt_search_terms_are_the_bundled_data_s() {
-        let data = Dataset::load(data::BUNDLED).expect("the bundled dataset loads");
-        let built = search::Terms::build(&data);
+        use ewg_core::search::{Index, Terms};
+        let data = Dataset::load(ewg_core::BUNDLED).expect("the bundled dataset loads");
+        let built = Terms::build(&data);
         assert_eq!(built.to_prebuilt().expect("serialises"), BUNDLED_TERMS);
-        let prebuilt = search::Terms::from_prebuilt(BUNDLED_TERMS).expect("prebuilt terms read");
+        let prebuilt = Terms::from_prebuilt(BUNDLED_TERMS).expect("prebuilt terms read");
         assert_eq!(prebuilt, built);
-        assert!(search::Index::with_terms(&data, prebuilt).is_some());
+        assert!(Index::with_terms(&data, prebuilt).is_some());
+    }
+
+    fn message_for(args: &[&str]) -> Option<String> {
+        let mut argv = vec!["ewg"];
+        argv.extend(args);
+        let err = Cli::try_parse_from(&argv).expect_err("not a command");
+        assert_eq!(err.kind(), ErrorKind::InvalidSubcommand, "{args:?}");
+        not_a_command(&err, args.iter().map(|a| a.to_string()).collect())
+    }
+
+    #[test]
+    fn option_values_are_not_taken_for_the_command() {
+        for args in [
+            &["--color", "never", "labour"][..],
+            &["--data", "x.toml", "labour"],
+            &["labour"],
+        ] {
+            let message = message_for(args).expect("a message");
+            assert!(
+                message.starts_with("`labour` is not a command"),
+                "{message}"
+            );
+            assert!(message.contains("`ewg search labour`"), "{message}");
+        }
+    }
+
+    #[test]
+    fn the_command_list_comes_from_the_command_line() {
+        let message = message_for(&["labour"]).expect("a message");
+        for command in ["data", "completions", "man", "search", "members"] {
+            assert!(message.contains(command), "{command}: {message}");
+        }
+    }
+
+    #[test]
+    fn a_typo_of_a_command_keeps_clap_s_suggestion() {
+        let message = message_for(&["searhc", "labour"]).expect("a message");
+        assert!(
+            message.contains("did you mean `ewg search labour`?"),
+            "{message}"
+        );
+        // clap finds `about` like `labour`; that is no typo.
+        let message = message_for(&["labour"]).expect("a message");
+        assert!(!message.contains("did you mean"), "{message}");
     }
 }

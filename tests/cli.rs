@@ -168,7 +168,7 @@ const ERRORS: &[(&[&str], i32, &str)] = &[
     (
         &["issues", "show", "three"],
         1,
-        "`three` is not a issue number; issues are numbered 1 to 5",
+        "`three` is not an issue number; issues are numbered 1 to 5",
     ),
     (
         &["objectives", "show", "24"],
@@ -327,4 +327,41 @@ fn search_highlights_the_matched_words_when_coloured() {
         "{:?}",
         out.stdout
     );
+}
+
+#[test]
+fn shorthands_show_the_entry_their_show_command_shows() {
+    for (short, long) in [
+        (&["issue", "3"][..], &["issues", "show", "3"][..]),
+        (&["issues", "3"], &["issues", "show", "3"]),
+        (&["member", "cedaw"], &["members", "show", "cedaw"]),
+        (&["members", "cedaw"], &["members", "show", "cedaw"]),
+        (&["objectives", "8"], &["objectives", "show", "8"]),
+        (
+            &["activities", "side-events"],
+            &["activities", "show", "side-events"],
+        ),
+        (
+            &["publication", "reflections-2018"],
+            &["publications", "show", "reflections-2018"],
+        ),
+    ] {
+        let (short_run, long_run) = (run(short), run(long));
+        assert_eq!(short_run.code, 0, "ewg {short:?}: {}", short_run.stderr);
+        assert_eq!(short_run.stdout, long_run.stdout, "ewg {short:?}");
+    }
+}
+
+#[test]
+fn the_exit_status_table_in_the_readme_is_the_one_help_prints() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let help = run(&["--help"]).stdout;
+    let start = help.find("Exit status:").expect("help has the table");
+    let table: Vec<&str> = help[start..]
+        .lines()
+        .take_while(|l| !l.is_empty())
+        .collect();
+    let table = table.join("\n");
+    assert!(readme.contains(&table), "README.md lacks:\n{table}");
 }

@@ -219,7 +219,11 @@ fn odd_arguments_get_a_clear_message_and_the_right_exit_code() {
             1,
             "issues are numbered 1 to 5",
         ),
-        (&["issues", "show", "3.0"], 1, "`3.0` is not a issue number"),
+        (
+            &["issues", "show", "3.0"],
+            1,
+            "`3.0` is not an issue number",
+        ),
         (
             &["objectives", "show", "٣"],
             1,

@@ -342,3 +342,88 @@ fn data_check_ignores_a_broken_ewg_data() {
         .expect("runs");
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
 }
+
+#[test]
+fn numbered_entries_are_shown_by_number_not_by_their_place_in_the_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = export(dir.path());
+    let mut table: toml::Table =
+        toml::from_str(&std::fs::read_to_string(&path).expect("read")).expect("parses");
+    // Issues 1 and 2 change places in the file, each keeping its number.
+    let issues = table
+        .get_mut("issues")
+        .and_then(toml::Value::as_array_mut)
+        .expect("issues");
+    issues.swap(0, 1);
+    std::fs::write(&path, toml::to_string(&table).expect("serialises")).expect("write");
+    let file = path.to_str().expect("utf-8 path");
+    assert_eq!(run(&["data", "check", file]).status.code(), Some(0));
+    let shown = ewg()
+        .args(["--data", file, "issues", "show", "1"])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        text(&shown.stdout),
+        text(&run(&["issues", "show", "1"]).stdout)
+    );
+    assert!(text(&shown.stdout).starts_with("issue\t1\n"));
+}
+
+#[test]
+fn the_dataset_can_come_from_standard_input() {
+    let exported = run(&["data", "export"]).stdout;
+    let piped = |args: &[&str]| {
+        let mut child = ewg()
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("ewg starts");
+        std::io::Write::write_all(&mut child.stdin.take().expect("stdin"), &exported)
+            .expect("write stdin");
+        child.wait_with_output().expect("ewg ends")
+    };
+    let members = piped(&["--data", "-", "members"]);
+    assert_eq!(members.status.code(), Some(0), "{}", text(&members.stderr));
+    assert_eq!(text(&members.stdout), text(&run(&["members"]).stdout));
+    let check = piped(&["data", "check", "-"]);
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
+    assert!(
+        text(&check.stdout).starts_with("<stdin>: ok, "),
+        "{}",
+        text(&check.stdout)
+    );
+    let version = piped(&["--data", "-", "--version"]);
+    assert!(text(&version.stdout).contains("(dataset: <stdin>, updated "));
+}
+
+#[test]
+fn data_check_reports_shape_and_rule_problems_in_one_run() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = export(dir.path());
+    let good = std::fs::read_to_string(&path).expect("read");
+    let bad = good
+        .replacen("[meta]\n", "[meta]\ncolour = \"red\"\n", 1)
+        .replacen("id = \"cerd\"", "id = \"cmw\"", 1);
+    std::fs::write(&path, &bad).expect("write");
+    let file = path.to_str().expect("utf-8 path");
+    let out = run(&["data", "check", file]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("unknown key `colour`"), "{stderr}");
+    let line = bad
+        .lines()
+        .position(|l| l == "id = \"cmw\"")
+        .and_then(|first| {
+            bad.lines()
+                .skip(first + 1)
+                .position(|l| l == "id = \"cmw\"")
+                .map(|i| first + i + 2)
+        })
+        .expect("the second cmw");
+    assert!(
+        stderr.contains(&format!(":{line}:")) && stderr.contains("duplicate id `cmw`"),
+        "{stderr}"
+    );
+}

@@ -1,0 +1,218 @@
+//! Loading a dataset (strictly, and in pieces when it is large), and look-ups across it: entries
+//! by id or number, categories, acronyms, and the entries related to one.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use crate::model::{Category, Dataset, Member, Term};
+use crate::pieces::{PIECE_BYTES, load_in_pieces};
+use crate::registry::{Entry, EntryRef, GroupEntry, IdStyle, Kind, Tier};
+use crate::rules::Problem;
+
+/// A dataset that could not be loaded: a syntax or shape error, or broken rules.
+#[derive(Debug)]
+pub enum LoadError {
+    Syntax(Box<toml::de::Error>),
+    Rules(Vec<Problem>),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Syntax(err) => write!(f, "{}", err.to_string().trim_end()),
+            LoadError::Rules(problems) => {
+                write!(f, "{} problem(s):", problems.len())?;
+                for problem in problems {
+                    write!(f, "\n  {problem}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+impl Dataset {
+    /// Parses a dataset strictly (unknown keys are errors) and checks its rules.
+    pub fn load(text: &str) -> Result<Dataset, LoadError> {
+        let data = match load_in_pieces(text, PIECE_BYTES) {
+            Some(data) => data,
+            None => toml::from_str(text).map_err(|e| LoadError::Syntax(Box::new(e)))?,
+        };
+        let problems = data.problems();
+        if problems.is_empty() {
+            Ok(data)
+        } else {
+            Err(LoadError::Rules(problems))
+        }
+    }
+
+    /// The bundled dataset as build.rs compiled it: already checked against every rule, so it
+    /// is only deserialised here.
+    pub fn from_checked_json(json: &str) -> Result<Dataset, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+
+    /// How many entries of a kind there are.
+    pub fn count(&self, kind: Kind) -> usize {
+        self.entries_of(kind).count()
+    }
+
+    /// The entry with this id among the kinds named by slugs (not issues, objectives or terms).
+    pub fn entry_by_id(&self, id: &str) -> Option<Entry<'_>> {
+        Kind::ALL
+            .iter()
+            .filter(|k| k.id_style() == IdStyle::Slug)
+            .find_map(|&k| self.entries_of(k).find(|e| e.id() == id))
+    }
+
+    /// The entry of a numbered kind with this number, wherever it stands in the file.
+    pub fn entry_by_number(&self, kind: Kind, number: u32) -> Option<Entry<'_>> {
+        let number = number.to_string();
+        self.entries_of(kind).find(|e| e.id() == number)
+    }
+
+    pub fn group_entry(&self) -> Entry<'_> {
+        Entry::Group(GroupEntry {
+            group: &self.group,
+            gcm: &self.gcm,
+        })
+    }
+
+    pub fn category(&self, slug: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.slug == slug)
+    }
+
+    pub fn members_in(&self, slug: &str) -> impl Iterator<Item = &Member> {
+        self.members.iter().filter(move |m| m.category == slug)
+    }
+
+    pub fn term(&self, acronym: &str) -> Option<&Term> {
+        self.glossary
+            .iter()
+            .find(|t| t.acronym.eq_ignore_ascii_case(acronym))
+    }
+
+    /// Entries related to `entry`: those it names, those that name it, the entries that the
+    /// acronyms in its text stand for, and for a member its co-chair role.
+    pub fn related(&self, entry: Entry<'_>) -> Vec<EntryRef> {
+        let own_id = entry.id();
+        let mut out: Vec<EntryRef> = Vec::new();
+        let mut push = |r: EntryRef| {
+            let same = r.kind == entry.kind().as_str() && r.id == own_id;
+            if !same && !out.iter().any(|o| o.kind == r.kind && o.id == r.id) {
+                out.push(r);
+            }
+        };
+        if let Entry::Member(m) = entry
+            && self.group.co_chairs.contains(&m.id)
+        {
+            push(EntryRef {
+                via: Some("co-chair".into()),
+                ..self.group_entry().to_ref()
+            });
+        }
+        for id in entry.related_ids() {
+            if let Some(other) = self.entry_by_id(id) {
+                push(other.to_ref());
+            }
+        }
+        if !matches!(entry, Entry::Group(..)) {
+            for other in self.entries() {
+                if other.related_ids().iter().any(|id| *id == own_id) {
+                    push(other.to_ref());
+                }
+            }
+        }
+        let mut seen = BTreeSet::new();
+        for field in entry.fields() {
+            if field.tier == Tier::Key {
+                continue;
+            }
+            for acronym in acronyms_in(&field.text) {
+                if !seen.insert(acronym.to_string()) {
+                    continue;
+                }
+                let Some(target) = self.term(acronym).and_then(|t| t.refers_to.as_deref()) else {
+                    continue;
+                };
+                if let Some(other) = self.entry_by_id(target) {
+                    push(EntryRef {
+                        via: Some(format!("via {acronym}")),
+                        ..other.to_ref()
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Words in a text that look like acronyms: two or more capitals, with any digits after them
+/// dropped (`CSW61` is `CSW`).
+pub fn acronyms_in(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .map(|word| word.trim_end_matches(|c: char| c.is_ascii_digit()))
+        .filter(|word| word.chars().count() >= 2 && word.chars().all(|c| c.is_uppercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::BUNDLED;
+
+    fn bundled() -> Dataset {
+        Dataset::load(BUNDLED).unwrap_or_else(|e| panic!("bundled data must load: {e}"))
+    }
+
+    #[test]
+    fn bundled_data_has_the_expected_shape() {
+        let data = bundled();
+        assert_eq!(data.count(Kind::Member), 18);
+        assert_eq!(data.categories.len(), 6);
+        assert_eq!(data.count(Kind::Issue), 5);
+        assert_eq!(data.count(Kind::Objective), 23);
+        assert_eq!(data.count(Kind::Event), 12);
+        assert!(data.issues[0].title.is_none(), "issue 1 has no known title");
+    }
+
+    #[test]
+    fn numbered_entries_are_found_by_number_not_position() {
+        let mut data = bundled();
+        data.issues.swap(0, 1);
+        let Some(Entry::Issue(issue)) = data.entry_by_number(Kind::Issue, 1) else {
+            panic!("issue 1 is there");
+        };
+        assert_eq!(issue.number, 1);
+        assert!(data.entry_by_number(Kind::Issue, 6).is_none());
+    }
+
+    #[test]
+    fn acronyms_are_found_in_text() {
+        let found: Vec<&str> =
+            acronyms_in("CSW61 side event, UN Women and OHCHR; GCMGender a I").collect();
+        assert_eq!(found, ["CSW", "UN", "OHCHR"]);
+    }
+
+    #[test]
+    fn related_follows_roles_links_and_acronyms() {
+        let data = bundled();
+        let cedaw = data.entry_by_id("cedaw").expect("cedaw is a member");
+        let related = data.related(cedaw);
+        assert!(
+            related
+                .iter()
+                .any(|r| r.kind == "group" && r.via.as_deref() == Some("co-chair"))
+        );
+
+        let issue2 = data.entry_by_number(Kind::Issue, 2).expect("issue 2");
+        let related = data.related(issue2);
+        assert!(
+            related
+                .iter()
+                .any(|r| r.id == "cescr" && r.via.as_deref() == Some("via ICESCR")),
+            "{related:?}"
+        );
+    }
+}

@@ -1,0 +1,20 @@
+//! The knowledge behind `ewg`: the typed model of the EWG dataset, loading it (whole and in
+//! pieces), its rules, related entries, the dataset-file checker and search. Nothing here
+//! prints or knows about the command line.
+
+pub mod check;
+mod dataset;
+mod model;
+pub mod pieces;
+mod registry;
+mod rules;
+pub mod search;
+
+pub use dataset::{LoadError, acronyms_in};
+pub use model::*;
+pub use registry::{Entry, EntryKind, EntryRef, Field, GroupEntry, IdStyle, Kind, Layout, Tier};
+pub use rules::Problem;
+
+/// The bundled dataset's TOML text, as build.rs, the tests, benches and fuzz targets read it;
+/// the binary itself reads the checked JSON that build.rs makes of it.
+pub const BUNDLED: &str = include_str!("../../../data/ewg.toml");

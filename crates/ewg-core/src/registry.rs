@@ -1,0 +1,682 @@
+//! The registry of entry kinds, and of the sections of a dataset file.
+//!
+//! One row per kind in [`entry_kinds!`] (its name, where it stands in the file, how users name an
+//! entry of it) and one `impl EntryKind` per kind (its id, title, fields, sources and related
+//! ids). Everything else is derived from them: [`Kind`], [`Entry`], `Dataset::entries`, id
+//! uniqueness, look-ups by id and number, entry paths in problem reports, the counts `ewg` shows
+//! and the values `--kind` takes. The sections of a file are one row each in `sections!`
+//! (in `model.rs`), from which `Dataset`, loading in pieces and the checker's sections derive.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+use serde::{Serialize, Serializer};
+
+use crate::check::{self, Found, Salvaged};
+use crate::model::{
+    Activity, Dataset, Event, Gcm, Group, Issue, Member, Meta, Objective, Publication, Term,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Sections of a dataset file
+
+/// Declares `Dataset` (one field per section, in file order), `SECTIONS`, and `Piece` (every
+/// section optional), through which files are loaded in pieces and checked section by section.
+macro_rules! sections {
+    ($(#[$doc:meta])* $($name:ident: $ty:ty),* $(,)?) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct Dataset {
+            $(pub $name: $ty,)*
+        }
+
+        /// The sections of a dataset file, in the order `Dataset` has them.
+        pub const SECTIONS: &[&str] = &[$(stringify!($name)),*];
+
+        /// Some of a dataset's sections: one piece of a file, or what the checker could read.
+        #[derive(Debug, Default, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub(crate) struct Piece {
+            $(pub(crate) $name: Option<$ty>,)*
+        }
+
+        impl Piece {
+            /// Adds the next piece; `None` if both define the same table, which one file cannot.
+            pub(crate) fn join(&mut self, next: Piece) -> Option<()> {
+                $($crate::registry::Section::join(&mut self.$name, next.$name)?;)*
+                Some(())
+            }
+
+            /// The dataset, if every section is there.
+            pub(crate) fn into_dataset(self) -> Option<Dataset> {
+                Some(Dataset { $($name: self.$name?,)* })
+            }
+
+            /// The dataset with what is missing left empty: for checking the rules over the
+            /// entries of a file that could be read.
+            pub(crate) fn into_partial_dataset(self) -> Dataset {
+                Dataset { $($name: self.$name.unwrap_or_default(),)* }
+            }
+
+            /// Reads section `name` of a parse tree into this piece, each entry on its own, and
+            /// says what could not be read; `None` for a section a dataset does not have.
+            pub(crate) fn salvage(
+                &mut self,
+                name: &str,
+                value: &toml::Spanned<toml::de::DeValue<'_>>,
+                found: &mut $crate::check::Found,
+            ) -> Option<$crate::check::Salvaged> {
+                match name {
+                    $(stringify!($name) => {
+                        let (read, salvaged) =
+                            <$ty as $crate::registry::Section>::salvage(value, found);
+                        self.$name = read;
+                        Some(salvaged)
+                    })*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+pub(crate) use sections;
+
+/// A section of a dataset file: one table, or an array of tables.
+pub(crate) trait Section: Sized {
+    /// Adds a later piece's part of the section; `None` if a table is defined twice.
+    fn join(have: &mut Option<Self>, next: Option<Self>) -> Option<()>;
+    /// Reads what can be read of the section, reporting the rest.
+    fn salvage(
+        value: &toml::Spanned<toml::de::DeValue<'_>>,
+        found: &mut Found,
+    ) -> (Option<Self>, Salvaged);
+}
+
+impl<T: DeserializeOwned> Section for Vec<T> {
+    fn join(have: &mut Option<Self>, next: Option<Self>) -> Option<()> {
+        if let Some(next) = next {
+            have.get_or_insert_with(Vec::new).extend(next);
+        }
+        Some(())
+    }
+
+    fn salvage(
+        value: &toml::Spanned<toml::de::DeValue<'_>>,
+        found: &mut Found,
+    ) -> (Option<Self>, Salvaged) {
+        check::salvage_each(value, found)
+    }
+}
+
+macro_rules! single_sections {
+    ($($ty:ty),*) => {$(
+        impl Section for $ty {
+            fn join(have: &mut Option<Self>, next: Option<Self>) -> Option<()> {
+                match (&have, next) {
+                    (Some(_), Some(_)) => return None,
+                    (None, next @ Some(_)) => *have = next,
+                    (_, None) => {}
+                }
+                Some(())
+            }
+
+            fn salvage(
+                value: &toml::Spanned<toml::de::DeValue<'_>>,
+                found: &mut Found,
+            ) -> (Option<Self>, Salvaged) {
+                check::salvage_one(value, found)
+            }
+        }
+    )*};
+}
+single_sections!(Meta, Group, Gcm);
+
+// ---------------------------------------------------------------------------------------------
+// Kinds of entry
+
+/// How users name an entry of a kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdStyle {
+    /// A slug (`cedaw`), unique across every kind named this way.
+    Slug,
+    /// A number from 1 to the count given (`issues show 3`).
+    Number(u32),
+    /// An acronym, in any case (`define icescr`).
+    Acronym,
+}
+
+/// Whether a kind's section holds one entry or an array of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    One,
+    Many,
+}
+
+/// What each kind of entry tells about itself: one impl per kind.
+pub trait EntryKind<'a>: Copy {
+    /// Every entry of this kind, in the order of the file.
+    fn all(data: &'a Dataset) -> impl Iterator<Item = Self>;
+    /// The id a user types: a slug, a number or an acronym, as the kind's [`IdStyle`] says.
+    fn id(self) -> Cow<'a, str>;
+    fn title(self) -> Cow<'a, str>;
+    /// Every text of the entry that search reads and the acronym rule checks, with its tier.
+    fn fields(self) -> Vec<Field<'a>>;
+    /// The entry's source URLs.
+    fn sources(self) -> Vec<&'a str>;
+    /// Ids of entries this one names as related.
+    fn related_ids(self) -> &'a [String] {
+        &[]
+    }
+}
+
+/// Declares [`Kind`] and [`Entry`] from one row per kind, and derives from the rows and the
+/// kinds' `EntryKind` impls what every kind has.
+macro_rules! entry_kinds {
+    (<$lt:lifetime> $(
+        $(#[$doc:meta])*
+        $variant:ident($payload:ty): $name:literal, $plural:literal, $layout:ident $section:literal, $id:expr;
+    )*) => {
+        /// The kinds of entry, in the order ties are broken in search and listings.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Kind {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl Kind {
+            /// Every kind, in order.
+            pub const ALL: &'static [Kind] = &[$(Kind::$variant),*];
+
+            /// The kind's name, as `--kind` and JSON write it.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Kind::$variant => $name,)* }
+            }
+
+            /// The kind's name for more than one entry ("activities").
+            pub fn plural(self) -> &'static str {
+                match self { $(Kind::$variant => $plural,)* }
+            }
+
+            /// Where entries of the kind stand in a dataset file.
+            pub fn section(self) -> &'static str {
+                match self { $(Kind::$variant => $section,)* }
+            }
+
+            pub fn layout(self) -> Layout {
+                match self { $(Kind::$variant => Layout::$layout,)* }
+            }
+
+            pub fn id_style(self) -> IdStyle {
+                match self { $(Kind::$variant => $id,)* }
+            }
+        }
+
+        /// Any entry of the dataset, borrowed.
+        #[derive(Debug, Clone, Copy)]
+        pub enum Entry<$lt> {
+            $($variant($payload),)*
+        }
+
+        impl<$lt> Entry<$lt> {
+            pub fn kind(&self) -> Kind {
+                match self { $(Entry::$variant(_) => Kind::$variant,)* }
+            }
+
+            pub fn id(&self) -> Cow<$lt, str> {
+                match *self { $(Entry::$variant(e) => e.id(),)* }
+            }
+
+            pub fn title(&self) -> Cow<$lt, str> {
+                match *self { $(Entry::$variant(e) => e.title(),)* }
+            }
+
+            pub fn fields(&self) -> Vec<Field<$lt>> {
+                match *self { $(Entry::$variant(e) => e.fields(),)* }
+            }
+
+            pub fn sources(&self) -> Vec<&$lt str> {
+                match *self { $(Entry::$variant(e) => e.sources(),)* }
+            }
+
+            pub fn related_ids(&self) -> &$lt [String] {
+                match *self { $(Entry::$variant(e) => e.related_ids(),)* }
+            }
+        }
+
+        impl Serialize for Entry<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                match self { $(Entry::$variant(e) => e.serialize(serializer),)* }
+            }
+        }
+
+        impl Dataset {
+            /// Every entry, in kind order and then in the order of the file.
+            pub fn entries<$lt>(&$lt self) -> impl Iterator<Item = Entry<$lt>> {
+                std::iter::empty()
+                    $(.chain(<$payload as EntryKind<$lt>>::all(self).map(Entry::$variant)))*
+            }
+
+            /// Every entry of one kind, in the order of the file.
+            pub fn entries_of<$lt>(&$lt self, kind: Kind) -> Box<dyn Iterator<Item = Entry<$lt>> + $lt> {
+                match kind {
+                    $(Kind::$variant => Box::new(
+                        <$payload as EntryKind<$lt>>::all(self).map(Entry::$variant),
+                    ),)*
+                }
+            }
+        }
+    };
+}
+
+entry_kinds! { <'a>
+    /// The group itself, with the compact it works on.
+    Group(GroupEntry<'a>): "group", "groups", One "group", IdStyle::Slug;
+    Member(&'a Member): "member", "members", Many "members", IdStyle::Slug;
+    /// A guidance note of the GCMGender Series.
+    Issue(&'a Issue): "issue", "issues", Many "issues", IdStyle::Number(5);
+    Publication(&'a Publication): "publication", "publications", Many "publications", IdStyle::Slug;
+    Activity(&'a Activity): "activity", "activities", Many "activities", IdStyle::Slug;
+    /// One of the GCM's 23 objectives.
+    Objective(&'a Objective): "objective", "objectives", Many "objectives", IdStyle::Number(23);
+    /// A dated event of the timeline.
+    Event(&'a Event): "event", "events", Many "timeline", IdStyle::Slug;
+    /// An acronym of the glossary.
+    Term(&'a Term): "term", "terms", Many "glossary", IdStyle::Acronym;
+}
+
+impl Kind {
+    /// The kind with this name (`member`), as `--kind` takes it.
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Kind::ALL.iter().copied().find(|k| k.as_str() == name)
+    }
+
+    /// The path of an entry of this kind in a file, for problem reports (`members[3]`).
+    pub fn path(self, index: usize) -> String {
+        match self.layout() {
+            Layout::One => self.section().to_string(),
+            Layout::Many => format!("{}[{index}]", self.section()),
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How much a field says about what an entry is: search ranks hits in higher tiers first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Tier {
+    /// Ids and acronyms.
+    Key,
+    /// Names and titles.
+    Title,
+    /// Labels, aliases, categories, expansions and other short fields.
+    Short,
+    /// Descriptions, summaries and other prose.
+    Prose,
+}
+
+/// One searchable text of an entry.
+#[derive(Debug, Clone)]
+pub struct Field<'a> {
+    pub name: &'static str,
+    pub tier: Tier,
+    pub text: Cow<'a, str>,
+}
+
+impl<'a> Field<'a> {
+    fn new(name: &'static str, tier: Tier, text: &'a str) -> Field<'a> {
+        Field {
+            name,
+            tier,
+            text: Cow::Borrowed(text),
+        }
+    }
+
+    fn number(name: &'static str, number: u32) -> Field<'a> {
+        Field {
+            name,
+            tier: Tier::Key,
+            text: Cow::Owned(number.to_string()),
+        }
+    }
+}
+
+/// Fields in the order they are pushed, with the helpers each kind's `fields` needs.
+struct Fields<'a>(Vec<Field<'a>>);
+
+impl<'a> Fields<'a> {
+    fn one(mut self, name: &'static str, tier: Tier, text: &'a str) -> Self {
+        self.0.push(Field::new(name, tier, text));
+        self
+    }
+
+    fn opt(self, name: &'static str, tier: Tier, text: Option<&'a String>) -> Self {
+        match text {
+            Some(text) => self.one(name, tier, text),
+            None => self,
+        }
+    }
+
+    fn all(mut self, name: &'static str, tier: Tier, texts: &'a [String]) -> Self {
+        self.0
+            .extend(texts.iter().map(|t| Field::new(name, tier, t)));
+        self
+    }
+}
+
+/// A pointer to an entry: what lists of related entries and search hits carry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EntryRef {
+    pub kind: &'static str,
+    pub id: String,
+    pub title: String,
+    /// Why it is related, where that is not obvious ("co-chair", "via ICESCR").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
+}
+
+impl Entry<'_> {
+    pub fn to_ref(self) -> EntryRef {
+        EntryRef {
+            kind: self.kind().as_str(),
+            id: self.id().into_owned(),
+            title: self.title().into_owned(),
+            via: None,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// One impl per kind
+
+/// The group entry: the group carries the GCM with it, since the compact is what the group works
+/// on, not an entry of its own.
+#[derive(Debug, Clone, Copy)]
+pub struct GroupEntry<'a> {
+    pub group: &'a Group,
+    pub gcm: &'a Gcm,
+}
+
+impl Serialize for GroupEntry<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.group.serialize(serializer)
+    }
+}
+
+impl<'a> EntryKind<'a> for GroupEntry<'a> {
+    fn all(data: &'a Dataset) -> impl Iterator<Item = Self> {
+        std::iter::once(GroupEntry {
+            group: &data.group,
+            gcm: &data.gcm,
+        })
+    }
+    fn id(self) -> Cow<'a, str> {
+        Cow::Borrowed(&self.group.id)
+    }
+    fn title(self) -> Cow<'a, str> {
+        Cow::Borrowed(&self.group.name)
+    }
+    fn fields(self) -> Vec<Field<'a>> {
+        let (g, gcm) = (self.group, self.gcm);
+        let mut fields = Fields(Vec::new())
+            .one("id", Tier::Key, &g.id)
+            .one("short_name", Tier::Key, &g.short_name)
+            .one("name", Tier::Title, &g.name)
+            .one("secretariat", Tier::Short, &g.secretariat);
+        for (name, text) in [
+            ("purpose", &g.purpose),
+            ("population", &g.population),
+            ("composition", &g.composition),
+            ("capacity", &g.capacity),
+            ("chairing", &g.chairing),
+            ("origin", &g.origin),
+            ("first_mandate", &g.first_mandate),
+            ("result", &g.result),
+            ("current_mandate", &g.current_mandate),
+            ("series", &g.series),
+        ] {
+            fields = fields.one(name, Tier::Prose, text);
+        }
+        fields
+            .all("methods", Tier::Prose, &g.methods)
+            .one("gcm", Tier::Short, &gcm.name)
+            .one("gcm_also_called", Tier::Short, &gcm.also_called)
+            .one("gcm_description", Tier::Prose, &gcm.description)
+            .0
+    }
+    fn sources(self) -> Vec<&'a str> {
+        let (g, gcm) = (self.group, self.gcm);
+        g.sources
+            .iter()
+            .chain(&gcm.sources)
+            .map(String::as_str)
+            .collect()
+    }
+    fn related_ids(self) -> &'a [String] {
+        &self.group.co_chairs
+    }
+}
+
+impl<'a> EntryKind<'a> for &'a Member {
+    fn all(data: &'a Dataset) -> impl Iterator<Item = Self> {
+        data.members.iter()
+    }
+    fn id(self) -> Cow<'a, str> {
+        Cow::Borrowed(&self.id)
+    }
+    fn title(self) -> Cow<'a, str> {
+        Cow::Borrowed(&self.name)
+    }
+    fn fields(self) -> Vec<Field<'a>> {
+        Fields(Vec::new())
+            .one("id", Tier::Key, &self.id)
+            .opt("acronym", Tier::Key, self.acronym.as_ref())
+            .one("name", Tier::Title, &self.name)
+            .all("aliases", Tier::Short, &self.aliases)
+            .one("category", Tier::Short, &self.category)
+            .opt("monitors", Tier::Short, self.monitors.as_ref())
+            .one("description", Tier::Prose, &self.description)
+            .opt("details", Tier::Prose, self.details.as_ref())
+            .0
+    }
+    fn sources(self) -> Vec<&'a str> {
+        self.sources.iter().map(String::as_str).collect()
+    }
+}
+
+impl<'a> EntryKind<'a> for &'a Issue {
+    fn all(data: &'a Dataset) -> impl Iterator<Item = Self> {
+        data.issues.iter()
+    }
+    fn id(self) -> Cow<'a, str> {
+        Cow::Owned(self.number.to_string())
+    }
+    fn title(self) -> Cow<'a, str> {
+        Cow::Owned(self.display_title())
+    }
+    fn fields(self) -> Vec<Field<'a>> {
+        let mut fields = Fields(vec![Field::number("number", self.number)]);
+        fields = fields.opt("title", Tier::Title, self.title.as_ref()).opt(
+            "label",
+            Tier::Short,
+            self.label.as_ref(),
+        );
+        fields
+            .all("frameworks", Tier::Short, &self.frameworks)
+            .one("summary", Tier::Prose, &self.summary)
+            .0
+    }
+    fn sources(self) -> Vec<&'a str> {
+        vec![&self.source]
+    }
+}
+
+impl<'a> EntryKind<'a> for &'a Publication {
+    fn all(data: &'a Dataset) -> impl Iterator<Item = Self> {
+        data.publications.iter()
+    }
+    fn id(self) -> Cow<'a, str> {
+        Cow::Borrowed(&self.id)
+    }
+    fn title(self) -> Cow<'a, str> {
+        Cow::Borrowed(&self.title)
+    }
+    fn fields(self) -> Vec<Field<'a>> {
+        Fields(Vec::new())
+            .one("id", Tier::Key, &self.id)
+            .one("title", Tier::Title, &self.title)
+            .one("kind", Tier::Short, &self.kind)
+            .one("date", Tier::Short, &self.date)
+            .one("summary", Tier::Prose, &self.summary)
+            .all("points", Tier::Prose, &self.points)
+            .opt("points_note", Tier::Prose, self.points_note.as_ref())
+            .0
+    }
+    fn sources(self) -> Vec<&'a str> {
+        self.sources.iter().map(String::as_str).collect()
+    }
+    fn related_ids(self) -> &'a [String] {
+        &self.related
+    }
+}
+
+impl<'a> EntryKind<'a> for &'a Activity {
+    fn all(data: &'a Dataset) -> impl Iterator<Item = Self> {
+        data.activities.iter()
+    }
+    fn id(self) -> Cow<'a, str> {
+        Cow::Borrowed(&self.id)
+    }
+    fn title(self) -> Cow<'a, str> {
+        Cow::Borrowed(&self.title)
+    }
+    fn fields(self) -> Vec<Field<'a>> {
+        Fields(Vec::new())
+            .one("id", Tier::Key, &self.id)
+            .one("title", Tier::Title, &self.title)
+            .one("description", Tier::Prose, &self.description)
+            .0
+    }
+    fn sources(self) -> Vec<&'a str> {
+        vec![&self.source]
+    }
+    fn related_ids(self) -> &'a [String] {
+        &self.related
+    }
+}
+
+impl<'a> EntryKind<'a> for &'a Objective {
+    fn all(data: &'a Dataset) -> impl Iterator<Item = Self> {
+        data.objectives.iter()
+    }
+    fn id(self) -> Cow<'a, str> {
+        Cow::Owned(self.number.to_string())
+    }
+    fn title(self) -> Cow<'a, str> {
+        Cow::Borrowed(&self.title)
+    }
+    fn fields(self) -> Vec<Field<'a>> {
+        Fields(vec![Field::number("number", self.number)])
+            .one("title", Tier::Title, &self.title)
+            .one("label", Tier::Short, &self.label)
+            .0
+    }
+    fn sources(self) -> Vec<&'a str> {
+        vec![&self.source]
+    }
+}
+
+impl<'a> EntryKind<'a> for &'a Event {
+    fn all(data: &'a Dataset) -> impl Iterator<Item = Self> {
+        data.timeline.iter()
+    }
+    fn id(self) -> Cow<'a, str> {
+        Cow::Borrowed(&self.id)
+    }
+    fn title(self) -> Cow<'a, str> {
+        Cow::Owned(format!("{}: {}", self.when, self.event))
+    }
+    fn fields(self) -> Vec<Field<'a>> {
+        Fields(Vec::new())
+            .one("id", Tier::Key, &self.id)
+            .one("when", Tier::Short, &self.when)
+            .one("event", Tier::Prose, &self.event)
+            .0
+    }
+    fn sources(self) -> Vec<&'a str> {
+        vec![&self.source]
+    }
+    fn related_ids(self) -> &'a [String] {
+        &self.related
+    }
+}
+
+impl<'a> EntryKind<'a> for &'a Term {
+    fn all(data: &'a Dataset) -> impl Iterator<Item = Self> {
+        data.glossary.iter()
+    }
+    fn id(self) -> Cow<'a, str> {
+        Cow::Borrowed(&self.acronym)
+    }
+    fn title(self) -> Cow<'a, str> {
+        // The usual reading; `show` lists every expansion.
+        Cow::Borrowed(self.expansions.first().map_or("", String::as_str))
+    }
+    fn fields(self) -> Vec<Field<'a>> {
+        // Expansions rank below the entries they name: `refugees` should find UNHCR before its
+        // acronym.
+        Fields(Vec::new())
+            .one("acronym", Tier::Key, &self.acronym)
+            .all("expansions", Tier::Short, &self.expansions)
+            .opt("note", Tier::Prose, self.note.as_ref())
+            .0
+    }
+    fn sources(self) -> Vec<&'a str> {
+        vec![&self.source]
+    }
+    fn related_ids(self) -> &'a [String] {
+        self.refers_to.as_slice()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::BUNDLED;
+
+    #[test]
+    fn every_kind_has_a_distinct_name_and_section() {
+        for (i, a) in Kind::ALL.iter().enumerate() {
+            assert_eq!(Kind::from_name(a.as_str()), Some(*a));
+            for b in &Kind::ALL[i + 1..] {
+                assert_ne!(a.as_str(), b.as_str());
+                assert_ne!(a.section(), b.section());
+            }
+        }
+    }
+
+    #[test]
+    fn every_kind_s_section_is_a_section_of_the_file() {
+        for kind in Kind::ALL {
+            assert!(crate::SECTIONS.contains(&kind.section()), "{kind}");
+        }
+    }
+
+    #[test]
+    fn entries_of_each_kind_make_up_all_entries() {
+        let data = Dataset::load(BUNDLED).expect("bundled data loads");
+        let by_kind: usize = Kind::ALL
+            .iter()
+            .map(|&k| {
+                data.entries_of(k)
+                    .inspect(|e| assert_eq!(e.kind(), k))
+                    .count()
+            })
+            .sum();
+        assert_eq!(by_kind, data.entries().count());
+    }
+}

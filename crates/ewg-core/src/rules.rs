@@ -1,0 +1,351 @@
+//! The rules every dataset keeps, checked at every load, by build.rs on the bundled data, and by
+//! `ewg data check`: unique well-formed ids, known categories, numbered entries complete, links
+//! that lead somewhere, a source on every entry and every acronym in the glossary.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use crate::dataset::acronyms_in;
+use crate::model::Dataset;
+use crate::registry::{IdStyle, Kind};
+
+/// Where a rule is broken: a path into the data (`members[3].category`) and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+    /// Concluded from something that is not there (a missing number, a link to no entry): it
+    /// means nothing while some entries of the file could not be read.
+    pub from_absence: bool,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Problems as they are found.
+#[derive(Default)]
+struct Problems(Vec<Problem>);
+
+impl Problems {
+    fn broken(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.push(path.into(), message.into(), false);
+    }
+
+    /// A problem that says something is missing.
+    fn absent(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.push(path.into(), message.into(), true);
+    }
+
+    fn push(&mut self, path: String, message: String, from_absence: bool) {
+        self.0.push(Problem {
+            path,
+            message,
+            from_absence,
+        });
+    }
+}
+
+impl Dataset {
+    /// Every broken rule, all at once.
+    pub fn problems(&self) -> Vec<Problem> {
+        let mut found = Problems::default();
+        self.check_ids(&mut found);
+        self.check_glossary(&mut found);
+        self.check_categories(&mut found);
+        self.check_issues(&mut found);
+        self.check_links(&mut found);
+        self.check_sources_and_acronyms(&mut found);
+        found.0
+    }
+
+    /// Slugs unique across every kind named by one; numbers 1 to N, each once.
+    fn check_ids(&self, found: &mut Problems) {
+        let mut slugs: BTreeMap<String, String> = BTreeMap::new();
+        for &kind in Kind::ALL {
+            match kind.id_style() {
+                IdStyle::Slug => {
+                    for (i, entry) in self.entries_of(kind).enumerate() {
+                        let (path, id) = (kind.path(i), entry.id());
+                        if !is_slug(&id) {
+                            found.broken(
+                                format!("{path}.id"),
+                                format!("id `{id}` must be lowercase letters, digits and hyphens"),
+                            );
+                        }
+                        if let Some(first) = slugs.insert(id.to_string(), path.clone()) {
+                            found.broken(
+                                format!("{path}.id"),
+                                format!("duplicate id `{id}`, already used by {first}"),
+                            );
+                        }
+                    }
+                }
+                IdStyle::Number(count) => self.check_numbers(kind, count, found),
+                IdStyle::Acronym => {}
+            }
+        }
+    }
+
+    fn check_numbers(&self, kind: Kind, count: u32, found: &mut Problems) {
+        let mut seen = BTreeSet::new();
+        for (i, entry) in self.entries_of(kind).enumerate() {
+            let path = format!("{}.number", kind.path(i));
+            match entry.id().parse::<u32>() {
+                Ok(n) if !(1..=count).contains(&n) => found.broken(
+                    path,
+                    format!("{} are numbered 1 to {count}, not {n}", kind.plural()),
+                ),
+                Ok(n) if !seen.insert(n) => found.broken(path, format!("number {n} is used twice")),
+                _ => {}
+            }
+        }
+        let missing: Vec<String> = (1..=count)
+            .filter(|n| !seen.contains(n))
+            .map(|n| n.to_string())
+            .collect();
+        if !missing.is_empty() {
+            found.absent(
+                kind.section(),
+                format!("missing number(s) {}", missing.join(", ")),
+            );
+        }
+    }
+
+    fn check_glossary(&self, found: &mut Problems) {
+        let mut acronyms = BTreeSet::new();
+        for (i, term) in self.glossary.iter().enumerate() {
+            // Acronyms end up in completion scripts: letters, digits and hyphens only.
+            if term.acronym.is_empty()
+                || !term
+                    .acronym
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '-')
+            {
+                found.broken(
+                    format!("glossary[{i}].acronym"),
+                    format!("acronym `{}` must be letters and digits", term.acronym),
+                );
+            }
+            if !acronyms.insert(term.acronym.to_uppercase()) {
+                found.broken(
+                    format!("glossary[{i}].acronym"),
+                    format!("duplicate acronym `{}`", term.acronym),
+                );
+            }
+            if term.expansions.is_empty() {
+                found.broken(format!("glossary[{i}].expansions"), "no expansion given");
+            }
+        }
+    }
+
+    /// Categories: well-formed, unique and none empty; every member's category known.
+    fn check_categories(&self, found: &mut Problems) {
+        let mut slugs = BTreeSet::new();
+        for (i, category) in self.categories.iter().enumerate() {
+            if !is_slug(&category.slug) {
+                found.broken(
+                    format!("categories[{i}].slug"),
+                    format!(
+                        "slug `{}` must be lowercase letters, digits and hyphens",
+                        category.slug
+                    ),
+                );
+            }
+            if !slugs.insert(category.slug.as_str()) {
+                found.broken(
+                    format!("categories[{i}].slug"),
+                    format!("duplicate category `{}`", category.slug),
+                );
+            }
+            if self.members_in(&category.slug).next().is_none() {
+                found.absent(
+                    format!("categories[{i}]"),
+                    format!("category `{}` has no members", category.slug),
+                );
+            }
+        }
+        for (i, member) in self.members.iter().enumerate() {
+            if self.category(&member.category).is_none() {
+                let known: Vec<&str> = self.categories.iter().map(|c| c.slug.as_str()).collect();
+                found.broken(
+                    format!("members[{i}].category"),
+                    format!(
+                        "unknown category `{}` (known: {})",
+                        member.category,
+                        known.join(", ")
+                    ),
+                );
+            }
+        }
+    }
+
+    fn check_issues(&self, found: &mut Problems) {
+        for (i, issue) in self.issues.iter().enumerate() {
+            if issue.title.is_none() && issue.label.is_none() {
+                found.broken(
+                    format!("issues[{i}]"),
+                    "an issue without a title needs a descriptive `label`",
+                );
+            }
+        }
+    }
+
+    /// Links between entries point at entries that exist.
+    fn check_links(&self, found: &mut Problems) {
+        for (i, chair) in self.group.co_chairs.iter().enumerate() {
+            if !self.members.iter().any(|m| m.id == *chair) {
+                found.absent(
+                    format!("group.co_chairs[{i}]"),
+                    format!("no member has the id `{chair}`"),
+                );
+            }
+        }
+        for &kind in Kind::ALL {
+            if kind == Kind::Group {
+                continue; // its links are the co-chairs, checked above
+            }
+            for (i, entry) in self.entries_of(kind).enumerate() {
+                for id in entry.related_ids() {
+                    if self.entry_by_id(id).is_some() {
+                        continue;
+                    }
+                    match kind {
+                        Kind::Term => found.absent(
+                            format!("{}.refers_to", kind.path(i)),
+                            format!("`{id}` names no entry"),
+                        ),
+                        _ => {
+                            found.absent(kind.path(i), format!("related id `{id}` names no entry"))
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every entry is sourced, and every acronym it uses is in the glossary.
+    fn check_sources_and_acronyms(&self, found: &mut Problems) {
+        if !is_date(&self.meta.updated) {
+            found.broken(
+                "meta.updated",
+                format!("`{}` is not a date as YYYY-MM-DD", self.meta.updated),
+            );
+        }
+        for url in [&self.meta.page, &self.group.secretariat_url] {
+            if !is_http(url) {
+                found.broken("meta", format!("`{url}` is not an http(s) URL"));
+            }
+        }
+        for &kind in Kind::ALL {
+            for (i, entry) in self.entries_of(kind).enumerate() {
+                let path = kind.path(i);
+                let sources = entry.sources();
+                if sources.is_empty() {
+                    found.broken(path.clone(), "no source given");
+                }
+                for url in sources {
+                    if !is_http(url) {
+                        found.broken(
+                            path.clone(),
+                            format!("source `{url}` is not an http(s) URL"),
+                        );
+                    }
+                }
+                for field in entry.fields() {
+                    for acronym in acronyms_in(&field.text) {
+                        if self.term(acronym).is_none() {
+                            found.absent(
+                                format!("{path}.{}", field.name),
+                                format!("acronym `{acronym}` has no glossary entry"),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+fn is_date(date: &str) -> bool {
+    let parts: Vec<&str> = date.split('-').collect();
+    matches!(parts.as_slice(), [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2
+        && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit())))
+}
+
+pub(crate) fn is_http(url: &str) -> bool {
+    url.starts_with("https://") || url.starts_with("http://")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{BUNDLED, LoadError};
+
+    fn load_error(text: &str) -> String {
+        match Dataset::load(text) {
+            Ok(_) => panic!("the data should not load"),
+            Err(err) => err.to_string(),
+        }
+    }
+
+    #[test]
+    fn bundled_data_keeps_every_rule() {
+        let data = Dataset::load(BUNDLED).expect("bundled data loads");
+        assert_eq!(data.problems(), Vec::<Problem>::new());
+    }
+
+    #[test]
+    fn unknown_keys_are_rejected() {
+        let text = BUNDLED.replacen("[meta]\n", "[meta]\ncolour = \"red\"\n", 1);
+        let err = load_error(&text);
+        assert!(err.contains("colour"), "{err}");
+    }
+
+    #[test]
+    fn broken_rules_are_all_reported() {
+        let text = BUNDLED
+            .replacen("id = \"cedaw\"", "id = \"cmw\"", 1)
+            .replacen("category = \"academia\"", "category = \"academy\"", 1)
+            .replacen("number = 5\n", "number = 6\n", 1)
+            .replacen("source = \"https://ppguide", "source = \"ftp://ppguide", 1);
+        let Err(LoadError::Rules(problems)) = Dataset::load(&text) else {
+            panic!("broken data must fail on its rules");
+        };
+        let all = problems
+            .iter()
+            .map(|p| p.to_string())
+            .collect::<Vec<_>>()
+            .join("\n");
+        for needle in [
+            "duplicate id `cmw`",
+            "unknown category `academy`",
+            "category `academia` has no members",
+            "issues are numbered 1 to 5, not 6",
+            "missing number(s) 5",
+            "no member has the id `cedaw`",
+        ] {
+            assert!(all.contains(needle), "missing `{needle}` in:\n{all}");
+        }
+    }
+
+    #[test]
+    fn acronyms_must_be_in_the_glossary() {
+        let text = BUNDLED.replacen(
+            "UN agency working for children.",
+            "UN agency for children (XYZ).",
+            1,
+        );
+        let err = load_error(&text);
+        assert!(err.contains("acronym `XYZ` has no glossary entry"), "{err}");
+    }
+}

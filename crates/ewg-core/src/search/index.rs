@@ -1,0 +1,420 @@
+//! The index: every word of the data interned as a term, each field's tokens and the terms the
+//! glossary implies there. Built from a dataset, or read back from what build.rs prebuilt.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::ops::Range;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use serde::{Deserialize, Serialize};
+
+use super::matching::EXACT;
+use super::normalise::{STOPWORDS, fold, stem, words};
+use crate::model::Dataset;
+use crate::registry::{Kind, Tier};
+
+pub(super) type TermId = u32;
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub(super) struct Token {
+    pub(super) term: TermId,
+    /// Byte offsets in the field's text; u32 keeps tokens small (files are far below 4 GB).
+    pub(super) start: u32,
+    pub(super) end: u32,
+}
+
+impl Token {
+    pub(super) fn new(term: TermId, span: Range<usize>) -> Token {
+        Token {
+            term,
+            start: to_u32(span.start),
+            end: to_u32(span.end),
+        }
+    }
+
+    pub(super) fn span(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// Offsets and counts are kept as u32: a dataset file is at most 64 MiB.
+pub(super) fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// A term implied by the glossary: an acronym where its expansion is spelled out (`CEDAW` for
+/// "Committee on the Elimination of Discrimination against Women"), or the words of an expansion
+/// where only the acronym stands, found a little less surely.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub(super) struct Implied {
+    pub(super) token: Token,
+    /// Position among the field's tokens, for closeness.
+    pub(super) pos: u32,
+    pub(super) strength: f64,
+}
+
+/// How surely the words of an expansion match where only its acronym is written.
+pub(super) const EXPANDED: f64 = 0.8;
+
+/// What indexing found in one field: ranges into [`Terms::tokens`] and [`Terms::implied`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(super) struct FieldTerms {
+    /// The field's words in order, for phrases and proximity.
+    pub(super) tokens: Range<u32>,
+    /// Terms the field stands for without spelling them: kept apart from `tokens` so that they
+    /// never break a phrase.
+    pub(super) implied: Range<u32>,
+    /// How many of its words are not stopwords: what a query must cover to match it whole.
+    pub(super) content_words: u32,
+}
+
+/// Sorted words kept in one string, each with a value: compact in memory, and read back from
+/// the prebuilt index without an allocation per word.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(super) struct WordMap<'t, V> {
+    #[serde(borrow)]
+    pub(super) text: Cow<'t, str>,
+    /// Each word's byte range in `text` and its value, in word order.
+    pub(super) words: Vec<(u32, u32, V)>,
+}
+
+impl<V: Copy> WordMap<'_, V> {
+    pub(super) fn new(map: HashMap<String, V>) -> WordMap<'static, V> {
+        let mut sorted: Vec<(String, V)> = map.into_iter().collect();
+        sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut text = String::new();
+        let mut words = Vec::with_capacity(sorted.len());
+        for (word, value) in sorted {
+            let start = to_u32(text.len());
+            text.push_str(&word);
+            words.push((start, to_u32(text.len()), value));
+        }
+        WordMap {
+            text: Cow::Owned(text),
+            words,
+        }
+    }
+
+    pub(super) fn word(&self, (start, end, _): &(u32, u32, V)) -> &str {
+        &self.text[*start as usize..*end as usize]
+    }
+
+    pub(super) fn get(&self, word: &str) -> Option<V> {
+        let i = self
+            .words
+            .binary_search_by(|entry| self.word(entry).cmp(word))
+            .ok()?;
+        Some(self.words[i].2)
+    }
+
+    pub(super) fn iter(&self) -> impl Iterator<Item = (&str, V)> {
+        self.words.iter().map(|entry| (self.word(entry), entry.2))
+    }
+
+    /// The words that start with `prefix`, the prefix itself included.
+    pub(super) fn with_prefix(&self, prefix: &str) -> impl Iterator<Item = (&str, V)> {
+        let from = self
+            .words
+            .partition_point(|entry| self.word(entry) < prefix);
+        self.words[from..]
+            .iter()
+            .map(|entry| (self.word(entry), entry.2))
+            .take_while(move |(word, _)| word.starts_with(prefix))
+    }
+}
+
+/// Everything indexing derives from a dataset except its text: build.rs makes it for the bundled
+/// data at compile time, so that a search there only reads it back (`Terms::from_prebuilt`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Terms<'t> {
+    /// Each term (a stemmed word, or an acronym) -> its id.
+    #[serde(borrow)]
+    pub(super) stems: WordMap<'t, TermId>,
+    /// Every folded word of the data -> its term and how often it occurs.
+    #[serde(borrow)]
+    pub(super) vocabulary: WordMap<'t, (TermId, u32)>,
+    pub(super) tokens: Vec<Token>,
+    pub(super) implied: Vec<Implied>,
+    /// One for each field of each entry, in the order of `Dataset::entries` and `Entry::fields`.
+    pub(super) fields: Vec<FieldTerms>,
+}
+
+impl Terms<'_> {
+    pub fn build(data: &Dataset) -> Terms<'static> {
+        TermsBuilder::default().build(data)
+    }
+
+    /// Reads back terms that `to_prebuilt` wrote.
+    pub fn from_prebuilt(bytes: &[u8]) -> Option<Terms<'_>> {
+        postcard::from_bytes(bytes).ok()
+    }
+
+    /// What build.rs writes for the bundled data.
+    pub fn to_prebuilt(&self) -> Result<Vec<u8>, postcard::Error> {
+        postcard::to_allocvec(self)
+    }
+
+    pub(super) fn term_count(&self) -> usize {
+        self.stems.words.len()
+    }
+
+    /// Whether a field's terms can belong to `text`: every range within bounds, every span on
+    /// the text's character boundaries.
+    pub(super) fn fit(&self, field: &FieldTerms, text: &str) -> bool {
+        let on_text = |t: &Token| {
+            t.start <= t.end
+                && text.is_char_boundary(t.start as usize)
+                && text.is_char_boundary(t.end as usize)
+        };
+        let tokens = self
+            .tokens
+            .get(field.tokens.start as usize..field.tokens.end as usize);
+        let implied = self
+            .implied
+            .get(field.implied.start as usize..field.implied.end as usize);
+        match (tokens, implied) {
+            (Some(tokens), Some(implied)) => {
+                tokens.iter().all(on_text) && implied.iter().all(|i| on_text(&i.token))
+            }
+            _ => false,
+        }
+    }
+}
+
+/// The glossary as terms: what indexing needs to find implied terms.
+#[derive(Default)]
+pub(super) struct Acronyms {
+    /// First term of an expansion -> (the expansion's terms, its acronym's term).
+    pub(super) by_first_term: HashMap<TermId, Vec<(Vec<TermId>, TermId)>>,
+    /// Acronym's term -> every term of its expansions.
+    pub(super) expansion_terms: HashMap<TermId, Vec<TermId>>,
+}
+
+/// Terms while they are being built: hash maps to intern into, frozen by `build`.
+pub(super) struct TermsBuilder {
+    pub(super) stems: HashMap<String, TermId>,
+    pub(super) vocabulary: HashMap<String, (TermId, u32)>,
+    /// Each word as written -> its folded form, so that a word met again is not folded again.
+    pub(super) folded: HashMap<String, String>,
+    pub(super) stemmer: Stemmer,
+    pub(super) tokens: Vec<Token>,
+    pub(super) implied: Vec<Implied>,
+    pub(super) fields: Vec<FieldTerms>,
+}
+
+impl Default for TermsBuilder {
+    fn default() -> TermsBuilder {
+        TermsBuilder {
+            stems: HashMap::new(),
+            vocabulary: HashMap::new(),
+            folded: HashMap::new(),
+            stemmer: Stemmer::create(Algorithm::English),
+            tokens: Vec::new(),
+            implied: Vec::new(),
+            fields: Vec::new(),
+        }
+    }
+}
+
+impl TermsBuilder {
+    pub(super) fn build(mut self, data: &Dataset) -> Terms<'static> {
+        let mut acronyms = Acronyms::default();
+        for term in &data.glossary {
+            let acronym = self.intern(&stem(&self.stemmer, &fold(&term.acronym)));
+            for expansion in &term.expansions {
+                let seq: Vec<TermId> = words(expansion)
+                    .iter()
+                    .map(|(_, w)| self.term_of(w).0)
+                    .collect();
+                let all = acronyms.expansion_terms.entry(acronym).or_default();
+                all.extend(
+                    seq.iter()
+                        .filter(|t| !all.contains(t))
+                        .copied()
+                        .collect::<Vec<_>>(),
+                );
+                if let Some(&first) = seq.first() {
+                    acronyms
+                        .by_first_term
+                        .entry(first)
+                        .or_default()
+                        .push((seq, acronym));
+                }
+            }
+        }
+        for entry in data.entries() {
+            for field in entry.fields() {
+                self.index_field(&field.text, field.tier, &acronyms);
+            }
+        }
+        Terms {
+            stems: WordMap::new(self.stems),
+            vocabulary: WordMap::new(self.vocabulary),
+            tokens: self.tokens,
+            implied: self.implied,
+            fields: self.fields,
+        }
+    }
+
+    pub(super) fn intern(&mut self, term: &str) -> TermId {
+        if let Some(&id) = self.stems.get(term) {
+            return id;
+        }
+        let id = to_u32(self.stems.len());
+        self.stems.insert(term.to_string(), id);
+        id
+    }
+
+    /// The term of a word of the data, recorded in the vocabulary, and whether it is a
+    /// stopword.
+    pub(super) fn term_of(&mut self, word: &str) -> (TermId, bool) {
+        let folded = match self.folded.get(word) {
+            Some(folded) => folded,
+            None => self
+                .folded
+                .entry(word.to_string())
+                .or_insert_with(|| fold(word)),
+        };
+        let stop = STOPWORDS.contains(&folded.as_str());
+        if let Some((id, count)) = self.vocabulary.get_mut(folded) {
+            *count += 1;
+            return (*id, stop);
+        }
+        let folded = folded.clone();
+        let id = self.intern(&stem(&self.stemmer, &folded));
+        self.vocabulary.insert(folded, (id, 1));
+        (id, stop)
+    }
+
+    pub(super) fn index_field(&mut self, text: &str, tier: Tier, acronyms: &Acronyms) {
+        let first_token = self.tokens.len();
+        let first_implied = self.implied.len();
+        let mut content_words = 0;
+        for (span, word) in words(text) {
+            let (term, stop) = self.term_of(word);
+            content_words += u32::from(!stop);
+            self.tokens.push(Token::new(term, span));
+        }
+        let tokens = &self.tokens[first_token..];
+        for (pos, token) in tokens.iter().enumerate() {
+            for (seq, acronym) in acronyms
+                .by_first_term
+                .get(&token.term)
+                .into_iter()
+                .flatten()
+            {
+                let end = pos + seq.len();
+                let spelled_out = end <= tokens.len()
+                    && tokens[pos..end]
+                        .iter()
+                        .map(|t| t.term)
+                        .eq(seq.iter().copied());
+                if spelled_out {
+                    let span = token.span().start..tokens[end - 1].span().end;
+                    self.implied.push(Implied {
+                        token: Token::new(*acronym, span),
+                        pos: to_u32(pos),
+                        strength: EXACT,
+                    });
+                }
+            }
+            // An id or acronym field would rank its expansion as a key; the entry's name
+            // already carries those words where they belong.
+            if tier == Tier::Key {
+                continue;
+            }
+            for &term in acronyms
+                .expansion_terms
+                .get(&token.term)
+                .into_iter()
+                .flatten()
+            {
+                self.implied.push(Implied {
+                    token: Token::new(term, token.span()),
+                    pos: to_u32(pos),
+                    strength: EXPANDED,
+                });
+            }
+        }
+        self.fields.push(FieldTerms {
+            tokens: to_u32(first_token)..to_u32(self.tokens.len()),
+            implied: to_u32(first_implied)..to_u32(self.implied.len()),
+            content_words,
+        });
+    }
+}
+
+#[derive(Debug)]
+pub(super) struct IndexedField<'a> {
+    pub(super) name: &'static str,
+    pub(super) tier: Tier,
+    /// Borrowed from the dataset: the index holds no second copy of the text.
+    pub(super) text: Cow<'a, str>,
+    pub(super) terms: FieldTerms,
+}
+
+#[derive(Debug)]
+pub(super) struct Doc<'a> {
+    pub(super) kind: Kind,
+    pub(super) id: Cow<'a, str>,
+    pub(super) title: Cow<'a, str>,
+    pub(super) fields: Vec<IndexedField<'a>>,
+}
+
+/// The searchable form of a dataset: its entries' fields beside their terms.
+pub struct Index<'a> {
+    pub(super) docs: Vec<Doc<'a>>,
+    pub(super) terms: Terms<'a>,
+    pub(super) stemmer: Stemmer,
+}
+
+impl<'a> Index<'a> {
+    pub fn build(data: &'a Dataset) -> Index<'a> {
+        Index::with_terms(data, Terms::build(data))
+            .expect("terms built from the data match its fields")
+    }
+
+    /// Puts terms beside the entries they were built from; `None` if they do not fit the data
+    /// (terms of another dataset).
+    pub fn with_terms(data: &'a Dataset, terms: Terms<'a>) -> Option<Index<'a>> {
+        let mut field_terms = terms.fields.iter();
+        let mut docs = Vec::new();
+        for entry in data.entries() {
+            let fields = entry
+                .fields()
+                .into_iter()
+                .map(|field| {
+                    let found = field_terms.next()?;
+                    terms.fit(found, &field.text).then(|| IndexedField {
+                        name: field.name,
+                        tier: field.tier,
+                        text: field.text,
+                        terms: found.clone(),
+                    })
+                })
+                .collect::<Option<Vec<_>>>()?;
+            docs.push(Doc {
+                kind: entry.kind(),
+                id: entry.id(),
+                title: entry.title(),
+                fields,
+            });
+        }
+        if field_terms.next().is_some() {
+            return None;
+        }
+        Some(Index {
+            docs,
+            terms,
+            stemmer: Stemmer::create(Algorithm::English),
+        })
+    }
+
+    pub(super) fn tokens(&self, field: &IndexedField) -> &[Token] {
+        &self.terms.tokens[field.terms.tokens.start as usize..field.terms.tokens.end as usize]
+    }
+
+    pub(super) fn implied(&self, field: &IndexedField) -> &[Implied] {
+        &self.terms.implied[field.terms.implied.start as usize..field.terms.implied.end as usize]
+    }
+}

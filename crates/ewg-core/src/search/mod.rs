@@ -1,0 +1,465 @@
+//! Search: pure functions over the loaded data, in stages.
+//!
+//! normalise (case, accents, spelling variants, word forms) -> index (terms) -> query -> match ->
+//! score and rank -> snippet, and suggest when nothing matches. The index's terms are built once
+//! from the dataset (for the bundled data, at compile time by build.rs); a query normalises only
+//! its own words and looks them up in the index's vocabulary, so no text is normalised again per
+//! query. [`search`] is the one entry point: it owns the query's limits, the choice of prebuilt
+//! or built index, and the explanation of a miss.
+
+mod index;
+mod matching;
+mod normalise;
+mod query;
+mod score;
+mod snippet;
+mod suggest;
+
+use std::fmt;
+
+pub use index::{Index, Terms};
+pub use normalise::{fold, words};
+pub use query::{Part, parse_query};
+pub use score::{Hit, rank};
+pub use snippet::{Snippet, cut_snippet};
+pub use suggest::{Miss, closest_words, explain_miss};
+
+use crate::model::Dataset;
+use crate::registry::Kind;
+
+/// Longer queries are not searches but accidents (a pasted file); they are refused at once.
+pub const MAX_QUERY_CHARS: usize = 1000;
+/// Every part must match, so more than this many cannot narrow anything further.
+pub const MAX_QUERY_PARTS: usize = 32;
+
+/// A search that could not be made, or found nothing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SearchError {
+    TooLong {
+        chars: usize,
+    },
+    NoWords {
+        query: String,
+    },
+    TooManyParts {
+        parts: usize,
+    },
+    /// Nothing matched; why, and what to try instead.
+    NoHits {
+        query: String,
+        kinds_asked: bool,
+        miss: Miss,
+    },
+}
+
+/// Searches every entry of `data` (of `kinds`, or all if empty) for `query`, best hit first.
+/// `prebuilt` are the data's terms as build.rs wrote them, where the data is the bundled one.
+pub fn search(
+    data: &Dataset,
+    prebuilt: Option<&[u8]>,
+    query: &str,
+    kinds: &[Kind],
+) -> Result<Vec<Hit>, SearchError> {
+    let chars = query.chars().count();
+    if chars > MAX_QUERY_CHARS {
+        return Err(SearchError::TooLong { chars });
+    }
+    let parts = parse_query(query);
+    if parts.is_empty() {
+        return Err(SearchError::NoWords {
+            query: query.trim().to_string(),
+        });
+    }
+    if parts.len() > MAX_QUERY_PARTS {
+        return Err(SearchError::TooManyParts { parts: parts.len() });
+    }
+    // Terms that do not fit the data could only come from a faulty build: index it afresh.
+    let index = prebuilt
+        .and_then(Terms::from_prebuilt)
+        .and_then(|terms| Index::with_terms(data, terms))
+        .unwrap_or_else(|| Index::build(data));
+    let hits = rank(&index, &parts, kinds);
+    if hits.is_empty() {
+        return Err(SearchError::NoHits {
+            query: query.trim().to_string(),
+            kinds_asked: !kinds.is_empty(),
+            miss: explain_miss(&index, &parts, kinds),
+        });
+    }
+    Ok(hits)
+}
+
+/// A list of words as `a` or `b`.
+fn quoted_or(words: &[String], joiner: &str) -> String {
+    let quoted: Vec<String> = words.iter().map(|w| format!("`{w}`")).collect();
+    quoted.join(joiner)
+}
+
+impl fmt::Display for SearchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SearchError::TooLong { chars } => write!(
+                f,
+                "the query is {chars} characters long; `ewg search` takes at most {MAX_QUERY_CHARS}"
+            ),
+            SearchError::NoWords { query } => write!(
+                f,
+                "`{query}` has no words to search for; try `ewg search \"labour rights\"`"
+            ),
+            SearchError::TooManyParts { parts } => write!(
+                f,
+                "the query has {parts} words and phrases; `ewg search` takes at most {MAX_QUERY_PARTS}"
+            ),
+            SearchError::NoHits {
+                query,
+                kinds_asked,
+                miss,
+            } => match miss {
+                Miss::Unknown(words) => {
+                    write!(f, "no entry matches `{query}`")?;
+                    for (word, near) in words {
+                        if near.is_empty() {
+                            write!(f, "; `{word}` is not in the data")?;
+                        } else {
+                            write!(
+                                f,
+                                "; for `{word}`, did you mean {}?",
+                                quoted_or(near, " or ")
+                            )?;
+                        }
+                    }
+                    Ok(())
+                }
+                Miss::NotTogether { drop } if !drop.is_empty() => write!(
+                    f,
+                    "no entry matches all of `{query}`; the words match separately: try without {}",
+                    quoted_or(drop, " or without ")
+                ),
+                Miss::NotTogether { .. } if *kinds_asked => write!(
+                    f,
+                    "no entry of the kinds asked matches `{query}`; try without --kind"
+                ),
+                Miss::NotTogether { .. } => {
+                    write!(f, "no entry matches all of `{query}`; try fewer words")
+                }
+            },
+        }
+    }
+}
+
+impl std::error::Error for SearchError {}
+
+#[cfg(test)]
+mod tests {
+    use super::index::*;
+    use super::matching::*;
+    use super::normalise::*;
+    use super::score::*;
+    use super::snippet::*;
+    use super::*;
+    use crate::BUNDLED;
+    use rust_stemmers::{Algorithm, Stemmer};
+
+    /// The bundled data's index, built once for every test of this file.
+    pub(super) fn index() -> &'static Index<'static> {
+        static DATA: std::sync::OnceLock<Dataset> = std::sync::OnceLock::new();
+        static INDEX: std::sync::OnceLock<Index<'static>> = std::sync::OnceLock::new();
+        INDEX.get_or_init(|| {
+            Index::build(DATA.get_or_init(|| Dataset::load(BUNDLED).expect("bundled data loads")))
+        })
+    }
+
+    fn top(index: &Index<'_>, query: &str) -> Vec<String> {
+        rank(index, &parse_query(query), &[])
+            .into_iter()
+            .take(3)
+            .map(|h| format!("{}:{}", h.kind, h.id))
+            .collect()
+    }
+
+    #[test]
+    fn fold_lowercases_and_strips_accents_and_possessives() {
+        assert_eq!(fold("Réfugiés"), "refugies");
+        assert_eq!(fold("women's"), "women");
+        assert_eq!(fold("Children’s"), "children");
+        assert_eq!(fold("İstanbul"), "istanbul");
+    }
+
+    #[test]
+    fn stem_joins_variants_and_word_forms() {
+        let s = Stemmer::create(Algorithm::English);
+        assert_eq!(stem(&s, "labour"), stem(&s, "labor"));
+        assert_eq!(stem(&s, "organisations"), stem(&s, "organization"));
+        assert_eq!(stem(&s, "centre"), stem(&s, "center"));
+        assert_eq!(stem(&s, "programme"), stem(&s, "program"));
+        assert_eq!(stem(&s, "realising"), stem(&s, "realizing"));
+        assert_eq!(stem(&s, "children"), stem(&s, "child"));
+        assert_eq!(stem(&s, "women"), stem(&s, "woman"));
+        assert_eq!(stem(&s, "migrants"), stem(&s, "migrant"));
+        assert_eq!(stem(&s, "rights"), stem(&s, "right"));
+    }
+
+    #[test]
+    fn words_split_on_hyphens_and_keep_inner_apostrophes() {
+        let w: Vec<&str> = words("follow-up, women's 4-6 weeks")
+            .into_iter()
+            .map(|(_, w)| w)
+            .collect();
+        assert_eq!(w, ["follow", "up", "women's", "4", "6", "weeks"]);
+    }
+
+    #[test]
+    fn parse_query_keeps_phrases_and_drops_stopwords() {
+        let parts = parse_query(r#""access to justice" for migrants"#);
+        assert_eq!(parts.len(), 2);
+        assert!(parts[0].quoted);
+        assert_eq!(parts[0].words, ["access", "to", "justice"]);
+        assert_eq!(parts[1].words, ["migrants"]);
+        // Only stopwords: keep them rather than search for nothing.
+        assert_eq!(parse_query("the").len(), 1);
+        assert_eq!(
+            parse_query("non-refoulement")[0].words,
+            ["non", "refoulement"]
+        );
+    }
+
+    #[test]
+    fn typo_budget_grows_with_length() {
+        assert_eq!(typo_budget(3), 0);
+        assert_eq!(typo_budget(5), 1);
+        assert_eq!(typo_budget(13), 2);
+    }
+
+    #[test]
+    fn labour_rights_finds_issue_4_first() {
+        let index = index();
+        assert_eq!(top(index, "labour rights")[0], "issue:4");
+        assert_eq!(top(index, "labor rights")[0], "issue:4");
+        assert_eq!(top(index, "labour rigths")[0], "issue:4");
+    }
+
+    #[test]
+    fn exact_acronym_comes_first_and_typos_still_find_it() {
+        let index = index();
+        assert_eq!(top(index, "CEDAW")[0], "member:cedaw");
+        assert_eq!(top(index, "cedwa")[0], "member:cedaw");
+        assert_eq!(top(index, "UNCEF")[0], "member:unicef");
+    }
+
+    #[test]
+    fn typo_hits_rank_below_exact_hits() {
+        let index = index();
+        let hits = rank(index, &parse_query("rights"), &[]);
+        let exact = hits
+            .iter()
+            .position(|h| h.id == "4" && h.kind == Kind::Issue)
+            .expect("issue 4 matches");
+        let typo = rank(index, &parse_query("rigths"), &[]);
+        let typo_score = typo
+            .iter()
+            .find(|h| h.id == "4" && h.kind == Kind::Issue)
+            .map(|h| h.score);
+        assert!(typo_score < Some(hits[exact].score));
+    }
+
+    #[test]
+    fn spelled_out_names_answer_to_their_acronym() {
+        let index = index();
+        // The group's `chairing` spells CEDAW out in full and never writes the acronym.
+        let hits = rank(index, &parse_query("CEDAW"), &[Kind::Group]);
+        assert_eq!(hits.len(), 1);
+        assert!(
+            hits[0].matched.contains(&"chairing"),
+            "{:?}",
+            hits[0].matched
+        );
+    }
+
+    #[test]
+    fn acronyms_find_their_expansions_and_back() {
+        let index = index();
+        // CESCR's description writes only `ECOSOC`; the council's name still finds it.
+        let hits = rank(
+            index,
+            &parse_query("Economic and Social Council"),
+            &[Kind::Member],
+        );
+        assert_eq!(hits.first().map(|h| h.id.as_str()), Some("cescr"));
+        // The group's `chairing` spells the CMW out; `CMW` finds it there.
+        let hits = rank(index, &parse_query("CMW"), &[Kind::Group]);
+        assert!(
+            hits[0].matched.contains(&"chairing"),
+            "{:?}",
+            hits[0].matched
+        );
+    }
+
+    #[test]
+    fn words_close_together_outrank_words_far_apart() {
+        let index = index();
+        // Issue 4's title has `migrant workers` side by side; CMW's name has them apart.
+        let hits = rank(index, &parse_query("migrant workers"), &[]);
+        let rank = |kind: Kind, id: &str| hits.iter().position(|h| h.kind == kind && h.id == id);
+        let issue = rank(Kind::Issue, "4").expect("issue 4 matches");
+        assert!(issue < rank(Kind::Member, "cmw").unwrap_or(usize::MAX));
+    }
+
+    #[test]
+    fn quoted_phrases_match_in_order_only() {
+        let index = index();
+        let phrase = rank(index, &parse_query(r#""access to justice""#), &[]);
+        assert_eq!(phrase.first().map(|h| h.id.as_str()), Some("2"));
+        assert!(rank(index, &parse_query(r#""justice to access""#), &[]).is_empty());
+    }
+
+    #[test]
+    fn closer_words_rank_higher() {
+        assert_eq!(smallest_window(&[vec![1, 10], vec![12, 3]]), 3);
+        assert_eq!(smallest_window(&[vec![5], vec![5]]), 1);
+    }
+
+    #[test]
+    fn snippets_cut_at_words_and_keep_marks_on_the_match() {
+        let text = "one two three four five six seven eight nine ten eleven twelve thirteen";
+        let start = text.find("nine").unwrap();
+        let snippet = cut_snippet("f", text, std::iter::once(start..start + 4).collect(), 30);
+        assert!(
+            snippet.text.starts_with('…') && snippet.text.ends_with('…'),
+            "{}",
+            snippet.text
+        );
+        let mark = &snippet.marks[0];
+        assert_eq!(&snippet.text[mark.clone()], "nine");
+    }
+
+    #[test]
+    fn misses_name_the_unknown_word_and_its_neighbours() {
+        let index = index();
+        let parts = parse_query("migrant zzzzqx");
+        assert!(rank(index, &parts, &[]).is_empty());
+        match explain_miss(index, &parts, &[]) {
+            Miss::Unknown(words) => assert_eq!(words[0].0, "zzzzqx"),
+            other => panic!("{other:?}"),
+        }
+        assert!(closest_words(index, "migrnatt").contains(&"migrant".to_string()));
+    }
+
+    #[test]
+    fn misses_of_words_that_never_meet_suggest_dropping_one() {
+        let index = index();
+        let parts = parse_query("unicef remittances");
+        assert!(rank(index, &parts, &[]).is_empty());
+        let Miss::NotTogether { drop } = explain_miss(index, &parts, &[]) else {
+            panic!("words exist")
+        };
+        assert_eq!(drop, ["unicef", "remittances"]);
+    }
+
+    #[test]
+    fn ties_break_by_kind_then_id() {
+        let index = index();
+        let hits = rank(index, &parse_query("migration"), &[]);
+        assert!(hits.len() > 10);
+        for pair in hits.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            assert!(a.score >= b.score);
+            if a.score == b.score && a.kind == b.kind {
+                assert_ne!(
+                    natural_cmp(&a.id, &b.id),
+                    std::cmp::Ordering::Greater,
+                    "{} before {}",
+                    a.id,
+                    b.id
+                );
+            } else if a.score == b.score {
+                assert!(a.kind < b.kind);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    //! Properties that hold for any query: no panic, a stable order, hits that really contain
+    //! what was asked, and every entry findable by its own id or title.
+
+    use super::matching::letters;
+    use super::normalise::stem;
+    use super::tests::index;
+    use super::*;
+    use proptest::prelude::*;
+    use rust_stemmers::{Algorithm, Stemmer};
+
+    fn key(hits: &[Hit]) -> Vec<(Kind, String, u64)> {
+        hits.iter()
+            .map(|h| (h.kind, h.id.clone(), h.score.to_bits()))
+            .collect()
+    }
+
+    proptest! {
+        #[test]
+        fn any_query_returns_without_panic_in_a_stable_order(query in "\\PC{0,40}") {
+            let parts = parse_query(&query);
+            let first = rank(index(), &parts, &[]);
+            let second = rank(index(), &parts, &[]);
+            prop_assert_eq!(key(&first), key(&second));
+            if first.is_empty() && !parts.is_empty() {
+                let _ = explain_miss(index(), &parts, &[]);
+            }
+        }
+
+        #[test]
+        fn quoted_words_are_in_every_hit(i in 0usize..10_000) {
+            // A word the data contains, quoted so that only exact matches count.
+            let words: Vec<&str> = index().terms.vocabulary.iter().map(|(w, _)| w).collect();
+            let word = words[i % words.len()];
+            let stemmer = Stemmer::create(Algorithm::English);
+            let wanted = stem(&stemmer, word);
+            for hit in rank(index(), &parse_query(&format!("\"{word}\"")), &[]) {
+                let doc = index().docs.iter().find(|d| d.kind == hit.kind && d.id == hit.id).expect("hit is a doc");
+                let found = doc.fields.iter().any(|f| {
+                    words_of(&f.text).any(|w| stem(&stemmer, &fold(w)) == wanted)
+                        || index().implied(f).iter().any(|imp| index().terms.stems.get(&wanted) == Some(imp.token.term))
+                });
+                prop_assert!(found, "{} {} lacks {}", hit.kind, hit.id, word);
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn letter_sets_never_rule_out_a_word_within_the_budget(
+            a in "[abcdeé漢]{0,8}",
+            b in "[abcdeé漢]{0,8}",
+        ) {
+            // A small alphabet, so that many pairs are a typo or two apart.
+            let distance = strsim::osa_distance(&a, &b);
+            prop_assert!((letters(&a) ^ letters(&b)).count_ones() as usize <= 2 * distance);
+        }
+    }
+
+    fn words_of(text: &str) -> impl Iterator<Item = &str> {
+        words(text).into_iter().map(|(_, w)| w)
+    }
+
+    #[test]
+    fn every_entry_is_in_the_top_3_for_its_own_id_and_title() {
+        for doc in &index().docs {
+            // Issue 1's shown title carries a marker that is not part of any text.
+            let title = doc.title.split(" [").next().unwrap_or_default();
+            for query in [&doc.id, title] {
+                let parts = parse_query(query);
+                let hits = rank(index(), &parts, &[]);
+                let rank = hits
+                    .iter()
+                    .position(|h| h.kind == doc.kind && h.id == doc.id);
+                assert!(
+                    rank.is_some_and(|r| r < 3),
+                    "{} {} for {query:?}: rank {rank:?}",
+                    doc.kind,
+                    doc.id
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! Normalising words: case, accents and possessives folded, British and American spellings
+//! joined, word forms stemmed; and splitting text into words.
+
+use std::ops::Range;
+
+use rust_stemmers::Stemmer;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// British spellings and their American forms: both sides normalise to the second.
+pub(super) const VARIANTS: &[(&str, &str)] = &[
+    ("labour", "labor"),
+    ("labours", "labors"),
+    ("organisation", "organization"),
+    ("organisations", "organizations"),
+    ("organise", "organize"),
+    ("organised", "organized"),
+    ("centre", "center"),
+    ("centres", "centers"),
+    ("programme", "program"),
+    ("programmes", "programs"),
+    ("realise", "realize"),
+    ("realising", "realizing"),
+    ("realised", "realized"),
+    ("recognise", "recognize"),
+    ("recognised", "recognized"),
+    ("mobilise", "mobilize"),
+    ("mobilising", "mobilizing"),
+    ("utilise", "utilize"),
+    ("minimise", "minimize"),
+    ("finalise", "finalize"),
+    ("finalising", "finalizing"),
+    ("specialised", "specialized"),
+    ("analyse", "analyze"),
+    ("analysing", "analyzing"),
+    ("operationalise", "operationalize"),
+    ("operationalising", "operationalizing"),
+    ("prioritise", "prioritize"),
+    ("criminalise", "criminalize"),
+    ("favour", "favor"),
+    ("behaviour", "behavior"),
+    ("honour", "honor"),
+    ("neighbour", "neighbor"),
+    ("defence", "defense"),
+    ("licence", "license"),
+    ("ageing", "aging"),
+    ("judgement", "judgment"),
+    ("fulfil", "fulfill"),
+    ("enrol", "enroll"),
+    ("catalogue", "catalog"),
+];
+
+/// Word forms a stemmer does not join.
+pub(super) const IRREGULAR: &[(&str, &str)] = &[
+    ("children", "child"),
+    ("women", "woman"),
+    ("men", "man"),
+    ("girls", "girl"),
+    ("people", "person"),
+    ("persons", "person"),
+    ("families", "family"),
+];
+
+/// Words too common to require on their own: dropped from queries outside quoted phrases.
+pub(super) const STOPWORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it",
+    "its", "of", "on", "or", "the", "their", "to", "with",
+];
+
+/// Lowercase, without accents, apostrophes or a possessive `'s`: the form typos and
+/// suggestions are measured on.
+pub fn fold(word: &str) -> String {
+    // Most words are plain ASCII: no decomposition needed.
+    let lower: String = if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.nfkd()
+            .filter(|c| !is_combining_mark(*c))
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let lower = lower
+        .strip_suffix("'s")
+        .or_else(|| lower.strip_suffix("’s"))
+        .unwrap_or(&lower);
+    lower.chars().filter(|c| !matches!(c, '\'' | '’')).collect()
+}
+
+/// A folded word's index term: spelling variants joined, then word forms.
+pub(super) fn stem(stemmer: &Stemmer, folded: &str) -> String {
+    let word = VARIANTS
+        .iter()
+        .find(|(uk, _)| *uk == folded)
+        .map_or(folded, |(_, us)| us);
+    let word = IRREGULAR
+        .iter()
+        .find(|(form, _)| *form == word)
+        .map_or(word, |(_, base)| base);
+    if word.chars().any(|c| c.is_ascii_digit()) {
+        return word.to_string();
+    }
+    stemmer.stem(word).into_owned()
+}
+
+/// Words of a text with their byte ranges. A word is a run of letters, digits and combining
+/// marks, with apostrophes inside it; everything else (hyphens included) separates words.
+pub fn words(text: &str) -> Vec<(Range<usize>, &str)> {
+    let is_word_char = |c: char| c.is_alphanumeric() || is_combining_mark(c);
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let inner_apostrophe = matches!(c, '\'' | '’')
+            && start.is_some()
+            && chars.peek().is_some_and(|&(_, next)| is_word_char(next));
+        if is_word_char(c) || inner_apostrophe {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push((s..i, &text[s..i]));
+        }
+    }
+    if let Some(s) = start {
+        out.push((s..text.len(), &text[s..]));
+    }
+    out
+}

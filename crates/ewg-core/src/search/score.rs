@@ -1,0 +1,221 @@
+//! Scoring and ranking: tier weights, bonuses for whole keys and fields, closeness and
+//! coverage; hits sorted by score, then kind, then id.
+
+use std::ops::Range;
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::index::{Doc, Index};
+use super::matching::{Matcher, Occurrence, accepted_terms, occurrences};
+use super::normalise::fold;
+use super::query::Part;
+use super::snippet::{Snippet, best_snippet, title_marks};
+use crate::registry::{Kind, Tier};
+
+/// Weight of a hit in each tier: an exact id beats a title, a title beats a label, a label beats
+/// prose.
+pub(super) fn tier_weight(tier: Tier) -> f64 {
+    match tier {
+        // Partial hits in ids weigh as titles; a whole id or acronym gets EXACT_KEY_BONUS.
+        Tier::Key => 8.0,
+        Tier::Title => 8.0,
+        Tier::Short => 5.0,
+        Tier::Prose => 2.0,
+    }
+}
+
+/// A small prior by kind, for hits that are otherwise alike: the group's guidance notes are what
+/// readers come for most, glossary terms only point elsewhere.
+pub(super) fn kind_prior(kind: Kind) -> f64 {
+    match kind {
+        Kind::Issue => 3.0,
+        Kind::Group | Kind::Member | Kind::Publication => 1.0,
+        Kind::Activity | Kind::Objective => 0.5,
+        Kind::Event => 0.25,
+        Kind::Term => 0.0,
+    }
+}
+
+/// Bonus for the query being exactly the words of one field (a name, a label, an expansion):
+/// below an exact id, above a partial hit in a title.
+pub(super) const EXACT_FIELD_BONUS: f64 = 10.0;
+
+/// Bonus for the whole query being an entry's id or acronym: it then comes first.
+pub(super) const EXACT_KEY_BONUS: f64 = 100.0;
+
+/// A search result.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub kind: Kind,
+    pub id: String,
+    pub title: String,
+    pub score: f64,
+    /// Names of the fields any query part matched, in field order.
+    pub matched: Vec<&'static str>,
+    pub snippet: Snippet,
+    /// Byte ranges of matches in `title`.
+    pub title_marks: Vec<Range<usize>>,
+}
+
+/// Scores one document against resolved query parts, or `None` if some part is missing.
+pub(super) fn score_doc(
+    index: &Index<'_>,
+    doc: &Doc,
+    parts: &[Part],
+    matchers: &[Matcher],
+    fuzzy: &SkimMatcherV2,
+) -> Option<Hit> {
+    let per_part: Vec<Vec<Occurrence>> = matchers
+        .iter()
+        .map(|m| occurrences(index, m, doc, fuzzy))
+        .collect();
+    if per_part.iter().any(Vec::is_empty) {
+        return None;
+    }
+    let mut score = kind_prior(doc.kind);
+    for occurrences in &per_part {
+        let best = occurrences
+            .iter()
+            .map(|o| tier_weight(doc.fields[o.field].tier) * o.strength)
+            .fold(0.0, f64::max);
+        score += best;
+    }
+
+    let whole: Vec<&str> = parts
+        .iter()
+        .flat_map(|p| p.words.iter().map(String::as_str))
+        .collect();
+    let whole = whole.join(" ");
+    let is_key = doc
+        .fields
+        .iter()
+        .any(|f| f.tier == Tier::Key && fold(&f.text) == whole);
+    if is_key {
+        score += EXACT_KEY_BONUS;
+    }
+
+    // Closeness and coverage, in the field where most parts matched, counting only words that
+    // stand in the text: one acronym implies a whole expansion at a single spot.
+    let mut best_field_bonus = 0.0_f64;
+    for (f, field) in doc.fields.iter().enumerate() {
+        let starts: Vec<Vec<usize>> = per_part
+            .iter()
+            .map(|occ| {
+                occ.iter()
+                    .filter(|o| o.field == f && o.literal)
+                    .map(|o| o.positions.start)
+                    .collect()
+            })
+            .collect();
+        if starts.iter().any(Vec::is_empty) {
+            continue;
+        }
+        let covered: usize = parts.iter().map(|p| p.words.len()).sum();
+        let content_words = field.terms.content_words as usize;
+        let coverage = (covered as f64 / content_words.max(1) as f64).min(1.0);
+        let window = smallest_window(&starts);
+        let closeness = if parts.len() > 1 {
+            (covered as f64 / window as f64).min(1.0)
+        } else {
+            0.0
+        };
+        // A field the query covers whole ("Economic and Social Council") is what was meant, the
+        // more so when the query is that field and nothing more.
+        let exact = if coverage >= 1.0 && covered == content_words {
+            EXACT_FIELD_BONUS
+        } else {
+            0.0
+        };
+        best_field_bonus =
+            best_field_bonus.max(tier_weight(field.tier) * (coverage + 0.5 * closeness) + exact);
+    }
+    score += best_field_bonus;
+
+    let mut matched: Vec<&'static str> = Vec::new();
+    for f in 0..doc.fields.len() {
+        let name = doc.fields[f].name;
+        if per_part.iter().flatten().any(|o| o.field == f) && !matched.contains(&name) {
+            matched.push(name);
+        }
+    }
+    let snippet = best_snippet(doc, &per_part);
+    let title_marks = title_marks(doc, &per_part);
+    Some(Hit {
+        kind: doc.kind,
+        id: doc.id.to_string(),
+        title: doc.title.to_string(),
+        score: (score * 100.0).round() / 100.0,
+        matched,
+        snippet,
+        title_marks,
+    })
+}
+
+/// Token span of the tightest window that holds one position from each list.
+pub(super) fn smallest_window(lists: &[Vec<usize>]) -> usize {
+    let mut all: Vec<(usize, usize)> = lists
+        .iter()
+        .enumerate()
+        .flat_map(|(i, l)| l.iter().map(move |&p| (p, i)))
+        .collect();
+    all.sort_unstable();
+    let mut counts = vec![0usize; lists.len()];
+    let mut have = 0;
+    let mut best = usize::MAX;
+    let mut left = 0;
+    for right in 0..all.len() {
+        if counts[all[right].1] == 0 {
+            have += 1;
+        }
+        counts[all[right].1] += 1;
+        while have == lists.len() {
+            best = best.min(all[right].0 - all[left].0 + 1);
+            counts[all[left].1] -= 1;
+            if counts[all[left].1] == 0 {
+                have -= 1;
+            }
+            left += 1;
+        }
+    }
+    best
+}
+
+/// Every entry that matches all parts of the query, best first; ties by kind, then id.
+pub fn rank(index: &Index<'_>, parts: &[Part], kinds: &[Kind]) -> Vec<Hit> {
+    if parts.is_empty() {
+        return Vec::new();
+    }
+    let matchers: Vec<Matcher> = parts
+        .iter()
+        .map(|p| Matcher {
+            words: p
+                .words
+                .iter()
+                .map(|w| accepted_terms(index, w, !p.quoted))
+                .collect(),
+            single: (!p.quoted && p.words.len() == 1).then(|| p.words[0].clone()),
+        })
+        .collect();
+    let fuzzy = SkimMatcherV2::default();
+    let mut hits: Vec<Hit> = index
+        .docs
+        .iter()
+        .filter(|d| kinds.is_empty() || kinds.contains(&d.kind))
+        .filter_map(|d| score_doc(index, d, parts, &matchers, &fuzzy))
+        .collect();
+    hits.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.kind.cmp(&b.kind))
+            .then_with(|| natural_cmp(&a.id, &b.id))
+    });
+    hits
+}
+
+/// Orders ids so that `2` comes before `10`.
+pub(super) fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    match (a.parse::<u64>(), b.parse::<u64>()) {
+        (Ok(x), Ok(y)) => x.cmp(&y),
+        _ => a.cmp(b),
+    }
+}

@@ -1,0 +1,136 @@
+//! Snippets: the field that shows the matches best, cut around them, with the matches marked.
+
+use std::ops::Range;
+
+use super::index::Doc;
+use super::matching::Occurrence;
+use crate::registry::Tier;
+
+/// A piece of a field's text with the matched words marked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snippet {
+    pub field: &'static str,
+    pub text: String,
+    pub marks: Vec<Range<usize>>,
+}
+
+/// Marks in the title where the title is one of the entry's fields.
+pub(super) fn title_marks(doc: &Doc, per_part: &[Vec<Occurrence>]) -> Vec<Range<usize>> {
+    let Some(f) = doc.fields.iter().position(|f| f.text == doc.title) else {
+        return Vec::new();
+    };
+    merge(
+        per_part
+            .iter()
+            .flatten()
+            .filter(|o| o.field == f)
+            .map(|o| o.span.clone())
+            .collect(),
+    )
+}
+
+/// The field that shows the most query parts, preferring text other than the title and keys,
+/// cut to a window around its first match.
+pub(super) fn best_snippet(doc: &Doc, per_part: &[Vec<Occurrence>]) -> Snippet {
+    let parts_in = |f: usize| {
+        per_part
+            .iter()
+            .filter(|occ| occ.iter().any(|o| o.field == f))
+            .count()
+    };
+    let best = doc
+        .fields
+        .iter()
+        .enumerate()
+        .filter(|&(f, _)| parts_in(f) > 0)
+        // Most parts first, then prose over titles and keys, then the earliest field.
+        .max_by_key(|&(f, field)| {
+            (
+                parts_in(f),
+                field.tier >= Tier::Short && field.text != doc.title,
+                std::cmp::Reverse(f),
+            )
+        });
+    let Some((f, _)) = best else {
+        return Snippet {
+            field: "",
+            text: String::new(),
+            marks: Vec::new(),
+        };
+    };
+    let field = &doc.fields[f];
+    let marks = merge(
+        per_part
+            .iter()
+            .flatten()
+            .filter(|o| o.field == f)
+            .map(|o| o.span.clone())
+            .collect(),
+    );
+    cut_snippet(field.name, &field.text, marks, SNIPPET_CHARS)
+}
+
+pub(super) const SNIPPET_CHARS: usize = 110;
+
+/// Cuts `text` to about `max` characters around its first mark, at word boundaries, with `…`
+/// where it was cut, and moves the marks with it.
+pub fn cut_snippet(
+    field: &'static str,
+    text: &str,
+    marks: Vec<Range<usize>>,
+    max: usize,
+) -> Snippet {
+    if text.chars().count() <= max {
+        return Snippet {
+            field,
+            text: text.to_string(),
+            marks,
+        };
+    }
+    let first = marks.first().map_or(0, |m| m.start);
+    // Start a little before the first match, at a word boundary.
+    let lead = max / 4;
+    let mut start = text[..first]
+        .char_indices()
+        .rev()
+        .nth(lead)
+        .map_or(0, |(i, _)| i);
+    if start > 0 {
+        start = text[start..]
+            .find(' ')
+            .map_or(start, |s| start + s + 1)
+            .min(first);
+    }
+    let mut end = text[start..]
+        .char_indices()
+        .nth(max)
+        .map_or(text.len(), |(i, _)| start + i);
+    if end < text.len() {
+        end = text[..end].rfind(' ').filter(|&e| e > first).unwrap_or(end);
+    }
+    let prefix = if start > 0 { "…" } else { "" };
+    let suffix = if end < text.len() { "…" } else { "" };
+    let shift = prefix.len();
+    let marks = marks
+        .into_iter()
+        .filter(|m| m.start >= start && m.end <= end)
+        .map(|m| m.start - start + shift..m.end - start + shift)
+        .collect();
+    Snippet {
+        field,
+        text: format!("{prefix}{}{suffix}", &text[start..end]),
+        marks,
+    }
+}
+
+pub(super) fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}

@@ -1,0 +1,78 @@
+//! Explaining a miss: the words that are nowhere in the data with the closest ones that are, or
+//! the words to drop.
+
+use super::index::Index;
+use super::matching::accepted_terms;
+use super::normalise::STOPWORDS;
+use super::query::Part;
+use super::score::rank;
+use crate::registry::Kind;
+
+/// Why a query found nothing, and what to try instead.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Miss {
+    /// These words are nowhere in the data; each with the closest words that are.
+    Unknown(Vec<(String, Vec<String>)>),
+    /// Every part matches somewhere, but no entry has them all; dropping these parts helps.
+    NotTogether { drop: Vec<String> },
+}
+
+/// Explains an empty result.
+pub fn explain_miss(index: &Index<'_>, parts: &[Part], kinds: &[Kind]) -> Miss {
+    let mut unknown = Vec::new();
+    for part in parts {
+        for word in &part.words {
+            if accepted_terms(index, word, true).is_empty() {
+                unknown.push((word.clone(), closest_words(index, word)));
+            }
+        }
+    }
+    if !unknown.is_empty() {
+        return Miss::Unknown(unknown);
+    }
+    let drop = (0..parts.len())
+        .filter(|&i| {
+            let rest: Vec<Part> = parts
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != i)
+                .map(|(_, p)| p.clone())
+                .collect();
+            !rest.is_empty() && !rank(index, &rest, kinds).is_empty()
+        })
+        .map(|i| parts[i].text.clone())
+        .collect();
+    Miss::NotTogether { drop }
+}
+
+pub(super) const MAX_SUGGESTED_LEN: usize = 64;
+
+/// Up to three words of the data nearest to `word` by edit distance, most common first among
+/// equals.
+pub fn closest_words(index: &Index<'_>, word: &str) -> Vec<String> {
+    // No word of the data is this long: nothing is near, and the distance would be costly.
+    if word.chars().count() > MAX_SUGGESTED_LEN {
+        return Vec::new();
+    }
+    let limit = (word.chars().count() / 2).max(2);
+    let mut near: Vec<(usize, std::cmp::Reverse<u32>, &str)> = index
+        .terms
+        .vocabulary
+        .iter()
+        // Common words and one- or two-letter words would be noise, not suggestions.
+        .filter(|(known, _)| known.chars().count() > 2 && !STOPWORDS.contains(known))
+        .map(|(known, (_, count))| {
+            (
+                strsim::damerau_levenshtein(word, known),
+                std::cmp::Reverse(count),
+                known,
+            )
+        })
+        .filter(|(d, _, _)| *d <= limit)
+        .collect();
+    near.sort();
+    near.into_iter()
+        .take(3)
+        .map(|(_, _, w)| w.to_string())
+        .collect()
+}

@@ -1,0 +1,181 @@
+//! Lists: one row per entry, the id first; the JSON form is the entries themselves.
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use ewg_core::{Dataset, Kind, Member};
+
+use super::lookup;
+use crate::cli::MemberFilter;
+use crate::error::Failure;
+use crate::output::{Listing, View};
+
+pub(crate) fn to_value(value: &impl Serialize) -> Value {
+    // Serialising our own plain structs into a Value cannot fail: no maps with non-string keys.
+    serde_json::to_value(value).unwrap_or(Value::Null)
+}
+
+/// The list of every entry of a kind (members have their own, with a filter).
+pub(crate) fn of_kind(data: &Dataset, kind: Kind) -> View {
+    match kind {
+        Kind::Member => members_listing(data, data.members.iter().collect()),
+        Kind::Issue => issues(data),
+        Kind::Objective => objectives(data),
+        Kind::Activity => activities(data),
+        Kind::Publication => publications(data),
+        Kind::Event => timeline(data),
+        Kind::Term => terms(data),
+        Kind::Group => super::show::about(data, ""),
+    }
+}
+
+pub(crate) fn members(data: &Dataset, filter: &MemberFilter) -> Result<View, Failure> {
+    let members: Vec<&Member> = match &filter.category {
+        None => data.members.iter().collect(),
+        Some(asked) => {
+            let slug = lookup::category(data, asked)?;
+            data.members_in(slug).collect()
+        }
+    };
+    Ok(members_listing(data, members))
+}
+
+fn members_listing(data: &Dataset, members: Vec<&Member>) -> View {
+    let category_name = |slug: &str| {
+        data.category(slug)
+            .map_or(slug.to_string(), |c| c.name.clone())
+    };
+    View::Listing(Listing {
+        columns: vec!["id", "acronym", "name", "category"],
+        rows: members
+            .iter()
+            .map(|m| {
+                vec![
+                    m.id.as_str().into(),
+                    m.acronym.as_deref().unwrap_or("").into(),
+                    m.name.as_str().into(),
+                    category_name(&m.category).into(),
+                ]
+            })
+            .collect(),
+        json: to_value(&members),
+    })
+}
+
+pub(crate) fn categories(data: &Dataset) -> View {
+    let rows: Vec<(String, String, usize)> = data
+        .categories
+        .iter()
+        .map(|c| {
+            (
+                c.slug.clone(),
+                c.name.clone(),
+                data.members_in(&c.slug).count(),
+            )
+        })
+        .collect();
+    View::Listing(Listing {
+        columns: vec!["slug", "name", "members"],
+        rows: rows
+            .iter()
+            .map(|(s, n, c)| vec![s.as_str().into(), n.as_str().into(), c.to_string().into()])
+            .collect(),
+        json: rows
+            .iter()
+            .map(|(slug, name, count)| json!({"slug": slug, "name": name, "members": count}))
+            .collect(),
+    })
+}
+
+fn issues(data: &Dataset) -> View {
+    View::Listing(Listing {
+        columns: vec!["issue", "title"],
+        rows: data
+            .issues
+            .iter()
+            .map(|i| vec![i.number.to_string().into(), i.display_title().into()])
+            .collect(),
+        json: to_value(&data.issues),
+    })
+}
+
+fn objectives(data: &Dataset) -> View {
+    View::Listing(Listing {
+        columns: vec!["objective", "label", "title"],
+        rows: data
+            .objectives
+            .iter()
+            .map(|o| {
+                vec![
+                    o.number.to_string().into(),
+                    o.label.as_str().into(),
+                    o.title.as_str().into(),
+                ]
+            })
+            .collect(),
+        json: to_value(&data.objectives),
+    })
+}
+
+fn activities(data: &Dataset) -> View {
+    View::Listing(Listing {
+        columns: vec!["id", "activity"],
+        rows: data
+            .activities
+            .iter()
+            .map(|a| vec![a.id.as_str().into(), a.title.as_str().into()])
+            .collect(),
+        json: to_value(&data.activities),
+    })
+}
+
+fn publications(data: &Dataset) -> View {
+    View::Listing(Listing {
+        columns: vec!["id", "kind", "date", "title"],
+        rows: data
+            .publications
+            .iter()
+            .map(|p| {
+                vec![
+                    p.id.as_str().into(),
+                    p.kind.as_str().into(),
+                    p.date.as_str().into(),
+                    p.title.as_str().into(),
+                ]
+            })
+            .collect(),
+        json: to_value(&data.publications),
+    })
+}
+
+fn timeline(data: &Dataset) -> View {
+    let mut events: Vec<_> = data.timeline.iter().collect();
+    // Stable: events of the same month keep the file's order.
+    events.sort_by(|a, b| a.sort.cmp(&b.sort));
+    View::Listing(Listing {
+        columns: vec!["id", "when", "event"],
+        rows: events
+            .iter()
+            .map(|e| {
+                vec![
+                    e.id.as_str().into(),
+                    e.when.as_str().into(),
+                    e.event.as_str().into(),
+                ]
+            })
+            .collect(),
+        json: to_value(&events),
+    })
+}
+
+fn terms(data: &Dataset) -> View {
+    View::Listing(Listing {
+        columns: vec!["acronym", "stands for"],
+        rows: data
+            .glossary
+            .iter()
+            .map(|t| vec![t.acronym.as_str().into(), t.expansions.join("; ").into()])
+            .collect(),
+        json: to_value(&data.glossary),
+    })
+}

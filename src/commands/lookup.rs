@@ -1,0 +1,310 @@
+//! Finding what was asked for: a member by id, acronym or name, an entry by id or number, a
+//! category, an acronym. What is not there fails with the closest matches ("did you mean").
+
+use ewg_core::search::fold;
+use ewg_core::{Dataset, Entry, Kind, Member, Term};
+
+use crate::error::Failure;
+
+/// "a" or "an", for the kind's name ("an issue", "a member").
+pub(crate) fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+/// " (did you mean `x`?)" for the candidates nearest to `asked`, or nothing.
+pub(crate) fn did_you_mean<'a>(asked: &str, candidates: impl Iterator<Item = &'a str>) -> String {
+    let near = closest(asked, candidates);
+    if near.is_empty() {
+        return String::new();
+    }
+    let near: Vec<String> = near.iter().map(|c| format!("`{c}`")).collect();
+    format!(" (did you mean {}?)", near.join(" or "))
+}
+
+/// Candidates within a small edit distance of `asked` (typos swap letters, so Damerau), or
+/// that contain it; nearest first, at most three.
+fn closest<'a>(asked: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let asked = fold(asked);
+    let limit = (asked.chars().count() / 3).max(2);
+    let mut near: Vec<(usize, &str)> = candidates
+        .filter_map(|c| {
+            let folded = fold(c);
+            let distance = strsim::damerau_levenshtein(&asked, &folded);
+            let contains = asked.chars().count() >= 3 && folded.contains(&asked);
+            (distance <= limit || contains).then_some((if contains { 0 } else { distance }, c))
+        })
+        .collect();
+    near.sort();
+    near.dedup_by_key(|(_, c)| *c);
+    near.into_iter().take(3).map(|(_, c)| c).collect()
+}
+
+/// An entry of a kind named by slugs (activities, publications), by its id.
+pub(crate) fn by_id<'a>(data: &'a Dataset, kind: Kind, asked: &str) -> Result<Entry<'a>, Failure> {
+    let wanted = asked.trim().to_lowercase();
+    if let Some(entry) = data.entries_of(kind).find(|e| e.id() == wanted) {
+        return Ok(entry);
+    }
+    let ids: Vec<String> = data.entries_of(kind).map(|e| e.id().into_owned()).collect();
+    Err(Failure::NotFound(format!(
+        "no {} with the id `{}`{}; `ewg {}` lists them",
+        kind.as_str(),
+        asked.trim(),
+        did_you_mean(&wanted, ids.iter().map(String::as_str)),
+        kind.plural()
+    )))
+}
+
+/// An entry of a numbered kind (issues, objectives), by its number as typed: `3`, ` 3 `.
+/// Anything else names the numbers there are.
+pub(crate) fn by_number<'a>(
+    data: &'a Dataset,
+    kind: Kind,
+    asked: &str,
+) -> Result<Entry<'a>, Failure> {
+    let (what, count) = (kind.as_str(), data.count(kind));
+    let range = format!("{} are numbered 1 to {count}", kind.plural());
+    let trimmed = asked.trim();
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    if let Ok(n) = trimmed.parse::<u32>()
+        && let Some(entry) = data.entry_by_number(kind, n)
+    {
+        return Ok(entry);
+    }
+    if digits(trimmed) || trimmed.strip_prefix('-').is_some_and(digits) {
+        return Err(Failure::OutOfRange(format!(
+            "there is no {what} {trimmed}; {range}"
+        )));
+    }
+    Err(Failure::OutOfRange(format!(
+        "`{trimmed}` is not {} {what} number; {range} (`ewg {}` lists them, `ewg search` searches by words)",
+        article(what),
+        kind.plural()
+    )))
+}
+
+/// A member by id, acronym, name or alias (ignoring case and accents), or by the start of
+/// exactly one name.
+pub(crate) fn member<'a>(data: &'a Dataset, asked: &str) -> Result<&'a Member, Failure> {
+    let wanted = fold(asked.trim().trim_end_matches(['.', '…']).trim());
+    let names = |m: &'a Member| {
+        [m.id.as_str(), m.name.as_str()]
+            .into_iter()
+            .chain(m.acronym.as_deref())
+            .chain(m.aliases.iter().map(String::as_str))
+    };
+    if let Some(m) = data
+        .members
+        .iter()
+        .find(|m| names(m).any(|n| fold(n) == wanted))
+    {
+        return Ok(m);
+    }
+    let by_prefix: Vec<&Member> = data
+        .members
+        .iter()
+        .filter(|m| wanted.chars().count() >= 8 && names(m).any(|n| fold(n).starts_with(&wanted)))
+        .collect();
+    if let [only] = by_prefix.as_slice() {
+        return Ok(only);
+    }
+    let hint = if by_prefix.len() > 1 {
+        let ids: Vec<String> = by_prefix.iter().map(|m| format!("`{}`", m.id)).collect();
+        format!(
+            " ({} names start that way: {})",
+            by_prefix.len(),
+            ids.join(", ")
+        )
+    } else {
+        did_you_mean(&wanted, data.members.iter().map(|m| m.id.as_str()))
+    };
+    Err(Failure::NotFound(format!(
+        "no member `{}`{hint}; `ewg members` lists them, `ewg search {}` searches the text",
+        asked.trim(),
+        asked.trim()
+    )))
+}
+
+/// A category slug from a slug or a name, forgiving case, spaces and underscores.
+pub(crate) fn category<'a>(data: &'a Dataset, asked: &str) -> Result<&'a str, Failure> {
+    let slugify = |s: &str| {
+        fold(s)
+            .split(|c: char| c.is_whitespace() || c == '_' || c == '-')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join("-")
+    };
+    let wanted = slugify(asked);
+    let found = data.categories.iter().find(|c| {
+        c.slug == wanted
+            || slugify(&c.name) == wanted
+            || slugify(&c.name).ends_with(&format!("-{wanted}"))
+    });
+    match found {
+        Some(c) => Ok(&c.slug),
+        None => {
+            let slugs: Vec<&str> = data.categories.iter().map(|c| c.slug.as_str()).collect();
+            Err(Failure::NotFound(format!(
+                "no category `{}`{}; categories are: {}",
+                asked.trim(),
+                did_you_mean(&wanted, slugs.iter().copied()),
+                slugs.join(", ")
+            )))
+        }
+    }
+}
+
+/// A glossary term by its acronym, in any case.
+pub(crate) fn term<'a>(data: &'a Dataset, asked: &str) -> Result<&'a Term, Failure> {
+    let wanted = asked.trim();
+    data.term(wanted).ok_or_else(|| {
+        let acronyms = data.glossary.iter().map(|t| t.acronym.as_str());
+        Failure::NotFound(format!(
+            "no acronym `{wanted}` in the glossary{}; `ewg define` lists them all, `ewg search {wanted}` searches the text",
+            did_you_mean(wanted, acronyms)
+        ))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ewg_core::BUNDLED;
+
+    fn data() -> &'static Dataset {
+        static DATA: std::sync::OnceLock<Dataset> = std::sync::OnceLock::new();
+        DATA.get_or_init(|| Dataset::load(BUNDLED).expect("bundled data loads"))
+    }
+
+    #[test]
+    fn numbers_are_checked_against_the_numbers_there_are() {
+        let issue = by_number(data(), Kind::Issue, " 3 ").expect("issue 3");
+        assert_eq!(issue.id(), "3");
+        for bad in ["0", "6", "-1", "99999999999999999999", "3.0", "three", ""] {
+            let err = by_number(data(), Kind::Issue, bad)
+                .expect_err(bad)
+                .to_string();
+            assert!(err.contains("issues are numbered 1 to 5"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn messages_use_the_right_article() {
+        let err = by_number(data(), Kind::Issue, "three").expect_err("not a number");
+        assert!(
+            err.to_string().contains("`three` is not an issue number"),
+            "{err}"
+        );
+        let err = by_number(data(), Kind::Objective, "x").expect_err("not a number");
+        assert!(err.to_string().contains("not an objective number"), "{err}");
+        assert_eq!(article("member"), "a");
+        assert_eq!(article("activity"), "an");
+    }
+
+    #[test]
+    fn numbered_entries_are_found_by_number_wherever_they_stand() {
+        let mut data = data().clone();
+        data.issues.swap(0, 1);
+        let Ok(Entry::Issue(issue)) = by_number(&data, Kind::Issue, "1") else {
+            panic!("issue 1 is found");
+        };
+        assert_eq!(issue.number, 1);
+    }
+
+    #[test]
+    fn members_are_found_by_id_acronym_name_alias_and_prefix() {
+        for asked in [
+            "cedaw",
+            "CEDAW",
+            "Committee on the Elimination of Discrimination against Women",
+            "committee on the elimination of discrimination against",
+            "Committee on the Elimination of Discrimination ...",
+        ] {
+            assert_eq!(
+                member(data(), asked).map(|m| m.id.as_str()).ok(),
+                Some("cedaw"),
+                "{asked}"
+            );
+        }
+        assert_eq!(
+            member(data(), "Committee on Migrant Workers")
+                .map(|m| m.id.as_str())
+                .ok(),
+            Some("cmw")
+        );
+        let err = member(data(), "cedwa").expect_err("typo").to_string();
+        assert!(err.contains("did you mean `cedaw`"), "{err}");
+        assert!(
+            !err.contains("18"),
+            "no count of the data in messages: {err}"
+        );
+        let err = member(data(), "Committee on the Elimination")
+            .expect_err("ambiguous")
+            .to_string();
+        assert!(err.contains("`cedaw`") && err.contains("`cerd`"), "{err}");
+    }
+
+    #[test]
+    fn categories_forgive_case_spaces_and_short_names() {
+        for asked in [
+            "treaty-bodies",
+            "Treaty bodies",
+            "TREATY_BODIES",
+            "Human rights treaty bodies",
+        ] {
+            assert_eq!(
+                category(data(), asked).ok(),
+                Some("treaty-bodies"),
+                "{asked}"
+            );
+        }
+        let err = category(data(), "treaty").expect_err("unknown").to_string();
+        assert!(
+            err.contains("categories are: treaty-bodies, special-procedures"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn closest_prefers_containment_then_distance() {
+        assert_eq!(
+            closest("cedwa", ["cedaw", "cerd", "cmw"].into_iter()),
+            ["cedaw"]
+        );
+        assert_eq!(
+            closest("side", ["side-events", "strategic-advocacy"].into_iter()),
+            ["side-events"]
+        );
+        assert!(closest("zzzzzz", ["cedaw"].into_iter()).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    //! Look-ups that take what the user typed never panic, whatever it is.
+
+    use super::*;
+    use ewg_core::BUNDLED;
+    use proptest::prelude::*;
+
+    fn data() -> &'static Dataset {
+        static DATA: std::sync::OnceLock<Dataset> = std::sync::OnceLock::new();
+        DATA.get_or_init(|| Dataset::load(BUNDLED).expect("bundled data loads"))
+    }
+
+    proptest! {
+        #[test]
+        fn look_ups_never_panic(asked in "\\PC{0,30}|[0-9 .+-]{0,25}") {
+            let data = data();
+            let _ = member(data, &asked);
+            let _ = category(data, &asked);
+            let _ = by_number(data, Kind::Issue, &asked);
+            let _ = by_id(data, Kind::Activity, &asked);
+            let _ = term(data, &asked);
+        }
+    }
+}

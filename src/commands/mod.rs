@@ -1,0 +1,111 @@
+//! Commands: each turns parsed arguments into look-ups on the data or a search, and the result
+//! into a [`View`]. Nothing here prints. By family: [`lookup`] finds what was asked for (with
+//! "did you mean"), [`lists`] and [`show`] make the views of entries, [`search`], [`data`] files,
+//! and [`shell`] integration (completions and the man page).
+
+mod data;
+mod lists;
+mod lookup;
+mod search;
+mod shell;
+mod show;
+
+use ewg_core::{Dataset, Kind};
+
+use crate::cli::{Command, DataAction, IdAction, MembersAction, NumberAction};
+use crate::config::Config;
+use crate::error::Failure;
+use crate::output::View;
+
+/// What every command may read: the dataset in use and the settings.
+pub(crate) struct Context<'a> {
+    pub data: &'a Dataset,
+    /// Which dataset this is ("bundled, updated 2026-11-27"), for `about`.
+    pub dataset: &'a str,
+    /// The data's search terms as build.rs wrote them, for the bundled data.
+    pub prebuilt_terms: Option<&'static [u8]>,
+    pub config: &'a Config,
+}
+
+/// Runs a command (none: the overview).
+pub(crate) fn run(command: Option<&Command>, cx: &Context<'_>) -> Result<View, Failure> {
+    let data = cx.data;
+    let Some(command) = command else {
+        return Ok(show::overview(data));
+    };
+    match command {
+        Command::About => Ok(show::about(data, cx.dataset)),
+        Command::Members {
+            action,
+            member,
+            filter,
+        } => match (action, member) {
+            (Some(MembersAction::Show { member }), _) | (None, Some(member)) => {
+                let member = lookup::member(data, member)?;
+                Ok(show::show(data, ewg_core::Entry::Member(member)))
+            }
+            (Some(MembersAction::List(filter)), _) => lists::members(data, filter),
+            (None, None) => lists::members(data, filter),
+            (Some(MembersAction::Categories), _) => Ok(lists::categories(data)),
+        },
+        Command::Issues { action, number } => numbered(cx, Kind::Issue, action, number),
+        Command::Objectives { action, number } => numbered(cx, Kind::Objective, action, number),
+        Command::Activities { action, id } => named(cx, Kind::Activity, action, id),
+        Command::Publications { action, id } => named(cx, Kind::Publication, action, id),
+        Command::Timeline => Ok(lists::of_kind(data, Kind::Event)),
+        Command::Define { acronym: None } => Ok(lists::of_kind(data, Kind::Term)),
+        Command::Define {
+            acronym: Some(acronym),
+        } => {
+            let term = lookup::term(data, acronym)?;
+            Ok(show::show(data, ewg_core::Entry::Term(term)))
+        }
+        Command::Search { words, kind, limit } => {
+            search::run(cx, &words.join(" "), kind, limit.map(usize_of))
+        }
+        Command::Data {
+            action: DataAction::Check { path },
+        } => data::check(path),
+        Command::Data {
+            action: DataAction::Export { format },
+        } => data::export(data, *format, cx.config),
+        Command::Completions { shell } => Ok(shell::completions(data, *shell)),
+        Command::Man => shell::man_page(data),
+    }
+}
+
+fn usize_of(n: u64) -> usize {
+    usize::try_from(n).unwrap_or(usize::MAX)
+}
+
+/// A kind whose entries are numbered: its list, or one by number.
+fn numbered(
+    cx: &Context<'_>,
+    kind: Kind,
+    action: &Option<NumberAction>,
+    shorthand: &Option<String>,
+) -> Result<View, Failure> {
+    match (action, shorthand) {
+        (Some(NumberAction::Show { number }), _) | (None, Some(number)) => {
+            let entry = lookup::by_number(cx.data, kind, number)?;
+            Ok(show::show(cx.data, entry))
+        }
+        (Some(NumberAction::List), _) | (None, None) => Ok(lists::of_kind(cx.data, kind)),
+    }
+}
+
+/// A kind whose entries are named by slugs: its list, or one by id.
+fn named(
+    cx: &Context<'_>,
+    kind: Kind,
+    action: &Option<IdAction>,
+    shorthand: &Option<String>,
+) -> Result<View, Failure> {
+    match (action, shorthand) {
+        (Some(IdAction::Show { id }), _) | (None, Some(id)) => {
+            let entry = lookup::by_id(cx.data, kind, id)?;
+            Ok(show::show(cx.data, entry))
+        }
+        (Some(IdAction::List), _) | (None, None) => Ok(lists::of_kind(cx.data, kind)),
+    }
+}

@@ -1,0 +1,107 @@
+//! `ewg search`: asks the core once, and renders its hits (or its explanation of a miss).
+
+use serde::Serialize;
+
+use ewg_core::Kind;
+use ewg_core::search;
+
+use super::Context;
+use super::lists::to_value;
+use crate::config::Format;
+use crate::error::Failure;
+use crate::output::{Listing, Text, View};
+
+/// Hits shown on a terminal when `--limit` is not given; pipes and JSON get them all.
+pub(crate) const TERMINAL_SEARCH_LIMIT: usize = 10;
+
+#[derive(Serialize)]
+struct HitJson<'a> {
+    kind: &'static str,
+    id: &'a str,
+    title: &'a str,
+    score: f64,
+    matched: &'a [&'static str],
+    snippet: &'a str,
+}
+
+pub(crate) fn run(
+    cx: &Context<'_>,
+    query: &str,
+    kinds: &[Kind],
+    limit: Option<usize>,
+) -> Result<View, Failure> {
+    let limit = match (limit, cx.config.format) {
+        (Some(n), _) => n,
+        (None, Format::Table) => TERMINAL_SEARCH_LIMIT,
+        (None, _) => usize::MAX,
+    };
+    let mut hits = search::search(cx.data, cx.prebuilt_terms, query, kinds)?;
+    hits.truncate(limit);
+    let json: Vec<HitJson<'_>> = hits
+        .iter()
+        .map(|h| HitJson {
+            kind: h.kind.as_str(),
+            id: &h.id,
+            title: &h.title,
+            score: h.score,
+            matched: &h.matched,
+            snippet: &h.snippet.text,
+        })
+        .collect();
+    let json = to_value(&json);
+    Ok(View::Listing(Listing {
+        columns: vec!["id", "kind", "title", "match"],
+        rows: hits
+            .into_iter()
+            .map(|h| {
+                vec![
+                    h.id.into(),
+                    h.kind.as_str().into(),
+                    Text {
+                        text: h.title,
+                        marks: h.title_marks,
+                    },
+                    Text {
+                        text: h.snippet.text,
+                        marks: h.snippet.marks,
+                    },
+                ]
+            })
+            .collect(),
+        json,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use ewg_core::{BUNDLED, Dataset};
+
+    #[test]
+    fn search_shows_ten_hits_on_a_terminal_and_all_elsewhere() {
+        let data = Dataset::load(BUNDLED).expect("bundled data loads");
+        let count = |format: Format, limit: Option<usize>| {
+            let config = Config {
+                format,
+                color: false,
+                color_err: false,
+                width: 80,
+            };
+            let cx = Context {
+                data: &data,
+                dataset: "bundled",
+                prebuilt_terms: None,
+                config: &config,
+            };
+            match run(&cx, "migration", &[], limit) {
+                Ok(View::Listing(listing)) => listing.rows.len(),
+                other => panic!("{other:?}"),
+            }
+        };
+        assert_eq!(count(Format::Table, None), TERMINAL_SEARCH_LIMIT);
+        assert!(count(Format::Plain, None) > TERMINAL_SEARCH_LIMIT);
+        assert!(count(Format::Json, None) > TERMINAL_SEARCH_LIMIT);
+        assert_eq!(count(Format::Table, Some(3)), 3);
+    }
+}

@@ -1,0 +1,214 @@
+//! Views of one thing in full: the overview (`ewg` alone), the group (`about`), and any entry
+//! with its related entries and sources (`show`).
+
+use serde_json::json;
+
+use ewg_core::{Dataset, Entry, EntryRef, Kind, UNTITLED};
+
+use super::lists::to_value;
+use crate::output::{Record, View};
+
+/// Counts of every kind but the group, as "4 publications, 7 activities, ...".
+fn counts_line(data: &Dataset, kinds: &[Kind]) -> String {
+    kinds
+        .iter()
+        .map(|&k| format!("{} {}", data.count(k), k.plural()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub(crate) fn overview(data: &Dataset) -> View {
+    let g = &data.group;
+    let try_these = [
+        "ewg about                               the group in full",
+        "ewg members --category treaty-bodies    members, by category",
+        "ewg issues show 4                       a GCMGender Series note",
+        "ewg search \"labour rights\"              search everything",
+        "ewg --help                              every command",
+    ];
+    let mut counts = serde_json::Map::new();
+    counts.insert("categories".into(), json!(data.categories.len()));
+    for &kind in Kind::ALL.iter().filter(|&&k| k != Kind::Group) {
+        counts.insert(kind.plural().into(), json!(data.count(kind)));
+    }
+    let json = json!({
+        "name": g.name,
+        "short_name": g.short_name,
+        "established": g.established,
+        "purpose": g.purpose,
+        "secretariat": g.secretariat,
+        "counts": counts,
+        "dataset_updated": data.meta.updated,
+        "source": data.meta.page,
+    });
+    let others: Vec<Kind> = Kind::ALL
+        .iter()
+        .copied()
+        .filter(|k| !matches!(k, Kind::Group | Kind::Member | Kind::Issue))
+        .collect();
+    View::Record(
+        Record::new(format!("{} ({})", g.name, g.short_name), json)
+            .field("name", format!("{} ({})", g.name, g.short_name))
+            .field("purpose", &g.purpose)
+            .field("established", g.established.to_string())
+            .field("secretariat", &g.secretariat)
+            .field("chairs", &g.chairing)
+            .field(
+                "members",
+                format!(
+                    "{} institutions in {} categories",
+                    data.count(Kind::Member),
+                    data.categories.len()
+                ),
+            )
+            .field(
+                "series",
+                format!(
+                    "{} guidance notes (the GCMGender Series)",
+                    data.count(Kind::Issue)
+                ),
+            )
+            .field("also", counts_line(data, &others))
+            .list("try", try_these)
+            .field("source", &data.meta.page),
+    )
+}
+
+pub(crate) fn about(data: &Dataset, dataset: &str) -> View {
+    let g = &data.group;
+    let chairs: Vec<String> = g
+        .co_chairs
+        .iter()
+        .filter_map(|id| data.members.iter().find(|m| m.id == *id))
+        .map(|m| format!("{} ({})", m.name, m.id))
+        .collect();
+    let mut json = to_value(g);
+    json["kind"] = json!("group");
+    json["gcm"] = to_value(&data.gcm);
+    json["dataset"] = json!(dataset);
+    View::Record(
+        Record::new(format!("{} ({})", g.name, g.short_name), json)
+            .field("name", &g.name)
+            .field("short name", &g.short_name)
+            .field("established", g.established.to_string())
+            .field("purpose", &g.purpose)
+            .field("concerns", &g.population)
+            .field("composition", &g.composition)
+            .field("capacity", &g.capacity)
+            .field(
+                "secretariat",
+                format!("{} ({})", g.secretariat, g.secretariat_url),
+            )
+            .field("chairing", &g.chairing)
+            .list("co-chairs", chairs)
+            .field("origin", &g.origin)
+            .field("first mandate", &g.first_mandate)
+            .field("result", &g.result)
+            .field("since adoption", &g.current_mandate)
+            .list("how it works", g.methods.iter().map(String::as_str))
+            .field("series", &g.series)
+            .field(
+                "members",
+                format!(
+                    "{} institutions; see `ewg members`",
+                    data.count(Kind::Member)
+                ),
+            )
+            .field(
+                "the GCM",
+                format!(
+                    "{}, also called the {}. {}",
+                    data.gcm.name, data.gcm.also_called, data.gcm.description
+                ),
+            )
+            .list(
+                "sources",
+                g.sources
+                    .iter()
+                    .chain(&data.gcm.sources)
+                    .map(String::as_str),
+            )
+            .field("dataset", dataset),
+    )
+}
+
+/// One entry in full: every field, its related entries and its sources.
+pub(crate) fn show(data: &Dataset, entry: Entry<'_>) -> View {
+    let related = data.related(entry);
+    let related_lines: Vec<String> = related.iter().map(related_line).collect();
+    let mut json = to_value(&entry);
+    json["kind"] = json!(entry.kind().as_str());
+    json["related"] = to_value(&related);
+
+    let record = match entry {
+        Entry::Member(m) => Record::new(m.name.clone(), json)
+            .field("id", &m.id)
+            .field_opt("acronym", m.acronym.as_deref())
+            .field("name", &m.name)
+            .list("also known as", m.aliases.iter().map(String::as_str))
+            .field(
+                "category",
+                data.category(&m.category)
+                    .map_or(m.category.clone(), |c| format!("{} ({})", c.name, c.slug)),
+            )
+            .field("description", &m.description)
+            .field_opt("monitors", m.monitors.as_deref())
+            .field_opt("details", m.details.as_deref())
+            .field("website", &m.website),
+        Entry::Issue(i) => {
+            let record = Record::new(format!("Issue {}: {}", i.number, i.display_title()), json)
+                .field("issue", i.number.to_string())
+                .field("series", "GCMGender Series");
+            let record = match (&i.title, &i.label) {
+                (Some(title), _) => record.field("title", title),
+                (None, label) => record.field("title", format!("({UNTITLED})")).field_opt(
+                    "label",
+                    label
+                        .as_deref()
+                        .map(|l| format!("{l} (a description, not the title)")),
+                ),
+            };
+            record
+                .field("summary", &i.summary)
+                .list("frameworks", i.frameworks.iter().map(String::as_str))
+        }
+        Entry::Publication(p) => Record::new(p.title.clone(), json)
+            .field("id", &p.id)
+            .field("kind", &p.kind)
+            .field("date", &p.date)
+            .field("summary", &p.summary)
+            .list("points", p.points.iter().map(String::as_str))
+            .field_opt("note", p.points_note.as_deref())
+            .field_opt("online", p.url.as_deref()),
+        Entry::Activity(a) => Record::new(a.title.clone(), json)
+            .field("id", &a.id)
+            .field("description", &a.description),
+        Entry::Objective(o) => Record::new(format!("Objective {}: {}", o.number, o.label), json)
+            .field("objective", o.number.to_string())
+            .field("title", &o.title)
+            .field("label", &o.label)
+            .field("guide", &o.guide),
+        Entry::Event(e) => Record::new(e.when.clone(), json)
+            .field("id", &e.id)
+            .field("event", &e.event),
+        Entry::Term(t) => Record::new(t.acronym.clone(), json)
+            .field("acronym", &t.acronym)
+            .list("stands for", t.expansions.iter().map(String::as_str))
+            .field_opt("note", t.note.as_deref()),
+        Entry::Group(_) => return about(data, ""),
+    };
+    View::Record(
+        record
+            .list("related", related_lines)
+            .list("sources", entry.sources()),
+    )
+}
+
+fn related_line(r: &EntryRef) -> String {
+    let via = r
+        .via
+        .as_deref()
+        .map(|v| format!(" ({v})"))
+        .unwrap_or_default();
+    format!("{} {}: {}{via}", r.kind, r.id, r.title)
+}
