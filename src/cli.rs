@@ -134,6 +134,19 @@ pub(crate) enum Command {
         id: Option<String>,
     },
 
+    /// The Policies and Practice Guide: what it is, then its chapters, one per GCM objective
+    #[command(
+        args_conflicts_with_subcommands = true,
+        after_help = "Examples:\n  ewg guide\n  ewg guide 6\n  ewg guide list\n  ewg search domestic workers --kind guide"
+    )]
+    Guide {
+        #[command(subcommand)]
+        action: Option<NumberAction>,
+        /// Show the chapter on this objective: `ewg guide 6` is `ewg guide show 6`
+        #[arg(value_name = "OBJECTIVE", allow_negative_numbers = true)]
+        number: Option<String>,
+    },
+
     /// Dated events, oldest first
     #[command(after_help = "Example:\n  ewg timeline")]
     Timeline,
@@ -245,7 +258,7 @@ pub(crate) enum MembersAction {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum NumberAction {
-    /// List them all (the default)
+    /// List them all
     #[command(visible_alias = "ls")]
     List,
     /// One in full

@@ -3,7 +3,7 @@
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use ewg_core::{Dataset, Kind, Member};
+use ewg_core::{Chapter, Dataset, Kind, Member};
 
 use super::lookup;
 use crate::cli::MemberFilter;
@@ -21,6 +21,7 @@ pub(crate) fn of_kind(data: &Dataset, kind: Kind) -> View {
         Kind::Member => members_listing(data, data.members.iter().collect()),
         Kind::Issue => issues(data),
         Kind::Objective => objectives(data),
+        Kind::Chapter => chapters(data),
         Kind::Activity => activities(data),
         Kind::Publication => publications(data),
         Kind::Event => timeline(data),
@@ -117,6 +118,59 @@ fn objectives(data: &Dataset) -> View {
     })
 }
 
+/// How much of a chapter the dataset holds, in a word: the guide's pages could be read only in
+/// part, so no chapter is complete.
+pub(crate) fn chapter_status(chapter: &Chapter) -> &'static str {
+    if chapter.issues.is_empty() && chapter.measures.is_empty() {
+        "not in the dataset"
+    } else {
+        "partial"
+    }
+}
+
+fn chapters(data: &Dataset) -> View {
+    let rows: Vec<(&Chapter, &str)> = data
+        .guide
+        .iter()
+        .map(|c| {
+            let label = data
+                .objectives
+                .iter()
+                .find(|o| o.number == c.objective)
+                .map_or("", |o| o.label.as_str());
+            (c, label)
+        })
+        .collect();
+    View::Listing(Listing {
+        columns: vec!["objective", "label", "issues", "measures", "held"],
+        rows: rows
+            .iter()
+            .map(|(c, label)| {
+                vec![
+                    c.objective.to_string().into(),
+                    (*label).into(),
+                    c.issues.len().to_string().into(),
+                    c.measures.len().to_string().into(),
+                    chapter_status(c).into(),
+                ]
+            })
+            .collect(),
+        json: rows
+            .iter()
+            .map(|(c, label)| {
+                json!({
+                    "objective": c.objective,
+                    "label": label,
+                    "issues": c.issues.len(),
+                    "measures": c.measures.len(),
+                    "held": chapter_status(c),
+                    "source": c.source,
+                })
+            })
+            .collect(),
+    })
+}
+
 fn activities(data: &Dataset) -> View {
     View::Listing(Listing {
         columns: vec!["id", "activity"],
@@ -157,11 +211,11 @@ fn timeline(data: &Dataset) -> View {
         rows: events
             .iter()
             .map(|e| {
-                vec![
-                    e.id.as_str().into(),
-                    e.when.as_str().into(),
-                    e.event.as_str().into(),
-                ]
+                let event = match &e.note {
+                    Some(note) => format!("{} (Note: {note})", e.event),
+                    None => e.event.clone(),
+                };
+                vec![e.id.as_str().into(), e.when.as_str().into(), event.into()]
             })
             .collect(),
         json: to_value(&events),
@@ -174,7 +228,13 @@ fn terms(data: &Dataset) -> View {
         rows: data
             .glossary
             .iter()
-            .map(|t| vec![t.acronym.as_str().into(), t.expansions.join("; ").into()])
+            .map(|t| {
+                let stands_for = match t.expansions.is_empty() {
+                    true => "(not spelled out in the sources; see its note)".to_string(),
+                    false => t.expansions.join("; "),
+                };
+                vec![t.acronym.as_str().into(), stands_for.into()]
+            })
             .collect(),
         json: to_value(&data.glossary),
     })

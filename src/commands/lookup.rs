@@ -15,6 +15,14 @@ pub(crate) fn article(word: &str) -> &'static str {
     }
 }
 
+/// "`ewg issues` lists them", for a kind with a command.
+fn lists_them(kind: Kind) -> String {
+    match super::command_of(kind) {
+        Some(command) => format!("`ewg {command}` lists them"),
+        None => format!("`ewg search --kind {kind}` finds them"),
+    }
+}
+
 /// " (did you mean `x`?)" for the candidates nearest to `asked`, or nothing.
 pub(crate) fn did_you_mean<'a>(asked: &str, candidates: impl Iterator<Item = &'a str>) -> String {
     let near = closest(asked, candidates);
@@ -51,11 +59,11 @@ pub(crate) fn by_id<'a>(data: &'a Dataset, kind: Kind, asked: &str) -> Result<En
     }
     let ids: Vec<String> = data.entries_of(kind).map(|e| e.id().into_owned()).collect();
     Err(Failure::NotFound(format!(
-        "no {} with the id `{}`{}; `ewg {}` lists them",
-        kind.as_str(),
+        "no {} with the id `{}`{}; {}",
+        kind.noun(),
         asked.trim(),
         did_you_mean(&wanted, ids.iter().map(String::as_str)),
-        kind.plural()
+        lists_them(kind)
     )))
 }
 
@@ -66,7 +74,7 @@ pub(crate) fn by_number<'a>(
     kind: Kind,
     asked: &str,
 ) -> Result<Entry<'a>, Failure> {
-    let (what, count) = (kind.as_str(), data.count(kind));
+    let (what, count) = (kind.noun(), data.count(kind));
     let range = format!("{} are numbered 1 to {count}", kind.plural());
     let trimmed = asked.trim();
     let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
@@ -81,9 +89,9 @@ pub(crate) fn by_number<'a>(
         )));
     }
     Err(Failure::OutOfRange(format!(
-        "`{trimmed}` is not {} {what} number; {range} (`ewg {}` lists them, `ewg search` searches by words)",
+        "`{trimmed}` is not {} {what} number; {range} ({}, `ewg search` searches by words)",
         article(what),
-        kind.plural()
+        lists_them(kind)
     )))
 }
 

@@ -50,6 +50,10 @@ pub(crate) fn run(command: Option<&Command>, cx: &Context<'_>) -> Result<View, F
         },
         Command::Issues { action, number } => numbered(cx, Kind::Issue, action, number),
         Command::Objectives { action, number } => numbered(cx, Kind::Objective, action, number),
+        Command::Guide { action, number } => match (action, number) {
+            (None, None) => Ok(show::guide(data)),
+            _ => numbered(cx, Kind::Chapter, action, number),
+        },
         Command::Activities { action, id } => named(cx, Kind::Activity, action, id),
         Command::Publications { action, id } => named(cx, Kind::Publication, action, id),
         Command::Timeline => Ok(lists::of_kind(data, Kind::Event)),
@@ -71,6 +75,21 @@ pub(crate) fn run(command: Option<&Command>, cx: &Context<'_>) -> Result<View, F
         } => data::export(data, *format, cx.config),
         Command::Completions { shell } => Ok(shell::completions(data, *shell)),
         Command::Man => shell::man_page(data),
+    }
+}
+
+/// The command that lists and shows a kind's entries, where there is one: what messages and
+/// completions name.
+pub(crate) fn command_of(kind: Kind) -> Option<&'static str> {
+    match kind {
+        Kind::Group | Kind::Event => None,
+        Kind::Member => Some("members"),
+        Kind::Issue => Some("issues"),
+        Kind::Publication => Some("publications"),
+        Kind::Activity => Some("activities"),
+        Kind::Objective => Some("objectives"),
+        Kind::Chapter => Some("guide"),
+        Kind::Term => Some("define"),
     }
 }
 

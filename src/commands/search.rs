@@ -61,15 +61,29 @@ pub(crate) fn run(
                         text: h.title,
                         marks: h.title_marks,
                     },
-                    Text {
-                        text: h.snippet.text,
-                        marks: h.snippet.marks,
-                    },
+                    snippet_text(h.kind, h.snippet),
                 ]
             })
             .collect(),
         json,
     }))
+}
+
+/// The snippet as shown: for a guide chapter, which part of it matched ("measures: ...").
+fn snippet_text(kind: Kind, snippet: search::Snippet) -> Text {
+    let part = match (kind, snippet.field) {
+        (Kind::Chapter, field @ ("issues" | "measures" | "instruments")) => format!("{field}: "),
+        _ => String::new(),
+    };
+    let shift = part.len();
+    Text {
+        text: part + &snippet.text,
+        marks: snippet
+            .marks
+            .into_iter()
+            .map(|m| m.start + shift..m.end + shift)
+            .collect(),
+    }
 }
 
 #[cfg(test)]

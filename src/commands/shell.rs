@@ -6,18 +6,10 @@ use clap_complete::Shell;
 
 use ewg_core::{Dataset, Kind};
 
+use super::command_of;
 use crate::cli::Cli;
 use crate::error::{EXIT_STATUS, Failure};
 use crate::output::View;
-
-/// The command that lists and shows a kind's entries, where there is one.
-fn command_of(kind: Kind) -> Option<&'static str> {
-    match kind {
-        Kind::Group | Kind::Event => None,
-        Kind::Term => Some("define"),
-        other => Some(other.plural()),
-    }
-}
 
 pub(crate) fn completions(data: &Dataset, shell: Shell) -> View {
     let mut script = Vec::new();

@@ -3,9 +3,9 @@
 
 use serde_json::json;
 
-use ewg_core::{Dataset, Entry, EntryRef, Kind, UNTITLED};
+use ewg_core::{Chapter, Dataset, Entry, EntryRef, Kind, UNTITLED};
 
-use super::lists::to_value;
+use super::lists::{chapter_status, to_value};
 use crate::output::{Record, View};
 
 /// Counts of every kind but the group, as "4 publications, 7 activities, ...".
@@ -89,6 +89,7 @@ pub(crate) fn about(data: &Dataset, dataset: &str) -> View {
     View::Record(
         Record::new(format!("{} ({})", g.name, g.short_name), json)
             .field("name", &g.name)
+            .list("also known as", g.aliases.iter().map(String::as_str))
             .field("short name", &g.short_name)
             .field("established", g.established.to_string())
             .field("purpose", &g.purpose)
@@ -154,6 +155,7 @@ pub(crate) fn show(data: &Dataset, entry: Entry<'_>) -> View {
             .field("description", &m.description)
             .field_opt("monitors", m.monitors.as_deref())
             .field_opt("details", m.details.as_deref())
+            .field_opt("note", m.note.as_deref())
             .field("website", &m.website),
         Entry::Issue(i) => {
             let record = Record::new(format!("Issue {}: {}", i.number, i.display_title()), json)
@@ -171,26 +173,55 @@ pub(crate) fn show(data: &Dataset, entry: Entry<'_>) -> View {
             record
                 .field("summary", &i.summary)
                 .list("frameworks", i.frameworks.iter().map(String::as_str))
+                .field_opt("note", i.note.as_deref())
         }
         Entry::Publication(p) => Record::new(p.title.clone(), json)
             .field("id", &p.id)
             .field("kind", &p.kind)
+            .list("also known as", p.aliases.iter().map(String::as_str))
             .field("date", &p.date)
             .field("summary", &p.summary)
             .list("points", p.points.iter().map(String::as_str))
             .field_opt("note", p.points_note.as_deref())
+            .list(
+                "COVID-19 impacts",
+                p.covid_impacts.iter().map(String::as_str),
+            )
             .field_opt("online", p.url.as_deref()),
         Entry::Activity(a) => Record::new(a.title.clone(), json)
             .field("id", &a.id)
-            .field("description", &a.description),
-        Entry::Objective(o) => Record::new(format!("Objective {}: {}", o.number, o.label), json)
-            .field("objective", o.number.to_string())
-            .field("title", &o.title)
-            .field("label", &o.label)
-            .field("guide", &o.guide),
+            .field("description", &a.description)
+            .list("also named", a.aliases.iter().map(String::as_str)),
+        Entry::Objective(o) => {
+            let chapter = data.guide.iter().find(|c| c.objective == o.number);
+            if let Some(chapter) = chapter {
+                json["guide_chapter"] = to_value(chapter);
+            }
+            let record = Record::new(format!("Objective {}: {}", o.number, o.label), json)
+                .field("objective", o.number.to_string())
+                .field("title", &o.title)
+                .field("label", &o.label)
+                .field("guide", &o.guide);
+            match chapter {
+                Some(chapter) => with_chapter(record, chapter),
+                None => record,
+            }
+        }
+        Entry::Chapter(c) => {
+            let chapter = c.chapter;
+            if let Some(objective) = c.objective {
+                json["objective_title"] = json!(objective.title);
+                json["objective_label"] = json!(objective.label);
+            }
+            let record = Record::new(entry.title(), json)
+                .field("objective", chapter.objective.to_string())
+                .field_opt("title", c.objective.map(|o| o.title.as_str()));
+            with_chapter(record, chapter)
+        }
         Entry::Event(e) => Record::new(e.when.clone(), json)
             .field("id", &e.id)
-            .field("event", &e.event),
+            .field("event", &e.event)
+            .field_opt("note", e.note.as_deref()),
         Entry::Term(t) => Record::new(t.acronym.clone(), json)
             .field("acronym", &t.acronym)
             .list("stands for", t.expansions.iter().map(String::as_str))
@@ -201,6 +232,110 @@ pub(crate) fn show(data: &Dataset, entry: Entry<'_>) -> View {
         record
             .list("related", related_lines)
             .list("sources", entry.sources()),
+    )
+}
+
+/// A guide chapter's text, and what of it is not in the dataset, as fields of a record.
+fn with_chapter(record: Record, chapter: &Chapter) -> Record {
+    let instruments = chapter.instruments.iter().map(|i| {
+        let entry = i.member.as_deref().or(i.term.as_deref());
+        match entry {
+            Some(id) => format!("{} ({id})", i.name),
+            None => i.name.clone(),
+        }
+    });
+    record
+        .list("guide issues", chapter.issues.iter().map(String::as_str))
+        .list(
+            "guide measures",
+            chapter.measures.iter().map(String::as_str),
+        )
+        .list("instruments", instruments)
+        .field(
+            "not in the dataset",
+            format!(
+                "{}; the chapter is at {}",
+                capitalised(&chapter.not_read),
+                chapter.source
+            ),
+        )
+        .field_opt("note", chapter.note.as_deref())
+}
+
+/// "1 measure", "3 measures".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// `ewg guide`: what the guide is, its structure, what it says of the pandemic, and its chapters
+/// one line each.
+pub(crate) fn guide(data: &Dataset) -> View {
+    let publication = data.publications.iter().find(|p| p.kind == "guide");
+    let chapters: Vec<String> = data
+        .guide
+        .iter()
+        .map(|c| {
+            let label = data
+                .objectives
+                .iter()
+                .find(|o| o.number == c.objective)
+                .map_or("", |o| o.label.as_str());
+            format!(
+                "{:>2} {label}: {}, {} ({})",
+                c.objective,
+                count(c.issues.len(), "issue"),
+                count(c.measures.len(), "measure"),
+                chapter_status(c)
+            )
+        })
+        .collect();
+    let mut json = json!({
+        "chapters": data.guide.iter().map(|c| json!({
+            "objective": c.objective,
+            "issues": c.issues.len(),
+            "measures": c.measures.len(),
+            "held": chapter_status(c),
+            "source": c.source,
+        })).collect::<Vec<_>>(),
+    });
+    let title = publication.map_or("Policies and Practice Guide".to_string(), |p| {
+        p.title.clone()
+    });
+    let mut record = Record::new(title, json!(null));
+    if let Some(p) = publication {
+        json["guide"] = to_value(p);
+        record = record
+            .field("summary", &p.summary)
+            .list("structure", p.points.iter().map(String::as_str))
+            .list(
+                "COVID-19 impacts",
+                p.covid_impacts.iter().map(String::as_str),
+            )
+            .field_opt("online", p.url.as_deref());
+    }
+    record.json = json;
+    View::Record(
+        record
+            .list("chapters", chapters)
+            .field(
+                "not in the dataset",
+                "Only the opening of each chapter's page could be read: its issues and first measures. \
+                 No checklist of actions and no list of COVID-19 measures is here, and nothing of \
+                 Objective 16; `ewg guide N` says what each chapter lacks and links to it.",
+            )
+            .field("try", "ewg guide 6    ewg search domestic workers --kind guide"),
     )
 }
 

@@ -67,6 +67,12 @@ impl Dataset {
             .find_map(|&k| self.entries_of(k).find(|e| e.id() == id))
     }
 
+    /// The entry a link names: a slug, or a glossary acronym.
+    pub fn linked(&self, id: &str) -> Option<Entry<'_>> {
+        self.entry_by_id(id)
+            .or_else(|| self.term(id).map(Entry::Term))
+    }
+
     /// The entry of a numbered kind with this number, wherever it stands in the file.
     pub fn entry_by_number(&self, kind: Kind, number: u32) -> Option<Entry<'_>> {
         let number = number.to_string();
@@ -114,13 +120,13 @@ impl Dataset {
             });
         }
         for id in entry.related_ids() {
-            if let Some(other) = self.entry_by_id(id) {
+            if let Some(other) = self.linked(id) {
                 push(other.to_ref());
             }
         }
         if !matches!(entry, Entry::Group(..)) {
             for other in self.entries() {
-                if other.related_ids().iter().any(|id| *id == own_id) {
+                if other.related_ids().contains(&own_id.as_ref()) {
                     push(other.to_ref());
                 }
             }

@@ -17,6 +17,7 @@ sections! {
     timeline: Vec<Event>,
     gcm: Gcm,
     objectives: Vec<Objective>,
+    guide: Vec<Chapter>,
     glossary: Vec<Term>,
 }
 
@@ -34,6 +35,9 @@ pub struct Meta {
 pub struct Group {
     pub id: String,
     pub name: String,
+    /// Other forms of the name the sources use, so that each is found.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     pub short_name: String,
     pub established: u16,
     pub purpose: String,
@@ -58,6 +62,7 @@ pub struct Group {
 pub struct Category {
     pub slug: String,
     pub name: String,
+    pub source: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -77,6 +82,9 @@ pub struct Member {
     pub monitors: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<String>,
+    /// About the sources, not the member: shown apart, as a note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     pub website: String,
     pub sources: Vec<String>,
 }
@@ -94,6 +102,9 @@ pub struct Issue {
     pub summary: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub frameworks: Vec<String>,
+    /// About the sources, not the note: shown apart.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     pub source: String,
 }
 
@@ -117,6 +128,9 @@ pub struct Activity {
     pub id: String,
     pub title: String,
     pub description: String,
+    /// Other names the page uses for what the activity names ("UN Migration Network").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<String>,
     pub source: String,
@@ -129,12 +143,18 @@ pub struct Publication {
     /// statement, guide or recommendations.
     pub kind: String,
     pub title: String,
+    /// Other forms of the title the sources use.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     pub date: String,
     pub summary: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub points: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub points_note: Option<String>,
+    /// What the publication says of the COVID-19 pandemic's impacts (the guide's own page).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub covid_impacts: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -151,6 +171,9 @@ pub struct Event {
     /// YYYY[-MM[-DD]], for ordering only.
     pub sort: String,
     pub event: String,
+    /// About the sources, not the event ("the day is not verified"): shown apart.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<String>,
     pub source: String,
@@ -180,7 +203,9 @@ pub struct Objective {
 #[serde(deny_unknown_fields)]
 pub struct Term {
     pub acronym: String,
-    /// What the acronym stands for; the first is the usual reading.
+    /// What the acronym stands for; the first is the usual reading. None where no source spells
+    /// it out (a name used as a word, COVID-19): the note then says so.
+    #[serde(default)]
     pub expansions: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -189,3 +214,51 @@ pub struct Term {
     pub refers_to: Option<String>,
     pub source: String,
 }
+
+/// One chapter of the Policies and Practice Guide: what could be read of its page for one GCM
+/// objective. Nothing beyond what was read is stored; `not_read` says what the page has that the
+/// dataset does not.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Chapter {
+    /// The GCM objective the chapter is about.
+    pub objective: u32,
+    /// The chapter's page: https://ppguide.unwomen.org/objective/N.
+    pub source: String,
+    /// The French or Spanish copy of the page the text was read from, where the English page
+    /// could not be read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_source: Option<String>,
+    /// The issues for migrant women and girls, one point each, in the project's words.
+    #[serde(default)]
+    pub issues: Vec<String>,
+    /// The measures that could be read, in the project's words.
+    #[serde(default)]
+    pub measures: Vec<String>,
+    /// Instruments and bodies the chapter names, exactly as named.
+    #[serde(default)]
+    pub instruments: Vec<Instrument>,
+    /// What of the chapter is not in the dataset ("the rest of the measures, the checklist of
+    /// actions and the COVID-19 measures").
+    pub not_read: String,
+    /// About the sources, not the chapter: shown apart, as a note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// An instrument or body a guide chapter names, with the entry it is, where the dataset has one.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Instrument {
+    pub name: String,
+    /// The member that is (or monitors) it: `cedaw` for the Convention.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub member: Option<String>,
+    /// The glossary acronym that names it: `SDG`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub term: Option<String>,
+}
+
+/// The guide's pages: chapter N is at `GUIDE_PAGE/objective/N`, its translations at
+/// `GUIDE_PAGE/fr/objective/N` and `GUIDE_PAGE/es/objective/N`.
+pub const GUIDE_PAGE: &str = "https://ppguide.unwomen.org";

@@ -17,6 +17,12 @@ pub const PIECE_BYTES: usize = 256 * 1024;
 /// header, a table other than an array of tables in two pieces, a section missing.
 pub fn load_in_pieces(text: &str, piece_bytes: usize) -> Option<Dataset> {
     let is_header = |line: &str| line.trim_start().starts_with('[');
+    // A piece starts only at a section's header: `[[guide.instruments]]` belongs with the
+    // `[[guide]]` entry above it.
+    let is_section_header = |line: &str| {
+        let name = line.trim().trim_start_matches('[');
+        is_header(line) && name.split(']').next().is_some_and(|n| !n.contains('.'))
+    };
     let root_has_keys = text
         .lines()
         .take_while(|line| !is_header(line))
@@ -28,7 +34,7 @@ pub fn load_in_pieces(text: &str, piece_bytes: usize) -> Option<Dataset> {
     let mut start = 0;
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
-        if offset - start >= piece_bytes && is_header(line) {
+        if offset - start >= piece_bytes && is_section_header(line) {
             whole.join(toml::from_str(&text[start..offset]).ok()?)?;
             start = offset;
         }

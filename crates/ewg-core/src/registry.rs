@@ -15,7 +15,8 @@ use serde::{Serialize, Serializer};
 
 use crate::check::{self, Found, Salvaged};
 use crate::model::{
-    Activity, Dataset, Event, Gcm, Group, Issue, Member, Meta, Objective, Publication, Term,
+    Activity, Chapter, Dataset, Event, Gcm, Group, Issue, Member, Meta, Objective, Publication,
+    Term,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -165,9 +166,9 @@ pub trait EntryKind<'a>: Copy {
     fn fields(self) -> Vec<Field<'a>>;
     /// The entry's source URLs.
     fn sources(self) -> Vec<&'a str>;
-    /// Ids of entries this one names as related.
-    fn related_ids(self) -> &'a [String] {
-        &[]
+    /// Ids of entries this one names as related: slugs, or glossary acronyms.
+    fn related_ids(self) -> Vec<&'a str> {
+        Vec::new()
     }
 }
 
@@ -176,7 +177,7 @@ pub trait EntryKind<'a>: Copy {
 macro_rules! entry_kinds {
     (<$lt:lifetime> $(
         $(#[$doc:meta])*
-        $variant:ident($payload:ty): $name:literal, $plural:literal, $layout:ident $section:literal, $id:expr;
+        $variant:ident($payload:ty): $name:literal, $noun:literal, $plural:literal, $layout:ident $section:literal, $id:expr;
     )*) => {
         /// The kinds of entry, in the order ties are broken in search and listings.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -193,7 +194,12 @@ macro_rules! entry_kinds {
                 match self { $(Kind::$variant => $name,)* }
             }
 
-            /// The kind's name for more than one entry ("activities").
+            /// What one entry is called in messages ("issue", "chapter").
+            pub fn noun(self) -> &'static str {
+                match self { $(Kind::$variant => $noun,)* }
+            }
+
+            /// What more than one are called ("activities", "chapters").
             pub fn plural(self) -> &'static str {
                 match self { $(Kind::$variant => $plural,)* }
             }
@@ -239,7 +245,7 @@ macro_rules! entry_kinds {
                 match *self { $(Entry::$variant(e) => e.sources(),)* }
             }
 
-            pub fn related_ids(&self) -> &$lt [String] {
+            pub fn related_ids(&self) -> Vec<&$lt str> {
                 match *self { $(Entry::$variant(e) => e.related_ids(),)* }
             }
         }
@@ -270,19 +276,22 @@ macro_rules! entry_kinds {
 }
 
 entry_kinds! { <'a>
+    // variant(payload): name (--kind, JSON), noun, plural, where in the file, how users name one
     /// The group itself, with the compact it works on.
-    Group(GroupEntry<'a>): "group", "groups", One "group", IdStyle::Slug;
-    Member(&'a Member): "member", "members", Many "members", IdStyle::Slug;
+    Group(GroupEntry<'a>): "group", "group", "groups", One "group", IdStyle::Slug;
+    Member(&'a Member): "member", "member", "members", Many "members", IdStyle::Slug;
     /// A guidance note of the GCMGender Series.
-    Issue(&'a Issue): "issue", "issues", Many "issues", IdStyle::Number(5);
-    Publication(&'a Publication): "publication", "publications", Many "publications", IdStyle::Slug;
-    Activity(&'a Activity): "activity", "activities", Many "activities", IdStyle::Slug;
+    Issue(&'a Issue): "issue", "issue", "issues", Many "issues", IdStyle::Number(5);
+    Publication(&'a Publication): "publication", "publication", "publications", Many "publications", IdStyle::Slug;
+    Activity(&'a Activity): "activity", "activity", "activities", Many "activities", IdStyle::Slug;
     /// One of the GCM's 23 objectives.
-    Objective(&'a Objective): "objective", "objectives", Many "objectives", IdStyle::Number(23);
+    Objective(&'a Objective): "objective", "objective", "objectives", Many "objectives", IdStyle::Number(23);
+    /// A chapter of the Policies and Practice Guide, numbered by its objective.
+    Chapter(ChapterEntry<'a>): "guide", "chapter", "chapters", Many "guide", IdStyle::Number(23);
     /// A dated event of the timeline.
-    Event(&'a Event): "event", "events", Many "timeline", IdStyle::Slug;
+    Event(&'a Event): "event", "event", "events", Many "timeline", IdStyle::Slug;
     /// An acronym of the glossary.
-    Term(&'a Term): "term", "terms", Many "glossary", IdStyle::Acronym;
+    Term(&'a Term): "term", "term", "terms", Many "glossary", IdStyle::Acronym;
 }
 
 impl Kind {
@@ -426,6 +435,7 @@ impl<'a> EntryKind<'a> for GroupEntry<'a> {
             .one("id", Tier::Key, &g.id)
             .one("short_name", Tier::Key, &g.short_name)
             .one("name", Tier::Title, &g.name)
+            .all("aliases", Tier::Short, &g.aliases)
             .one("secretariat", Tier::Short, &g.secretariat);
         for (name, text) in [
             ("purpose", &g.purpose),
@@ -456,8 +466,8 @@ impl<'a> EntryKind<'a> for GroupEntry<'a> {
             .map(String::as_str)
             .collect()
     }
-    fn related_ids(self) -> &'a [String] {
-        &self.group.co_chairs
+    fn related_ids(self) -> Vec<&'a str> {
+        self.group.co_chairs.iter().map(String::as_str).collect()
     }
 }
 
@@ -481,6 +491,7 @@ impl<'a> EntryKind<'a> for &'a Member {
             .opt("monitors", Tier::Short, self.monitors.as_ref())
             .one("description", Tier::Prose, &self.description)
             .opt("details", Tier::Prose, self.details.as_ref())
+            .opt("note", Tier::Prose, self.note.as_ref())
             .0
     }
     fn sources(self) -> Vec<&'a str> {
@@ -508,6 +519,7 @@ impl<'a> EntryKind<'a> for &'a Issue {
         fields
             .all("frameworks", Tier::Short, &self.frameworks)
             .one("summary", Tier::Prose, &self.summary)
+            .opt("note", Tier::Prose, self.note.as_ref())
             .0
     }
     fn sources(self) -> Vec<&'a str> {
@@ -529,18 +541,20 @@ impl<'a> EntryKind<'a> for &'a Publication {
         Fields(Vec::new())
             .one("id", Tier::Key, &self.id)
             .one("title", Tier::Title, &self.title)
+            .all("aliases", Tier::Short, &self.aliases)
             .one("kind", Tier::Short, &self.kind)
             .one("date", Tier::Short, &self.date)
             .one("summary", Tier::Prose, &self.summary)
             .all("points", Tier::Prose, &self.points)
             .opt("points_note", Tier::Prose, self.points_note.as_ref())
+            .all("covid_impacts", Tier::Prose, &self.covid_impacts)
             .0
     }
     fn sources(self) -> Vec<&'a str> {
         self.sources.iter().map(String::as_str).collect()
     }
-    fn related_ids(self) -> &'a [String] {
-        &self.related
+    fn related_ids(self) -> Vec<&'a str> {
+        self.related.iter().map(String::as_str).collect()
     }
 }
 
@@ -558,14 +572,15 @@ impl<'a> EntryKind<'a> for &'a Activity {
         Fields(Vec::new())
             .one("id", Tier::Key, &self.id)
             .one("title", Tier::Title, &self.title)
+            .all("aliases", Tier::Short, &self.aliases)
             .one("description", Tier::Prose, &self.description)
             .0
     }
     fn sources(self) -> Vec<&'a str> {
         vec![&self.source]
     }
-    fn related_ids(self) -> &'a [String] {
-        &self.related
+    fn related_ids(self) -> Vec<&'a str> {
+        self.related.iter().map(String::as_str).collect()
     }
 }
 
@@ -590,6 +605,76 @@ impl<'a> EntryKind<'a> for &'a Objective {
     }
 }
 
+/// A guide chapter, with the objective it is about (for its title).
+#[derive(Debug, Clone, Copy)]
+pub struct ChapterEntry<'a> {
+    pub chapter: &'a Chapter,
+    pub objective: Option<&'a Objective>,
+}
+
+impl Serialize for ChapterEntry<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.chapter.serialize(serializer)
+    }
+}
+
+impl<'a> EntryKind<'a> for ChapterEntry<'a> {
+    fn all(data: &'a Dataset) -> impl Iterator<Item = Self> {
+        data.guide.iter().map(|chapter| ChapterEntry {
+            chapter,
+            objective: data
+                .objectives
+                .iter()
+                .find(|o| o.number == chapter.objective),
+        })
+    }
+    fn id(self) -> Cow<'a, str> {
+        Cow::Owned(self.chapter.objective.to_string())
+    }
+    fn title(self) -> Cow<'a, str> {
+        let label = self.objective.map_or("", |o| o.label.as_str());
+        Cow::Owned(format!(
+            "Guide, objective {}: {label}",
+            self.chapter.objective
+        ))
+    }
+    fn fields(self) -> Vec<Field<'a>> {
+        let c = self.chapter;
+        // The title stands below the objective's own: a chapter is found by its objective's
+        // label, but the objective comes first.
+        let mut fields = Fields(vec![
+            Field::number("objective", c.objective),
+            Field {
+                name: "title",
+                tier: Tier::Short,
+                text: self.title(),
+            },
+        ]);
+        // Names the chapter cites, not what it is about: prose, so that `labour standards`
+        // finds the ILO before the chapter that cites its standards.
+        for instrument in &c.instruments {
+            fields = fields.one("instruments", Tier::Prose, &instrument.name);
+        }
+        fields
+            .all("issues", Tier::Prose, &c.issues)
+            .all("measures", Tier::Prose, &c.measures)
+            .0
+    }
+    fn sources(self) -> Vec<&'a str> {
+        let c = self.chapter;
+        std::iter::once(c.source.as_str())
+            .chain(c.text_source.as_deref())
+            .collect()
+    }
+    fn related_ids(self) -> Vec<&'a str> {
+        let c = self.chapter;
+        c.instruments
+            .iter()
+            .flat_map(|i| i.member.as_deref().into_iter().chain(i.term.as_deref()))
+            .collect()
+    }
+}
+
 impl<'a> EntryKind<'a> for &'a Event {
     fn all(data: &'a Dataset) -> impl Iterator<Item = Self> {
         data.timeline.iter()
@@ -605,13 +690,14 @@ impl<'a> EntryKind<'a> for &'a Event {
             .one("id", Tier::Key, &self.id)
             .one("when", Tier::Short, &self.when)
             .one("event", Tier::Prose, &self.event)
+            .opt("note", Tier::Prose, self.note.as_ref())
             .0
     }
     fn sources(self) -> Vec<&'a str> {
         vec![&self.source]
     }
-    fn related_ids(self) -> &'a [String] {
-        &self.related
+    fn related_ids(self) -> Vec<&'a str> {
+        self.related.iter().map(String::as_str).collect()
     }
 }
 
@@ -623,8 +709,8 @@ impl<'a> EntryKind<'a> for &'a Term {
         Cow::Borrowed(&self.acronym)
     }
     fn title(self) -> Cow<'a, str> {
-        // The usual reading; `show` lists every expansion.
-        Cow::Borrowed(self.expansions.first().map_or("", String::as_str))
+        // The usual reading; `show` lists every expansion. A name used as a word has none.
+        Cow::Borrowed(self.expansions.first().unwrap_or(&self.acronym))
     }
     fn fields(self) -> Vec<Field<'a>> {
         // Expansions rank below the entries they name: `refugees` should find UNHCR before its
@@ -638,8 +724,8 @@ impl<'a> EntryKind<'a> for &'a Term {
     fn sources(self) -> Vec<&'a str> {
         vec![&self.source]
     }
-    fn related_ids(self) -> &'a [String] {
-        self.refers_to.as_slice()
+    fn related_ids(self) -> Vec<&'a str> {
+        self.refers_to.iter().map(String::as_str).collect()
     }
 }
 

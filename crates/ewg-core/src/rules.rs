@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use crate::dataset::acronyms_in;
-use crate::model::Dataset;
+use crate::model::{Dataset, GUIDE_PAGE};
 use crate::registry::{IdStyle, Kind};
 
 /// Where a rule is broken: a path into the data (`members[3].category`) and what is wrong.
@@ -56,6 +56,7 @@ impl Dataset {
         self.check_glossary(&mut found);
         self.check_categories(&mut found);
         self.check_issues(&mut found);
+        self.check_guide(&mut found);
         self.check_links(&mut found);
         self.check_sources_and_acronyms(&mut found);
         found.0
@@ -135,8 +136,11 @@ impl Dataset {
                     format!("duplicate acronym `{}`", term.acronym),
                 );
             }
-            if term.expansions.is_empty() {
-                found.broken(format!("glossary[{i}].expansions"), "no expansion given");
+            if term.expansions.is_empty() && term.note.is_none() {
+                found.broken(
+                    format!("glossary[{i}].expansions"),
+                    "no expansion given, and no note saying why",
+                );
             }
         }
     }
@@ -158,6 +162,12 @@ impl Dataset {
                 found.broken(
                     format!("categories[{i}].slug"),
                     format!("duplicate category `{}`", category.slug),
+                );
+            }
+            if !is_http(&category.source) {
+                found.broken(
+                    format!("categories[{i}].source"),
+                    format!("source `{}` is not an http(s) URL", category.source),
                 );
             }
             if self.members_in(&category.slug).next().is_none() {
@@ -193,6 +203,72 @@ impl Dataset {
         }
     }
 
+    /// Guide chapters: sourced to their own objective's page, every point said, links to a
+    /// member or glossary term that exists.
+    fn check_guide(&self, found: &mut Problems) {
+        for (i, chapter) in self.guide.iter().enumerate() {
+            let path = Kind::Chapter.path(i);
+            let n = chapter.objective;
+            let page = format!("{GUIDE_PAGE}/objective/{n}");
+            if chapter.source != page {
+                found.broken(
+                    format!("{path}.source"),
+                    format!(
+                        "`{}` is not the guide's page for objective {n}, {page}",
+                        chapter.source
+                    ),
+                );
+            }
+            if let Some(text_source) = &chapter.text_source {
+                let translations = ["fr", "es"].map(|l| format!("{GUIDE_PAGE}/{l}/objective/{n}"));
+                if !translations.contains(text_source) {
+                    found.broken(
+                        format!("{path}.text_source"),
+                        format!(
+                            "`{text_source}` is not a translation of the page for objective {n} ({})",
+                            translations.join(" or ")
+                        ),
+                    );
+                }
+            }
+            for (part, points) in [("issues", &chapter.issues), ("measures", &chapter.measures)] {
+                for (j, point) in points.iter().enumerate() {
+                    if point.trim().is_empty() {
+                        found.broken(format!("{path}.{part}[{j}]"), "an empty point");
+                    }
+                }
+            }
+            if chapter.not_read.trim().is_empty() {
+                found.broken(
+                    format!("{path}.not_read"),
+                    "say what of the chapter is not in the dataset",
+                );
+            }
+            for (j, instrument) in chapter.instruments.iter().enumerate() {
+                let at = format!("{path}.instruments[{j}]");
+                if instrument.name.trim().is_empty() {
+                    found.broken(at.clone(), "an instrument without a name");
+                }
+                if let Some(id) = &instrument.member
+                    && !self.members.iter().any(|m| m.id == *id)
+                {
+                    found.absent(
+                        format!("{at}.member"),
+                        format!("no member has the id `{id}`"),
+                    );
+                }
+                if let Some(acronym) = &instrument.term
+                    && self.term(acronym).is_none()
+                {
+                    found.absent(
+                        format!("{at}.term"),
+                        format!("no glossary entry has the acronym `{acronym}`"),
+                    );
+                }
+            }
+        }
+    }
+
     /// Links between entries point at entries that exist.
     fn check_links(&self, found: &mut Problems) {
         for (i, chair) in self.group.co_chairs.iter().enumerate() {
@@ -204,12 +280,12 @@ impl Dataset {
             }
         }
         for &kind in Kind::ALL {
-            if kind == Kind::Group {
-                continue; // its links are the co-chairs, checked above
+            if matches!(kind, Kind::Group | Kind::Chapter) {
+                continue; // their links are checked above, each by its own key
             }
             for (i, entry) in self.entries_of(kind).enumerate() {
                 for id in entry.related_ids() {
-                    if self.entry_by_id(id).is_some() {
+                    if self.linked(id).is_some() {
                         continue;
                     }
                     match kind {

@@ -25,13 +25,15 @@ pub(super) fn tier_weight(tier: Tier) -> f64 {
 }
 
 /// A small prior by kind, for hits that are otherwise alike: the group's guidance notes are what
-/// readers come for most, glossary terms only point elsewhere.
+/// readers come for most, glossary terms only point elsewhere. Guide chapters are many short
+/// points of prose, each a field a single word covers well, so they yield ties to the group's
+/// own entries.
 pub(super) fn kind_prior(kind: Kind) -> f64 {
     match kind {
         Kind::Issue => 3.0,
         Kind::Group | Kind::Member | Kind::Publication => 1.0,
         Kind::Activity | Kind::Objective => 0.5,
-        Kind::Event => 0.25,
+        Kind::Chapter | Kind::Event => 0.25,
         Kind::Term => 0.0,
     }
 }
