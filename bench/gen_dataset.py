@@ -18,8 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = (ROOT / "data" / "ewg.toml").read_text(encoding="utf-8")
 CATEGORIES = ["treaty-bodies", "special-procedures", "un-agencies", "civil-society", "academia", "nhris"]
 # Entries in the bundled data: group, members, issues, publications, activities, objectives,
+# guide chapters,
 # events and terms, counted by their table headers.
-BUNDLED_ENTRIES = 1 + len(re.findall(r"^\[\[(members|issues|publications|activities|objectives|timeline|glossary)\]\]$", BUNDLED, re.M))
+BUNDLED_ENTRIES = 1 + len(re.findall(r"^\[\[(members|issues|publications|activities|objectives|guide|timeline|glossary)\]\]$", BUNDLED, re.M))
 # Lowercase words only: capitals would read as acronyms, which must be in the glossary.
 WORDS = sorted({w for w in re.findall(r"\b[a-z]{3,}\b", BUNDLED) if w not in {"https", "http", "www"}})
 

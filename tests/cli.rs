@@ -62,6 +62,11 @@ const COMMANDS: &[(&str, &[&str])] = &[
     ("timeline", &["timeline"]),
     ("objectives", &["objectives"]),
     ("objectives-show-6", &["objectives", "show", "6"]),
+    ("guide", &["guide"]),
+    ("guide-list", &["guide", "list"]),
+    ("guide-show-6", &["guide", "show", "6"]),
+    ("guide-16", &["guide", "16"]),
+    ("define-covid", &["define", "covid"]),
     ("define", &["define"]),
     ("define-icescr", &["define", "icescr"]),
     ("search-labour-rights", &["search", "labour rights"]),
@@ -330,6 +335,64 @@ fn search_highlights_the_matched_words_when_coloured() {
 }
 
 #[test]
+fn guide_search_reaches_every_point_and_says_which_part_matched() {
+    let out = run(&["search", "domestic workers", "--kind", "guide"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert!(!lines.is_empty());
+    for line in &lines {
+        let fields: Vec<&str> = line.split('\t').collect();
+        assert_eq!(fields[1], "guide", "{line}");
+        assert!(
+            fields[3].starts_with("issues: ") || fields[3].starts_with("measures: "),
+            "{line}"
+        );
+    }
+    // A measure, not an issue: Objective 7's on HIV screening.
+    let out = run(&["search", "compulsory pregnancy tests"]);
+    assert!(
+        out.stdout
+            .starts_with("7\tguide\tGuide, objective 7: Reduce vulnerabilities\tmeasures: "),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn the_guide_says_what_it_does_not_hold() {
+    let chapter = run(&["guide", "16"]).stdout;
+    assert!(
+        chapter.contains("not in the dataset\tThe whole chapter"),
+        "{chapter}"
+    );
+    assert!(
+        chapter.contains("https://ppguide.unwomen.org/objective/16"),
+        "{chapter}"
+    );
+    let guide = run(&["guide"]).stdout;
+    assert!(
+        guide.contains(
+            "16 Inclusion and social cohesion: 0 issues, 0 measures (not in the dataset)"
+        ),
+        "{guide}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&["guide", "6", "--json"]).stdout).expect("JSON");
+    for key in [
+        "objective",
+        "source",
+        "issues",
+        "measures",
+        "not_read",
+        "kind",
+        "related",
+    ] {
+        assert!(json.get(key).is_some(), "no `{key}` in {json}");
+    }
+    assert_eq!(json["kind"], "guide");
+}
+
+#[test]
 fn shorthands_show_the_entry_their_show_command_shows() {
     for (short, long) in [
         (&["issue", "3"][..], &["issues", "show", "3"][..]),
@@ -337,6 +400,7 @@ fn shorthands_show_the_entry_their_show_command_shows() {
         (&["member", "cedaw"], &["members", "show", "cedaw"]),
         (&["members", "cedaw"], &["members", "show", "cedaw"]),
         (&["objectives", "8"], &["objectives", "show", "8"]),
+        (&["guide", "13"], &["guide", "show", "13"]),
         (
             &["activities", "side-events"],
             &["activities", "show", "side-events"],

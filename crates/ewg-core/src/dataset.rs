@@ -100,8 +100,9 @@ impl Dataset {
             .find(|t| t.acronym.eq_ignore_ascii_case(acronym))
     }
 
-    /// Entries related to `entry`: those it names, those that name it, the entries that the
-    /// acronyms in its text stand for, and for a member its co-chair role.
+    /// Entries related to `entry`: those it names, those that name it (guide chapters also by
+    /// its acronym), the entries that the acronyms in its text stand for, and for a member its
+    /// co-chair role.
     pub fn related(&self, entry: Entry<'_>) -> Vec<EntryRef> {
         let own_id = entry.id();
         let mut out: Vec<EntryRef> = Vec::new();
@@ -128,6 +129,23 @@ impl Dataset {
             for other in self.entries() {
                 if other.related_ids().contains(&own_id.as_ref()) {
                     push(other.to_ref());
+                }
+            }
+        }
+        // Guide chapters that name it by its acronym, linked or not.
+        let acronym = match entry {
+            Entry::Member(m) => m.acronym.as_deref(),
+            Entry::Term(t) => Some(t.acronym.as_str()),
+            _ => None,
+        };
+        if let Some(acronym) = acronym {
+            for chapter in self.entries_of(Kind::Chapter) {
+                let names_it = chapter
+                    .fields()
+                    .iter()
+                    .any(|f| acronyms_in(&f.text).any(|a| a == acronym));
+                if names_it {
+                    push(chapter.to_ref());
                 }
             }
         }
@@ -211,6 +229,18 @@ mod tests {
                 .iter()
                 .any(|r| r.kind == "group" && r.via.as_deref() == Some("co-chair"))
         );
+
+        let term = data
+            .term("CEDAW")
+            .map(Entry::Term)
+            .expect("CEDAW is a term");
+        let chapters: Vec<String> = data
+            .related(term)
+            .into_iter()
+            .filter(|r| r.kind == "guide")
+            .map(|r| r.id)
+            .collect();
+        assert_eq!(chapters, ["7", "10", "23"], "the chapters naming CEDAW");
 
         let issue2 = data.entry_by_number(Kind::Issue, 2).expect("issue 2");
         let related = data.related(issue2);
