@@ -185,8 +185,8 @@ pub(crate) enum Command {
         #[arg(long, short, value_parser = kind_parser())]
         kind: Vec<Kind>,
 
-        /// Show at most N hits [default: 10 on a terminal, all when piped or with --json]
-        #[arg(long, short = 'n', value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+        /// Show at most N hits, 0 for all [default: 10 on a terminal, all when piped or with --json]
+        #[arg(long, short = 'n', value_name = "N")]
         limit: Option<u64>,
     },
 

@@ -45,6 +45,8 @@ pub(crate) struct Listing {
     pub columns: Vec<&'static str>,
     pub rows: Vec<Vec<Text>>,
     pub json: Value,
+    /// Said under the table on a terminal ("showing 10 of 44"); piped and JSON output are whole.
+    pub note: Option<String>,
 }
 
 /// One entry in full: labelled fields.
@@ -239,7 +241,16 @@ fn render_table(listing: &Listing, config: &Config, out: &mut impl Write) -> io:
             })
         }));
     }
-    writeln!(out, "{table}")
+    writeln!(out, "{table}")?;
+    if let Some(note) = &listing.note {
+        let note = if config.color {
+            note.dimmed().to_string()
+        } else {
+            note.clone()
+        };
+        writeln!(out, "{note}")?;
+    }
+    Ok(())
 }
 
 fn render_record(record: &Record, config: &Config, out: &mut impl Write) -> io::Result<()> {
@@ -316,6 +327,7 @@ mod tests {
                 },
             ]],
             json: serde_json::json!([{"id": "cmw"}]),
+            note: None,
         })
     }
 

@@ -210,7 +210,12 @@ const ERRORS: &[(&[&str], i32, &str)] = &[
     (&["search", "--"], 2, "required"),
     (&["labour"], 2, "ewg search labour"),
     (&["members", "--colour", "always"], 2, "--color"),
-    (&["search", "x", "--limit", "0"], 2, "--limit"),
+    (&["search", "x", "--limit", "many"], 2, "--limit"),
+    (
+        &["search", "who", "is"],
+        2,
+        "asks a question but names nothing to look for",
+    ),
 ];
 
 #[test]
@@ -390,6 +395,156 @@ fn the_guide_says_what_it_does_not_hold() {
         assert!(json.get(key).is_some(), "no `{key}` in {json}");
     }
     assert_eq!(json["kind"], "guide");
+}
+
+/// The first hits of a search, as `kind:id`.
+fn hits(args: &[&str]) -> Vec<String> {
+    let mut all = vec!["search", "--json"];
+    all.extend(args);
+    let out = run(&all);
+    if out.code != 0 {
+        return Vec::new();
+    }
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    json.as_array()
+        .expect("an array")
+        .iter()
+        .map(|h| {
+            format!(
+                "{}:{}",
+                h["kind"].as_str().unwrap_or(""),
+                h["id"].as_str().unwrap_or("")
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn questions_find_their_answers() {
+    // Each row of the table in issue 11: what was typed, and what was got before.
+    let adopted = hits(&["when was the GCM adopted"]);
+    assert!(
+        adopted
+            .iter()
+            .take(3)
+            .any(|h| h == "event:marrakech-conference-2018"),
+        "{adopted:?}"
+    );
+    assert!(
+        hits(&["how many migrant women"])
+            .iter()
+            .take(3)
+            .any(|h| h == "group:ewg")
+    );
+    assert!(
+        hits(&["who chairs"])
+            .iter()
+            .take(3)
+            .any(|h| h == "group:ewg")
+    );
+    assert_eq!(
+        hits(&["guidance note 2"]).first().map(String::as_str),
+        Some("issue:2")
+    );
+    assert!(hits(&["labour", "--kind", "objective"]).contains(&"objective:6".to_string()));
+}
+
+#[test]
+fn numbers_and_years_match_exactly() {
+    let years = hits(&["2018"]);
+    assert!(!years.is_empty());
+    for hit in &years {
+        let id = hit.split_once(':').map_or("", |(_, id)| id);
+        let kind = hit.split_once(':').map_or("", |(kind, _)| kind);
+        let text = match kind {
+            "group" => run(&["about"]).stdout,
+            "event" => run(&["timeline"])
+                .stdout
+                .lines()
+                .filter(|l| l.starts_with(&format!("{id}\t")))
+                .collect(),
+            "publication" => run(&["publications", "show", id]).stdout,
+            other => panic!("unexpected kind {other} for 2018"),
+        };
+        assert!(text.contains("2018"), "{hit} does not contain 2018");
+        for other in ["2016", "2017", "2019"] {
+            assert!(!id.ends_with(other), "{hit}");
+        }
+    }
+    assert_eq!(
+        hits(&["120"]).first().map(String::as_str),
+        Some("group:ewg")
+    );
+}
+
+#[test]
+fn abbreviations_and_typos_do_not_stand_in_for_real_words() {
+    // `ratio` is scattered over long ids, not an abbreviation of any.
+    assert_eq!(hits(&["ratio"]), Vec::<String>::new());
+    // `detention` is a word of the data: not a typo of `attention`.
+    let detention = hits(&["detention"]);
+    assert!(
+        !detention.contains(&"activity:side-events".to_string()),
+        "{detention:?}"
+    );
+    assert_eq!(detention.first().map(String::as_str), Some("objective:13"));
+    // Abbreviations still work where no word matches.
+    assert_eq!(
+        hits(&["cdw"]).first().map(String::as_str),
+        Some("member:cedaw")
+    );
+}
+
+#[test]
+fn synonyms_work_both_ways_and_exact_words_rank_first() {
+    for (typed, synonym_only) in [
+        ("employment", "objective:6"),
+        ("GBV", "guide:2"),
+        ("minors", "issue:3"),
+        ("detained", "objective:13"),
+        ("trafficked", "objective:10"),
+        ("endorsed", "event:marrakech-conference-2018"),
+    ] {
+        let found = hits(&[typed]);
+        assert!(
+            found.contains(&synonym_only.to_string()),
+            "{typed}: {found:?}"
+        );
+    }
+    // `workers` is in the text: entries that say it come before those that say only `work`.
+    let workers = hits(&["workers"]);
+    assert_eq!(
+        workers.first().map(String::as_str),
+        Some("issue:4"),
+        "{workers:?}"
+    );
+}
+
+#[test]
+fn a_terminal_says_when_there_are_more_hits() {
+    let out = run(&["search", "migration", "--limit", "3"]);
+    // Piped: the hits asked for, no note.
+    assert_eq!(out.stdout.lines().count(), 3);
+    assert!(!out.stdout.contains("showing"));
+    let all = run(&["search", "migration", "--limit", "0"])
+        .stdout
+        .lines()
+        .count();
+    assert!(all > 10, "{all}");
+}
+
+#[test]
+fn suggestions_are_words_that_would_find_something() {
+    let out = run(&["search", "cedwa", "remitances", "zzqx"]);
+    assert_eq!(out.code, 1);
+    assert!(!out.stderr.contains("`the`"), "{}", out.stderr);
+    // A suggestion is offered only if the query with it would find hits.
+    let out = run(&["search", "unicef", "remitances"]);
+    assert!(
+        !out.stderr.contains("did you mean `remittances`"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]

@@ -60,6 +60,7 @@ fn members_listing(data: &Dataset, members: Vec<&Member>) -> View {
             })
             .collect(),
         json: to_value(&members),
+        note: None,
     })
 }
 
@@ -85,6 +86,7 @@ pub(crate) fn categories(data: &Dataset) -> View {
             .iter()
             .map(|(slug, name, count)| json!({"slug": slug, "name": name, "members": count}))
             .collect(),
+        note: None,
     })
 }
 
@@ -97,6 +99,7 @@ fn issues(data: &Dataset) -> View {
             .map(|i| vec![i.number.to_string().into(), i.display_title().into()])
             .collect(),
         json: to_value(&data.issues),
+        note: None,
     })
 }
 
@@ -115,6 +118,7 @@ fn objectives(data: &Dataset) -> View {
             })
             .collect(),
         json: to_value(&data.objectives),
+        note: None,
     })
 }
 
@@ -168,6 +172,7 @@ fn chapters(data: &Dataset) -> View {
                 })
             })
             .collect(),
+        note: None,
     })
 }
 
@@ -180,6 +185,7 @@ fn activities(data: &Dataset) -> View {
             .map(|a| vec![a.id.as_str().into(), a.title.as_str().into()])
             .collect(),
         json: to_value(&data.activities),
+        note: None,
     })
 }
 
@@ -199,6 +205,7 @@ fn publications(data: &Dataset) -> View {
             })
             .collect(),
         json: to_value(&data.publications),
+        note: None,
     })
 }
 
@@ -219,6 +226,7 @@ fn timeline(data: &Dataset) -> View {
             })
             .collect(),
         json: to_value(&events),
+        note: None,
     })
 }
 
@@ -237,5 +245,6 @@ fn terms(data: &Dataset) -> View {
             })
             .collect(),
         json: to_value(&data.glossary),
+        note: None,
     })
 }

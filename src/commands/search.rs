@@ -31,12 +31,20 @@ pub(crate) fn run(
     limit: Option<usize>,
 ) -> Result<View, Failure> {
     let limit = match (limit, cx.config.format) {
+        (Some(0), _) => usize::MAX,
         (Some(n), _) => n,
         (None, Format::Table) => TERMINAL_SEARCH_LIMIT,
         (None, _) => usize::MAX,
     };
     let mut hits = search::search(cx.data, cx.prebuilt_terms, query, kinds)?;
+    let found = hits.len();
     hits.truncate(limit);
+    let note = (hits.len() < found).then(|| {
+        format!(
+            "showing {} of {found} hits; `--limit 0` shows them all",
+            hits.len()
+        )
+    });
     let json: Vec<HitJson<'_>> = hits
         .iter()
         .map(|h| HitJson {
@@ -66,6 +74,7 @@ pub(crate) fn run(
             })
             .collect(),
         json,
+        note,
     }))
 }
 

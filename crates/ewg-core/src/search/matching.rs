@@ -7,7 +7,8 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::index::{Doc, Index, TermId};
-use super::normalise::stem;
+use super::normalise::{fold, stem};
+use super::query::Part;
 use crate::registry::Tier;
 
 /// How well a term of the data stands for a word of the query.
@@ -16,6 +17,8 @@ pub(super) const PREFIX: f64 = 0.7;
 pub(super) const TYPO_ONE: f64 = 0.6;
 pub(super) const TYPO_TWO: f64 = 0.45;
 pub(super) const SUBSEQUENCE: f64 = 0.4;
+/// How surely a synonym from the table stands for the word typed: exact words rank above it.
+pub(super) const SYNONYM: f64 = 0.8;
 
 /// How many letters a word of this length may have wrong and still match.
 pub(super) fn typo_budget(len: usize) -> usize {
@@ -57,10 +60,13 @@ pub(super) fn letters(word: &str) -> u64 {
 pub(super) fn accepted_terms(index: &Index<'_>, word: &str, forgiving: bool) -> Accepted {
     let terms = &index.terms;
     let mut accepted = Accepted(vec![0.0; terms.term_count()]);
-    if let Some(term) = terms.stems.get(&stem(&index.stemmer, word)) {
+    let exact = terms.stems.get(&stem(&index.stemmer, word));
+    if let Some(term) = exact {
         accepted.accept(term, EXACT);
     }
-    if !forgiving {
+    // Numbers and years match as they are: `2018` is not a typo of `2016`, nor `120` the start
+    // of `1200`.
+    if !forgiving || word.chars().any(|c| c.is_ascii_digit()) {
         return accepted;
     }
     let len = word.chars().count();
@@ -71,8 +77,9 @@ pub(super) fn accepted_terms(index: &Index<'_>, word: &str, forgiving: bool) -> 
             }
         }
     }
+    // A word the data has is not a typo of another (`detention` is not `attention`).
     let budget = typo_budget(len);
-    if budget == 0 {
+    if budget == 0 || exact.is_some() {
         return accepted;
     }
     let word_letters = letters(word);
@@ -108,10 +115,70 @@ pub(super) struct Occurrence {
 
 /// One query part's accepted terms, resolved against the index once per query.
 pub(super) struct Matcher {
-    /// One for each word of the part.
-    pub(super) words: Vec<Accepted>,
-    /// The folded word, for subsequence matching on keys (single words only).
-    pub(super) single: Option<String>,
+    /// The words typed, then each synonym's: one `Accepted` per word, and how surely the
+    /// sequence stands for what was typed.
+    pub(super) sequences: Vec<Sequence>,
+    /// A single word that matches no word of the data, for subsequence matching on ids and
+    /// acronyms (`cdw`), where it means something and can outrank no hit on real text.
+    pub(super) unknown_word: Option<String>,
+}
+
+/// Words to find in order, and how surely they stand for what was typed.
+pub(super) struct Sequence {
+    words: Vec<Accepted>,
+    surely: f64,
+    /// For a synonym, its words as the text must write them, give or take an ending.
+    surface: Option<Vec<String>>,
+}
+
+/// Whether a word of the text is a synonym's word as written, or a form of it (`works`,
+/// `endorses`) other than its `-ing` form: `working` in "Working Group" is not `work`.
+fn writes(text_word: &str, synonym: &str, stemmer: &rust_stemmers::Stemmer) -> bool {
+    text_word == synonym
+        || (!text_word.ends_with("ing") && stem(stemmer, text_word) == stem(stemmer, synonym))
+}
+
+impl Matcher {
+    pub(super) fn new(index: &Index<'_>, part: &Part) -> Matcher {
+        let accept = |words: &[String]| -> Vec<Accepted> {
+            words
+                .iter()
+                .map(|w| accepted_terms(index, w, !part.quoted))
+                .collect()
+        };
+        let typed = accept(&part.words);
+        let unknown_word = match (part.quoted, part.words.as_slice(), typed.as_slice()) {
+            (false, [word], [accepted])
+                if accepted.is_empty() && !word.chars().any(|c| c.is_ascii_digit()) =>
+            {
+                Some(word.clone())
+            }
+            _ => None,
+        };
+        let mut sequences = vec![Sequence {
+            words: typed,
+            surely: 1.0,
+            surface: None,
+        }];
+        sequences.extend(part.synonyms.iter().map(|s| Sequence {
+            words: accept(s),
+            surely: SYNONYM,
+            surface: Some(s.clone()),
+        }));
+        Matcher {
+            sequences,
+            unknown_word,
+        }
+    }
+}
+
+/// Whether letters found in order in a key abbreviate it: a short key (`cdw` in `cedaw`), or
+/// the initials of a long one (`ncm` in `ngo-committee-on-migration`). Letters scattered over a
+/// long id (`ratio` in `recommendations-2017`) are not.
+fn is_abbreviation(key: &str, indices: &[usize], word: &str) -> bool {
+    let chars: Vec<char> = key.chars().collect();
+    let starts_a_word = |i: usize| i == 0 || !chars[i - 1].is_alphanumeric();
+    chars.len() <= 2 * word.chars().count() || indices.iter().all(|&i| starts_a_word(i))
 }
 
 pub(super) fn occurrences(
@@ -121,50 +188,65 @@ pub(super) fn occurrences(
     fuzzy: &SkimMatcherV2,
 ) -> Vec<Occurrence> {
     let mut out = Vec::new();
-    let n = matcher.words.len();
-    if n == 0 {
-        return out;
-    }
     for (f, field) in doc.fields.iter().enumerate() {
         let tokens = index.tokens(field);
-        for (start, window) in tokens.windows(n).enumerate() {
-            let strength = matcher
-                .words
-                .iter()
-                .zip(window)
-                .map(|(accepted, token)| accepted.strength(token.term))
-                .fold(1.0_f64, f64::min);
-            if strength > 0.0 {
-                out.push(Occurrence {
-                    field: f,
-                    positions: start..start + n,
-                    span: window[0].span().start..window[n - 1].span().end,
-                    strength,
-                    literal: true,
-                });
+        for Sequence {
+            words,
+            surely,
+            surface,
+        } in &matcher.sequences
+        {
+            let n = words.len();
+            if n == 0 {
+                continue;
             }
-        }
-        if n == 1 {
-            for implied in index.implied(field) {
-                let s = matcher.words[0].strength(implied.token.term);
-                if s > 0.0 {
-                    let pos = implied.pos as usize;
+            for (start, window) in tokens.windows(n).enumerate() {
+                let strength = words
+                    .iter()
+                    .zip(window)
+                    .map(|(accepted, token)| accepted.strength(token.term))
+                    .fold(1.0_f64, f64::min);
+                let as_written = || {
+                    surface.as_ref().is_none_or(|surface| {
+                        window.iter().zip(surface).all(|(token, word)| {
+                            let written = field.text.get(token.span()).unwrap_or_default();
+                            writes(&fold(written), word, &index.stemmer)
+                        })
+                    })
+                };
+                if strength > 0.0 && as_written() {
                     out.push(Occurrence {
                         field: f,
-                        positions: pos..pos + 1,
-                        span: implied.token.span(),
-                        strength: s * implied.strength,
-                        literal: false,
+                        positions: start..start + n,
+                        span: window[0].span().start..window[n - 1].span().end,
+                        strength: strength * surely,
+                        literal: true,
                     });
                 }
             }
+            // A synonym stands only where it is written, not where an acronym implies it.
+            if n == 1 && surface.is_none() {
+                for implied in index.implied(field) {
+                    let s = words[0].strength(implied.token.term);
+                    if s > 0.0 {
+                        let pos = implied.pos as usize;
+                        out.push(Occurrence {
+                            field: f,
+                            positions: pos..pos + 1,
+                            span: implied.token.span(),
+                            strength: s * implied.strength * surely,
+                            literal: false,
+                        });
+                    }
+                }
+            }
         }
-        // Subsequence matching only on ids and acronyms, where it means something ("cdw").
-        if let Some(word) = &matcher.single
+        if let Some(word) = &matcher.unknown_word
             && field.tier == Tier::Key
             && word.len() >= 3
             && out.iter().all(|o| o.field != f)
             && let Some((_, indices)) = fuzzy.fuzzy_indices(&field.text.to_lowercase(), word)
+            && is_abbreviation(&field.text, &indices, word)
         {
             let first = indices.first().copied().unwrap_or(0);
             let last = indices.last().copied().unwrap_or(0);

@@ -19,7 +19,10 @@ use std::fmt;
 
 pub use index::{Index, Terms};
 pub use normalise::{fold, words};
-pub use query::{Part, parse_query};
+pub use query::{
+    Part, only_question_words, parse_query, split_query, take_kind_word, take_reference,
+};
+use score::put_reference_first;
 pub use score::{Hit, rank};
 pub use snippet::{Snippet, cut_snippet};
 pub use suggest::{Miss, closest_words, explain_miss};
@@ -39,6 +42,10 @@ pub enum SearchError {
         chars: usize,
     },
     NoWords {
+        query: String,
+    },
+    /// Only question words ("who is"): nothing to look for.
+    OnlyQuestionWords {
         query: String,
     },
     TooManyParts {
@@ -64,21 +71,39 @@ pub fn search(
     if chars > MAX_QUERY_CHARS {
         return Err(SearchError::TooLong { chars });
     }
-    let parts = parse_query(query);
+    let typed = split_query(query).len();
+    if typed > MAX_QUERY_PARTS {
+        return Err(SearchError::TooManyParts { parts: typed });
+    }
+    let mut parts = parse_query(query);
     if parts.is_empty() {
         return Err(SearchError::NoWords {
             query: query.trim().to_string(),
         });
     }
-    if parts.len() > MAX_QUERY_PARTS {
-        return Err(SearchError::TooManyParts { parts: parts.len() });
+    if only_question_words(&parts) {
+        return Err(SearchError::OnlyQuestionWords {
+            query: query.trim().to_string(),
+        });
     }
     // Terms that do not fit the data could only come from a faulty build: index it afresh.
     let index = prebuilt
         .and_then(Terms::from_prebuilt)
         .and_then(|terms| Index::with_terms(data, terms))
         .unwrap_or_else(|| Index::build(data));
-    let hits = rank(&index, &parts, kinds);
+    // `issue 2`: that entry first. A number the data has no entry for (or of a kind not asked
+    // for) is searched as the words it is.
+    let typed = parts.clone();
+    let reference = take_reference(&mut parts);
+    let mut hits = rank_with_kind_word(&index, &mut parts, kinds);
+    let placed = reference.is_some_and(|reference| {
+        (kinds.is_empty() || kinds.contains(&reference.0))
+            && put_reference_first(&index, &mut hits, reference)
+    });
+    if reference.is_some() && !placed {
+        parts = typed;
+        hits = rank(&index, &parts, kinds);
+    }
     if hits.is_empty() {
         return Err(SearchError::NoHits {
             query: query.trim().to_string(),
@@ -87,6 +112,22 @@ pub fn search(
         });
     }
     Ok(hits)
+}
+
+/// Hits for the parts; where a word of the query asks for a kind ("which objective ..."), only
+/// that kind if it has any, else everything, the word searched for as typed.
+fn rank_with_kind_word(index: &Index<'_>, parts: &mut Vec<Part>, kinds: &[Kind]) -> Vec<Hit> {
+    let typed = parts.clone();
+    if let Some(kind) = take_kind_word(parts)
+        && (kinds.is_empty() || kinds.contains(&kind))
+    {
+        let hits = rank(index, parts, &[kind]);
+        if !hits.is_empty() {
+            return hits;
+        }
+    }
+    *parts = typed;
+    rank(index, parts, kinds)
 }
 
 /// A list of words as `a` or `b`.
@@ -105,6 +146,11 @@ impl fmt::Display for SearchError {
             SearchError::NoWords { query } => write!(
                 f,
                 "`{query}` has no words to search for; try `ewg search \"labour rights\"`"
+            ),
+            SearchError::OnlyQuestionWords { query } => write!(
+                f,
+                "`{query}` asks a question but names nothing to look for; add what it is about, \
+                 as in `ewg search who chairs the EWG` or `ewg search when was the GCM adopted`"
             ),
             SearchError::TooManyParts { parts } => write!(
                 f,

@@ -67,6 +67,17 @@ pub(super) const STOPWORDS: &[&str] = &[
     "its", "of", "on", "or", "the", "their", "to", "with",
 ];
 
+/// Words of a question, not of what it asks about ("who chairs the group", "what does the guide
+/// say about detention"): dropped from queries outside quoted phrases, as stopwords are. The data
+/// may use them, so they stay in the index.
+pub(super) const FILLERS: &[&str] = &[
+    "who", "whom", "whose", "what", "when", "where", "which", "why", "how", "many", "much", "does",
+    "do", "did", "was", "were", "has", "have", "had", "can", "could", "should", "would", "say",
+    "says", "said", "about", "tell", "me", "please", "list", "show", "find", "give", "i", "we",
+    "you", "there", "any", "happen", "happened", "mean", "means", "meaning", "stand", "stands",
+    "often", "cover", "covers", "hold", "holds", "get", "got",
+];
+
 /// Lowercase, without accents, apostrophes or a possessive `'s`: the form typos and
 /// suggestions are measured on.
 pub fn fold(word: &str) -> String {

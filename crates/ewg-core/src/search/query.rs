@@ -1,6 +1,10 @@
-//! Reading a query: words and "quoted phrases", stopwords dropped.
+//! Reading a query: words and "quoted phrases"; stopwords and question words dropped; words of
+//! the domain widened to their synonyms; "issue 2" and "objective 13" read as references.
 
-use super::normalise::{STOPWORDS, fold, words};
+use rust_stemmers::{Algorithm, Stemmer};
+
+use super::normalise::{FILLERS, STOPWORDS, fold, stem, words};
+use crate::registry::Kind;
 
 /// One thing the user asked for: a word, or a phrase whose words must stand in order.
 #[derive(Debug, Clone, PartialEq)]
@@ -11,38 +15,101 @@ pub struct Part {
     pub words: Vec<String>,
     /// Quoted by the user: matched exactly in order, typos not forgiven.
     pub quoted: bool,
+    /// Other ways the data says the same (the synonym table), each a sequence of folded words;
+    /// matched a little less surely than the words typed.
+    pub synonyms: Vec<Vec<String>>,
+}
+
+impl Part {
+    fn new(text: String, words: Vec<String>, quoted: bool) -> Part {
+        Part {
+            text,
+            words,
+            quoted,
+            synonyms: Vec::new(),
+        }
+    }
+
+    /// A single word outside quotes that asks nothing of its own: a stopword or question word.
+    pub(super) fn is_filler(&self) -> bool {
+        !self.quoted
+            && self.words.len() == 1
+            && (STOPWORDS.contains(&self.words[0].as_str())
+                || FILLERS.contains(&self.words[0].as_str()))
+    }
+}
+
+/// Words and phrases that the data says in more than one way, used both ways. Each is written
+/// as a user would type it; they are compared by their word stems.
+const SYNONYMS: &[&[&str]] = &[
+    &["labour", "work", "employment", "workers"],
+    &[
+        "gender-based violence",
+        "GBV",
+        "SGBV",
+        "sexual and gender-based violence",
+        "violence against women",
+    ],
+    &["child", "children", "girls", "minors"],
+    &["detention", "detained"],
+    &["trafficking", "trafficked"],
+    &["adopted", "adoption", "endorsed"],
+    &["established", "founded", "created", "set up"],
+    &["guidance note", "issue", "GCMGender Series"],
+    &["co-chair", "chair", "chairs"],
+];
+
+/// Words that, before a number, name the entry the number is: `guidance note 2`, `objective 13`.
+const REFERENCES: &[(&str, Kind)] = &[
+    ("guidance note", Kind::Issue),
+    ("note", Kind::Issue),
+    ("issue", Kind::Issue),
+    ("objective", Kind::Objective),
+    ("guide", Kind::Chapter),
+    ("chapter", Kind::Chapter),
+];
+
+/// Words that ask for one kind of entry: "which objective is about trafficking".
+const KIND_WORDS: &[(&str, Kind)] = &[
+    ("objective", Kind::Objective),
+    ("objectives", Kind::Objective),
+    ("member", Kind::Member),
+    ("members", Kind::Member),
+    ("chapter", Kind::Chapter),
+    ("chapters", Kind::Chapter),
+];
+
+/// Takes a word that asks for a kind of entry out of the parts, as that kind; not the last
+/// word left, which is then what is searched for.
+pub fn take_kind_word(parts: &mut Vec<Part>) -> Option<Kind> {
+    if parts.len() < 2 {
+        return None;
+    }
+    let at = parts.iter().position(|p| {
+        !p.quoted && p.words.len() == 1 && KIND_WORDS.iter().any(|(word, _)| *word == p.words[0])
+    })?;
+    let word = parts.remove(at).words.remove(0);
+    KIND_WORDS
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|(_, kind)| *kind)
+}
+
+/// The stems of a phrase's words, as the query and the table are compared.
+fn stems(stemmer: &Stemmer, phrase: &[String]) -> Vec<String> {
+    phrase.iter().map(|w| stem(stemmer, w)).collect()
+}
+
+fn folded_words(text: &str) -> Vec<String> {
+    words(text).iter().map(|(_, w)| fold(w)).collect()
 }
 
 /// Splits a query into words and phrases. Quoted text is a phrase; a hyphenated word is a
-/// phrase of its parts, so `follow-up` also finds `follow up`. Stopwords outside quotes are
-/// dropped unless nothing else is left.
+/// phrase of its parts, so `follow-up` also finds `follow up`. A run of words that is an entry of
+/// the synonym table becomes one part. Stopwords and question words outside quotes are dropped
+/// unless nothing else is left.
 pub fn parse_query(query: &str) -> Vec<Part> {
-    let mut parts = Vec::new();
-    for (i, chunk) in query.split('"').enumerate() {
-        let quoted = i % 2 == 1;
-        if quoted {
-            let folded: Vec<String> = words(chunk).iter().map(|(_, w)| fold(w)).collect();
-            if !folded.is_empty() {
-                parts.push(Part {
-                    text: chunk.trim().to_string(),
-                    words: folded,
-                    quoted,
-                });
-            }
-            continue;
-        }
-        for raw in chunk.split_whitespace() {
-            let folded: Vec<String> = words(raw).iter().map(|(_, w)| fold(w)).collect();
-            if !folded.is_empty() {
-                let text = raw.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
-                parts.push(Part {
-                    text,
-                    words: folded,
-                    quoted,
-                });
-            }
-        }
-    }
+    let mut parts = with_synonyms(split_query(query));
     // A word typed twice asks for nothing more.
     let mut seen: Vec<Vec<String>> = Vec::new();
     parts.retain(|p| {
@@ -50,10 +117,212 @@ pub fn parse_query(query: &str) -> Vec<Part> {
         seen.push(p.words.clone());
         new
     });
-    let is_stop =
-        |p: &Part| !p.quoted && p.words.len() == 1 && STOPWORDS.contains(&p.words[0].as_str());
-    if parts.iter().any(|p| !is_stop(p)) {
-        parts.retain(|p| !is_stop(p));
+    if parts.iter().any(|p| !p.is_filler()) {
+        parts.retain(|p| !p.is_filler());
     }
     parts
+}
+
+/// The words and phrases of a query as typed, nothing dropped or joined.
+pub fn split_query(query: &str) -> Vec<Part> {
+    let mut parts = Vec::new();
+    for (i, chunk) in query.split('"').enumerate() {
+        let quoted = i % 2 == 1;
+        if quoted {
+            let folded = folded_words(chunk);
+            if !folded.is_empty() {
+                parts.push(Part::new(chunk.trim().to_string(), folded, quoted));
+            }
+            continue;
+        }
+        for raw in chunk.split_whitespace() {
+            let folded = folded_words(raw);
+            if !folded.is_empty() {
+                let text = raw.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+                parts.push(Part::new(text, folded, quoted));
+            }
+        }
+    }
+    parts
+}
+
+/// Joins runs of unquoted parts that make up an entry of the synonym table, longest first, and
+/// gives each such part the table's other entries.
+fn with_synonyms(parts: Vec<Part>) -> Vec<Part> {
+    let stemmer = Stemmer::create(Algorithm::English);
+    let table: Vec<Vec<(Vec<String>, Vec<String>)>> = SYNONYMS
+        .iter()
+        .map(|group| {
+            group
+                .iter()
+                .map(|entry| {
+                    let folded = folded_words(entry);
+                    (stems(&stemmer, &folded), folded)
+                })
+                .collect()
+        })
+        .collect();
+    let longest = table
+        .iter()
+        .flatten()
+        .map(|(s, _)| s.len())
+        .max()
+        .unwrap_or(1);
+    let mut out: Vec<Part> = Vec::new();
+    let mut i = 0;
+    'parts: while i < parts.len() {
+        if !parts[i].quoted {
+            // The longest run of whole parts, starting here, that is an entry of the table.
+            let mut run: Vec<String> = Vec::new();
+            let mut ends = Vec::new();
+            for (j, part) in parts[i..].iter().enumerate() {
+                if part.quoted || run.len() + part.words.len() > longest {
+                    break;
+                }
+                run.extend(part.words.iter().cloned());
+                ends.push((i + j + 1, stems(&stemmer, &run)));
+            }
+            for (end, run_stems) in ends.into_iter().rev() {
+                let Some(group) = table
+                    .iter()
+                    .find(|group| group.iter().any(|(s, _)| *s == run_stems))
+                else {
+                    continue;
+                };
+                let joined = &parts[i..end];
+                let mut part = Part::new(
+                    joined
+                        .iter()
+                        .map(|p| p.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    joined
+                        .iter()
+                        .flat_map(|p| p.words.iter().cloned())
+                        .collect(),
+                    false,
+                );
+                part.synonyms = group
+                    .iter()
+                    .filter(|(s, _)| *s != run_stems)
+                    .map(|(_, folded)| folded.clone())
+                    .collect();
+                out.push(part);
+                i = end;
+                continue 'parts;
+            }
+        }
+        out.push(parts[i].clone());
+        i += 1;
+    }
+    out
+}
+
+/// Takes a reference out of the parts: a word that names a kind of numbered entry followed by a
+/// number (`issue 2`, `guidance note 2`, `objective 13`), as the kind and the number.
+pub fn take_reference(parts: &mut Vec<Part>) -> Option<(Kind, u32)> {
+    let stemmer = Stemmer::create(Algorithm::English);
+    let names: Vec<(Vec<String>, Kind)> = REFERENCES
+        .iter()
+        .map(|(name, kind)| (stems(&stemmer, &folded_words(name)), *kind))
+        .collect();
+    let at = parts.windows(2).position(|pair| {
+        !pair[0].quoted
+            && pair[1].words.len() == 1
+            && pair[1].words[0].parse::<u32>().is_ok()
+            && names
+                .iter()
+                .any(|(name, _)| *name == stems(&stemmer, &pair[0].words))
+    })?;
+    let name = stems(&stemmer, &parts[at].words);
+    let kind = names.iter().find(|(n, _)| *n == name)?.1;
+    let number = parts[at + 1].words[0].parse::<u32>().ok()?;
+    parts.drain(at..at + 2);
+    Some((kind, number))
+}
+
+/// Whether a query asks only question words ("who is", "what about"): nothing to look for.
+pub fn only_question_words(parts: &[Part]) -> bool {
+    !parts.is_empty()
+        && parts.iter().all(Part::is_filler)
+        && parts.iter().any(|p| FILLERS.contains(&p.words[0].as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(parts: &[Part]) -> Vec<String> {
+        parts.iter().map(|p| p.words.join(" ")).collect()
+    }
+
+    #[test]
+    fn question_words_are_dropped_unless_quoted() {
+        assert_eq!(
+            words(&parse_query("when was the GCM adopted")),
+            ["gcm", "adopted"]
+        );
+        assert_eq!(
+            words(&parse_query("how many migrant women")),
+            ["migrant", "women"]
+        );
+        assert_eq!(words(&parse_query(r#""who" chairs"#)), ["who", "chairs"]);
+        let only = parse_query("who is");
+        assert!(only_question_words(&only), "{only:?}");
+        assert!(!only_question_words(&parse_query("the")));
+    }
+
+    #[test]
+    fn synonyms_join_the_words_of_an_entry_and_carry_the_others() {
+        let parts = parse_query("sexual and gender-based violence in detention");
+        assert_eq!(
+            words(&parts),
+            ["sexual and gender based violence", "detention"]
+        );
+        assert!(parts[0].synonyms.contains(&vec!["gbv".to_string()]));
+        assert_eq!(parts[1].synonyms, [vec!["detained".to_string()]]);
+        // Both ways, compared by stems: `labor` is `labour`, `workers` names `labour` back.
+        assert!(
+            parse_query("labor")[0]
+                .synonyms
+                .contains(&vec!["work".to_string()])
+        );
+        assert!(
+            parse_query("workers")[0]
+                .synonyms
+                .contains(&vec!["labour".to_string()])
+        );
+        // Quoted words are taken as typed.
+        assert!(parse_query(r#""labour""#)[0].synonyms.is_empty());
+    }
+
+    #[test]
+    fn a_kind_word_before_a_number_is_a_reference() {
+        for (query, kind, number) in [
+            ("guidance note 2", Kind::Issue, 2),
+            ("note 2", Kind::Issue, 2),
+            ("issue 4", Kind::Issue, 4),
+            (
+                "what does objective 13 say about detention",
+                Kind::Objective,
+                13,
+            ),
+            ("guide 6", Kind::Chapter, 6),
+        ] {
+            let mut parts = parse_query(query);
+            assert_eq!(take_reference(&mut parts), Some((kind, number)), "{query}");
+        }
+        let mut parts = parse_query("2018 statement");
+        assert_eq!(take_reference(&mut parts), None);
+        assert_eq!(parts.len(), 2);
+    }
+
+    #[test]
+    fn a_kind_word_asks_for_that_kind_unless_it_is_all_there_is() {
+        let mut parts = parse_query("which objective is about trafficking");
+        assert_eq!(take_kind_word(&mut parts), Some(Kind::Objective));
+        assert_eq!(words(&parts), ["trafficking"]);
+        let mut alone = parse_query("members");
+        assert_eq!(take_kind_word(&mut alone), None);
+    }
 }

@@ -6,7 +6,7 @@ use std::ops::Range;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::index::{Doc, Index};
-use super::matching::{Matcher, Occurrence, accepted_terms, occurrences};
+use super::matching::{Matcher, Occurrence, occurrences};
 use super::normalise::fold;
 use super::query::Part;
 use super::snippet::{Snippet, best_snippet, title_marks};
@@ -41,6 +41,9 @@ pub(super) fn kind_prior(kind: Kind) -> f64 {
 /// Bonus for the query being exactly the words of one field (a name, a label, an expansion):
 /// below an exact id, above a partial hit in a title.
 pub(super) const EXACT_FIELD_BONUS: f64 = 10.0;
+
+/// Bonus for the query's words standing side by side, in order, in one field.
+pub(super) const PHRASE_BONUS: f64 = 8.0;
 
 /// Bonus for the whole query being an entry's id or acronym: it then comes first.
 pub(super) const EXACT_KEY_BONUS: f64 = 100.0;
@@ -128,8 +131,16 @@ pub(super) fn score_doc(
         } else {
             0.0
         };
-        best_field_bonus =
-            best_field_bonus.max(tier_weight(field.tier) * (coverage + 0.5 * closeness) + exact);
+        // The words typed, side by side in one field ("forced labour convention"), name it
+        // whatever the field's tier: the phrase outweighs words scattered over a title. A small
+        // word may stand between two of them ("humanity and inclusion").
+        let phrase = if parts.len() > 1 && window < covered + parts.len() {
+            PHRASE_BONUS
+        } else {
+            0.0
+        };
+        best_field_bonus = best_field_bonus
+            .max(tier_weight(field.tier) * (coverage + 0.5 * closeness) + exact + phrase);
     }
     score += best_field_bonus;
 
@@ -187,17 +198,7 @@ pub fn rank(index: &Index<'_>, parts: &[Part], kinds: &[Kind]) -> Vec<Hit> {
     if parts.is_empty() {
         return Vec::new();
     }
-    let matchers: Vec<Matcher> = parts
-        .iter()
-        .map(|p| Matcher {
-            words: p
-                .words
-                .iter()
-                .map(|w| accepted_terms(index, w, !p.quoted))
-                .collect(),
-            single: (!p.quoted && p.words.len() == 1).then(|| p.words[0].clone()),
-        })
-        .collect();
+    let matchers: Vec<Matcher> = parts.iter().map(|p| Matcher::new(index, p)).collect();
     let fuzzy = SkimMatcherV2::default();
     let mut hits: Vec<Hit> = index
         .docs
@@ -205,13 +206,43 @@ pub fn rank(index: &Index<'_>, parts: &[Part], kinds: &[Kind]) -> Vec<Hit> {
         .filter(|d| kinds.is_empty() || kinds.contains(&d.kind))
         .filter_map(|d| score_doc(index, d, parts, &matchers, &fuzzy))
         .collect();
+    sort(&mut hits);
+    hits
+}
+
+fn sort(hits: &mut [Hit]) {
     hits.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
             .then(a.kind.cmp(&b.kind))
             .then_with(|| natural_cmp(&a.id, &b.id))
     });
-    hits
+}
+
+/// Puts the entry a query names by number (`issue 2`) first: its hit if the rest of the query
+/// found it, or a hit of its own. False if the data has no such entry.
+pub(super) fn put_reference_first(
+    index: &Index<'_>,
+    hits: &mut Vec<Hit>,
+    (kind, number): (Kind, u32),
+) -> bool {
+    let id = number.to_string();
+    let Some(doc) = index.docs.iter().find(|d| d.kind == kind && d.id == id) else {
+        return false;
+    };
+    match hits.iter_mut().find(|h| h.kind == kind && h.id == id) {
+        Some(hit) => hit.score += EXACT_KEY_BONUS,
+        None => {
+            let fuzzy = SkimMatcherV2::default();
+            if let Some(mut hit) = score_doc(index, doc, &[], &[], &fuzzy) {
+                hit.score += EXACT_KEY_BONUS;
+                hit.matched = vec!["number"];
+                hits.push(hit);
+            }
+        }
+    }
+    sort(hits);
+    true
 }
 
 /// Orders ids so that `2` comes before `10`.

@@ -3,7 +3,7 @@
 
 use super::index::Index;
 use super::matching::accepted_terms;
-use super::normalise::STOPWORDS;
+use super::normalise::{FILLERS, STOPWORDS};
 use super::query::Part;
 use super::score::rank;
 use crate::registry::Kind;
@@ -23,7 +23,14 @@ pub fn explain_miss(index: &Index<'_>, parts: &[Part], kinds: &[Kind]) -> Miss {
     for part in parts {
         for word in &part.words {
             if accepted_terms(index, word, true).is_empty() {
-                unknown.push((word.clone(), closest_words(index, word)));
+                // Only words that would find something in place of this one.
+                let near = near_words(index, word)
+                    .into_iter()
+                    .take(MAX_TRIED)
+                    .filter(|near| !rank(index, &replaced(parts, word, near), kinds).is_empty())
+                    .take(3)
+                    .collect();
+                unknown.push((word.clone(), near));
             }
         }
     }
@@ -47,9 +54,31 @@ pub fn explain_miss(index: &Index<'_>, parts: &[Part], kinds: &[Kind]) -> Miss {
 
 pub(super) const MAX_SUGGESTED_LEN: usize = 64;
 
+/// How many of the nearest words are tried in the query before giving up on suggestions.
+const MAX_TRIED: usize = 20;
+
+/// The query with `word` replaced by `near` wherever it stands.
+fn replaced(parts: &[Part], word: &str, near: &str) -> Vec<Part> {
+    let mut parts = parts.to_vec();
+    for part in &mut parts {
+        for w in &mut part.words {
+            if w == word {
+                *w = near.to_string();
+            }
+        }
+    }
+    parts
+}
+
 /// Up to three words of the data nearest to `word` by edit distance, most common first among
 /// equals.
 pub fn closest_words(index: &Index<'_>, word: &str) -> Vec<String> {
+    near_words(index, word).into_iter().take(3).collect()
+}
+
+/// Every word of the data near `word` by edit distance, nearest first, then most common;
+/// never a stopword or question word.
+fn near_words(index: &Index<'_>, word: &str) -> Vec<String> {
     // No word of the data is this long: nothing is near, and the distance would be costly.
     if word.chars().count() > MAX_SUGGESTED_LEN {
         return Vec::new();
@@ -60,7 +89,9 @@ pub fn closest_words(index: &Index<'_>, word: &str) -> Vec<String> {
         .vocabulary
         .iter()
         // Common words and one- or two-letter words would be noise, not suggestions.
-        .filter(|(known, _)| known.chars().count() > 2 && !STOPWORDS.contains(known))
+        .filter(|(known, _)| {
+            known.chars().count() > 2 && !STOPWORDS.contains(known) && !FILLERS.contains(known)
+        })
         .map(|(known, (_, count))| {
             (
                 strsim::damerau_levenshtein(word, known),
@@ -71,8 +102,5 @@ pub fn closest_words(index: &Index<'_>, word: &str) -> Vec<String> {
         .filter(|(d, _, _)| *d <= limit)
         .collect();
     near.sort();
-    near.into_iter()
-        .take(3)
-        .map(|(_, _, w)| w.to_string())
-        .collect()
+    near.into_iter().map(|(_, _, w)| w.to_string()).collect()
 }
