@@ -6,6 +6,7 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 use ewg_core::Kind;
+use ewg_core::dates::Span;
 
 use crate::error::exit_status_help;
 
@@ -57,6 +58,10 @@ pub(crate) struct Cli {
         global = true
     )]
     pub data: Option<PathBuf>,
+
+    /// Never page long output (EWG_PAGER or PAGER, else `less -FRX`, on a terminal)
+    #[arg(long, global = true)]
+    pub no_pager: bool,
 
     /// Print the version and the dataset's date
     #[arg(short = 'V', long)]
@@ -124,7 +129,7 @@ pub(crate) enum Command {
     #[command(
         visible_alias = "publication",
         args_conflicts_with_subcommands = true,
-        after_help = "Examples:\n  ewg publications\n  ewg publications show reflections-2018"
+        after_help = "Examples:\n  ewg publications\n  ewg publications --sort title\n  ewg publications show reflections-2018"
     )]
     Publications {
         #[command(subcommand)]
@@ -132,6 +137,9 @@ pub(crate) enum Command {
         /// Show this one: `ewg publications ID` is `ewg publications show ID`
         #[arg(value_name = "ID")]
         id: Option<String>,
+        /// The order of the list: by date (oldest first), id or title
+        #[arg(long, value_enum, default_value_t = SortBy::Date)]
+        sort: SortBy,
     },
 
     /// The Policies and Practice Guide: what it is, then its chapters, one per GCM objective
@@ -147,9 +155,20 @@ pub(crate) enum Command {
         number: Option<String>,
     },
 
-    /// Dated events, oldest first
-    #[command(after_help = "Example:\n  ewg timeline")]
-    Timeline,
+    /// Dated events, oldest first; one year, or the events between two dates
+    #[command(
+        args_conflicts_with_subcommands = true,
+        after_help = "Examples:\n  ewg timeline\n  ewg timeline --year 2018\n  ewg timeline --from 2018-07 --to \"December 2018\"\n  ewg timeline show marrakech-conference-2018"
+    )]
+    Timeline {
+        #[command(subcommand)]
+        action: Option<IdAction>,
+        /// Show this event: `ewg timeline ID` is `ewg timeline show ID`
+        #[arg(value_name = "ID")]
+        id: Option<String>,
+        #[command(flatten)]
+        filter: TimelineFilter,
+    },
 
     /// The Global Compact for Migration's 23 objectives
     #[command(
@@ -232,6 +251,47 @@ pub(crate) enum DataAction {
 pub(crate) enum ExportFormat {
     Toml,
     Json,
+}
+
+/// Which events `ewg timeline` lists: those that share a day with the dates asked.
+#[derive(Debug, Args)]
+pub(crate) struct TimelineFilter {
+    /// Only the events of this year
+    #[arg(long, value_name = "YEAR", value_parser = parse_year, conflicts_with_all = ["from", "to"])]
+    pub year: Option<Span>,
+    /// Only events on or after this date: 2018, 2018-07, 2018-07-13 or "July 2018"
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub from: Option<Span>,
+    /// Only events on or before this date, written the same ways
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub to: Option<Span>,
+    /// The order of the list: by date (oldest first) or id
+    #[arg(long, value_enum, default_value_t = SortBy::Date)]
+    pub sort: SortBy,
+}
+
+/// How a list is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum SortBy {
+    Date,
+    Id,
+    Title,
+}
+
+fn parse_date(text: &str) -> Result<Span, String> {
+    Span::parse(text).ok_or_else(|| {
+        format!("`{text}` is not a date; write a year (2018), a month (2018-07, \"July 2018\") or a day (2018-07-13)")
+    })
+}
+
+fn parse_year(text: &str) -> Result<Span, String> {
+    let trimmed = text.trim();
+    match Span::parse(trimmed) {
+        Some(span) if trimmed.len() == 4 => Ok(span),
+        _ => Err(format!(
+            "`{text}` is not a year; write it with four digits, as 2018"
+        )),
+    }
 }
 
 #[derive(Debug, Args)]

@@ -4,6 +4,7 @@
 use std::io::IsTerminal;
 
 use crate::cli::ColorWhen;
+use crate::pager::pager_command;
 
 /// How results are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,15 +16,21 @@ pub(crate) enum Format {
     Json,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Config {
     pub format: Format,
+    /// The pager for output taller than `height`: only on a terminal, in table format.
+    pub pager: Option<Vec<String>>,
+    /// Rows on stdout's terminal, where it is one.
+    pub height: Option<usize>,
     /// Colour on stdout.
     pub color: bool,
     /// Colour on stderr.
     pub color_err: bool,
     /// Columns available on stdout.
     pub width: usize,
+    /// Columns of stderr's terminal, where it is one: errors are wrapped to it.
+    pub err_width: Option<usize>,
 }
 
 /// The environment variables that colour and width depend on, read once.
@@ -33,6 +40,8 @@ pub(crate) struct Env {
     pub clicolor_force: Option<String>,
     pub term: Option<String>,
     pub columns: Option<String>,
+    pub ewg_pager: Option<String>,
+    pub pager: Option<String>,
 }
 
 impl Env {
@@ -43,6 +52,8 @@ impl Env {
             clicolor_force: var("CLICOLOR_FORCE"),
             term: var("TERM"),
             columns: var("COLUMNS"),
+            ewg_pager: var("EWG_PAGER"),
+            pager: var("PAGER"),
         }
     }
 }
@@ -51,19 +62,26 @@ impl Env {
 const DEFAULT_WIDTH: usize = 80;
 
 impl Config {
-    pub(crate) fn resolve(color: ColorWhen, json: bool, env: &Env) -> Config {
+    pub(crate) fn resolve(color: ColorWhen, json: bool, no_pager: bool, env: &Env) -> Config {
         let stdout_tty = std::io::stdout().is_terminal();
         let format = match (json, stdout_tty) {
             (true, _) => Format::Json,
             (false, true) => Format::Table,
             (false, false) => Format::Plain,
         };
-        let terminal_width = terminal_size::terminal_size().map(|(w, _)| usize::from(w.0));
+        let terminal = terminal_size::terminal_size();
+        let terminal_width = terminal.map(|(w, _)| usize::from(w.0));
+        let paging = format == Format::Table;
         Config {
             format,
+            pager: paging
+                .then(|| pager_command(no_pager, env.ewg_pager.as_deref(), env.pager.as_deref()))
+                .flatten(),
+            height: terminal.map(|(_, h)| usize::from(h.0)).filter(|&h| h > 0),
             color: use_color(color, env, stdout_tty),
             color_err: use_color(color, env, std::io::stderr().is_terminal()),
             width: width(env.columns.as_deref(), terminal_width),
+            err_width: err_width(env),
         }
     }
 }
@@ -86,6 +104,15 @@ pub(crate) fn use_color(when: ColorWhen, env: &Env, is_terminal: bool) -> bool {
     }
 }
 
+/// The width to wrap errors to: stderr's, where it is a terminal.
+pub(crate) fn err_width(env: &Env) -> Option<usize> {
+    let stderr = std::io::stderr();
+    stderr.is_terminal().then(|| {
+        let terminal = terminal_size::terminal_size_of(&stderr).map(|(w, _)| usize::from(w.0));
+        width(env.columns.as_deref(), terminal)
+    })
+}
+
 /// `COLUMNS` if it is a positive number, else the terminal's width, else 80.
 fn width(columns: Option<&str>, terminal: Option<usize>) -> usize {
     columns
@@ -105,6 +132,8 @@ mod tests {
             clicolor_force: force.map(Into::into),
             term: term.map(Into::into),
             columns: None,
+            ewg_pager: None,
+            pager: None,
         }
     }
 

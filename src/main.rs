@@ -7,8 +7,9 @@ mod commands;
 mod config;
 mod error;
 mod output;
+mod pager;
 
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
@@ -19,8 +20,9 @@ use ewg_core::{Dataset, check};
 
 use crate::cli::{Cli, ColorWhen, Command, DataAction};
 use crate::commands::Context;
-use crate::config::{Config, Env, use_color};
+use crate::config::{Config, Env, err_width, use_color};
 use crate::error::Failure;
+use crate::output::View;
 
 /// `data/ewg.toml`, checked and turned into JSON by build.rs.
 const BUNDLED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/ewg.json"));
@@ -32,14 +34,14 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(err) => return parse_error(err),
     };
-    let config = Config::resolve(cli.color, cli.json, &Env::read());
+    let config = Config::resolve(cli.color, cli.json, cli.no_pager, &Env::read());
     // `config` has decided where colour goes; `colored` only paints what it is given.
     colored::control::set_override(true);
     match run(&cli, &config) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             if !failure.is_silent() {
-                print_error(&failure.to_string(), config.color_err);
+                print_error(&failure.to_string(), config.color_err, config.err_width);
             }
             ExitCode::from(failure.exit_code())
         }
@@ -71,36 +73,58 @@ fn run(cli: &Cli, config: &Config) -> Result<(), Failure> {
         ),
     };
     let dataset = format!("{origin}, updated {}", data.meta.updated);
-    let mut out = BufWriter::new(io::stdout().lock());
     if cli.version {
+        let mut out = io::stdout().lock();
         writeln!(
             out,
             "ewg {} (dataset: {dataset})",
             env!("CARGO_PKG_VERSION")
         )?;
-    } else {
-        let cx = Context {
-            data: &data,
-            dataset: &dataset,
-            prebuilt_terms,
-            config,
-        };
-        let view = commands::run(cli.command.as_ref(), &cx)?;
-        output::render(&view, config, &mut out)?;
+        return Ok(());
     }
-    out.flush()?;
+    let cx = Context {
+        data: &data,
+        dataset: &dataset,
+        prebuilt_terms,
+        config,
+    };
+    let view = commands::run(cli.command.as_ref(), &cx)?;
+    // Rendered whole first, so that its height decides whether it is paged.
+    let mut out = Vec::new();
+    output::render(&view, config, &mut out)?;
+    let pager = match view {
+        View::Text(_) => None,
+        View::Listing(_) | View::Record(_) => config.pager.as_deref(),
+    };
+    pager::write(&out, pager, config.height)?;
     Ok(())
 }
 
-/// `error: message`, the label coloured when standard error takes colour.
-fn print_error(message: &str, color: bool) {
+/// `error: message`, the label coloured when standard error takes colour, the message wrapped
+/// to its terminal (at spaces only: names and URLs stay whole).
+fn print_error(message: &str, color: bool, width: Option<usize>) {
     let label = if color {
         "error:".red().bold().to_string()
     } else {
         "error:".to_string()
     };
-    let message = output::clean_message(message);
-    let _ = writeln!(io::stderr().lock(), "{label} {message}");
+    let message = format!("error: {}", output::clean_message(message));
+    let message = match width {
+        Some(width) => message
+            .lines()
+            .map(|line| {
+                let options = textwrap::Options::new(width)
+                    .word_separator(textwrap::WordSeparator::AsciiSpace)
+                    .word_splitter(textwrap::WordSplitter::NoHyphenation)
+                    .break_words(false);
+                textwrap::fill(line, options)
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+        None => message,
+    };
+    let message = message.strip_prefix("error:").unwrap_or(&message);
+    let _ = writeln!(io::stderr().lock(), "{label}{message}");
 }
 
 /// What clap could not parse. Help and version go to stdout, usage errors to stderr, as clap
@@ -111,8 +135,9 @@ fn parse_error(err: clap::Error) -> ExitCode {
     if err.kind() == ErrorKind::InvalidSubcommand
         && let Some(message) = not_a_command(&err, std::env::args().skip(1).collect())
     {
-        let color = use_color(ColorWhen::Auto, &Env::read(), io::stderr().is_terminal());
-        print_error(&message, color);
+        let env = Env::read();
+        let color = use_color(ColorWhen::Auto, &env, io::stderr().is_terminal());
+        print_error(&message, color, err_width(&env));
         return ExitCode::from(code);
     }
     // A closed pipe while printing help is not worth a message.

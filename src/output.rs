@@ -8,13 +8,34 @@ use std::io::{self, Write};
 use std::ops::Range;
 
 use colored::Colorize;
-use comfy_table::{Cell, ContentArrangement, Table, presets};
+use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table, Width, presets};
 use serde_json::Value;
 
 use crate::config::{Config, Format};
 
 /// Prose is wrapped to the terminal, but never wider than this, for reading.
 const MAX_PROSE_WIDTH: usize = 100;
+
+/// Columns of ids, numbers, dates and acronyms: never wrapped, so that what they hold can be
+/// copied (a listing they leave no room in is shown record by record).
+const WHOLE_COLUMNS: &[&str] = &[
+    "id",
+    "acronym",
+    "when",
+    "date",
+    "issue",
+    "objective",
+    "kind",
+    "slug",
+    "members",
+    "issues",
+    "measures",
+];
+
+/// Columns shown on a terminal only where it is at least this wide; piped and JSON output
+/// always have them.
+const WIDE_COLUMNS: &[&str] = &["source"];
+const WIDE_TERMINAL: usize = 120;
 
 /// A piece of text with byte ranges to highlight (search matches).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -222,18 +243,27 @@ fn render_table(listing: &Listing, config: &Config, out: &mut impl Write) -> io:
     if config.color {
         table.enforce_styling();
     }
+    let shown: Vec<usize> = (0..listing.columns.len())
+        .filter(|&i| config.width >= WIDE_TERMINAL || !WIDE_COLUMNS.contains(&listing.columns[i]))
+        .collect();
+    let widths: Vec<usize> = shown.iter().map(|&i| least_width(listing, i)).collect();
+    // Borders and a space either side of each cell.
+    let needed = widths.iter().sum::<usize>() + 3 * shown.len() + 1;
+    if needed > config.width {
+        return render_stacked(listing, &shown, config, out);
+    }
     table
         .load_style(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(u16::try_from(config.width).unwrap_or(u16::MAX))
         .set_header(
-            listing
-                .columns
+            shown
                 .iter()
-                .map(|c| Cell::new(paint_label(c, config.color))),
+                .map(|&i| Cell::new(paint_label(listing.columns[i], config.color))),
         );
     for row in &listing.rows {
-        table.add_row(row.iter().enumerate().map(|(i, cell)| {
+        table.add_row(shown.iter().map(|&i| {
+            let cell = &row[i];
             Cell::new(if i == 0 {
                 paint_id(&cell.text, config.color)
             } else {
@@ -241,6 +271,16 @@ fn render_table(listing: &Listing, config: &Config, out: &mut impl Write) -> io:
             })
         }));
     }
+    // Widths follow the content: ids and numbers whole; other columns wrap at spaces, never
+    // narrower than their longest word, so no word is cut in two.
+    let constraints = shown.iter().zip(&widths).map(|(&i, &width)| {
+        if WHOLE_COLUMNS.contains(&listing.columns[i]) {
+            ColumnConstraint::ContentWidth
+        } else {
+            ColumnConstraint::LowerBoundary(Width::Fixed(u16::try_from(width).unwrap_or(u16::MAX)))
+        }
+    });
+    table.set_constraints(constraints);
     writeln!(out, "{table}")?;
     if let Some(note) = &listing.note {
         let note = if config.color {
@@ -253,22 +293,86 @@ fn render_table(listing: &Listing, config: &Config, out: &mut impl Write) -> io:
     Ok(())
 }
 
+/// The narrowest a column can be: its whole content for ids and numbers, else its longest word.
+fn least_width(listing: &Listing, column: usize) -> usize {
+    let name = listing.columns[column];
+    let whole = WHOLE_COLUMNS.contains(&name);
+    listing
+        .rows
+        .iter()
+        .map(|row| {
+            let text = clean(&row[column].text);
+            if whole {
+                text.chars().count()
+            } else {
+                text.split(' ')
+                    .map(|w| w.chars().count())
+                    .max()
+                    .unwrap_or(0)
+            }
+        })
+        .chain(std::iter::once(name.chars().count()))
+        .max()
+        .unwrap_or(1)
+}
+
+/// A listing too wide for the terminal as a table: each record as its id on a line of its own,
+/// then its other columns as labelled, wrapped lines.
+fn render_stacked(
+    listing: &Listing,
+    shown: &[usize],
+    config: &Config,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let (first, rest) = shown.split_first().unwrap_or((&0, &[]));
+    for (n, row) in listing.rows.iter().enumerate() {
+        if n > 0 {
+            writeln!(out)?;
+        }
+        writeln!(out, "{}", paint_id(&row[*first].text, config.color))?;
+        let fields: Vec<(&'static str, Vec<String>)> = rest
+            .iter()
+            .filter(|&&i| !row[i].text.is_empty())
+            .map(|&i| (listing.columns[i], vec![paint_marks(&row[i], false)]))
+            .collect();
+        write_fields(&fields, "  ", config, out)?;
+    }
+    if let Some(note) = &listing.note {
+        writeln!(out)?;
+        writeln!(out, "{note}")?;
+    }
+    Ok(())
+}
+
 fn render_record(record: &Record, config: &Config, out: &mut impl Write) -> io::Result<()> {
     let width = config.width.min(MAX_PROSE_WIDTH);
     let heading = clean(&record.heading);
     let heading = textwrap::fill(&heading, width.max(20));
     writeln!(out, "{}", paint_label(&heading, config.color))?;
     writeln!(out)?;
-    let label_width = record
-        .fields
+    write_fields(&record.fields, "", config, out)
+}
+
+/// Labelled values, the values wrapped beside their labels (several values as a list); each line
+/// starts with `margin`.
+fn write_fields(
+    fields: &[(&'static str, Vec<String>)],
+    margin: &str,
+    config: &Config,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let width = config.width.min(MAX_PROSE_WIDTH);
+    let label_width = fields
         .iter()
         .map(|(l, _)| l.chars().count())
         .max()
         .unwrap_or(0)
         + 2;
-    let value_width = width.saturating_sub(label_width).max(20);
+    let value_width = width
+        .saturating_sub(label_width + margin.chars().count())
+        .max(20);
     let indent = " ".repeat(label_width);
-    for (label, values) in &record.fields {
+    for (label, values) in fields {
         let bullet = values.len() > 1;
         let mut first_line = true;
         for value in values {
@@ -284,12 +388,27 @@ fn render_record(record: &Record, config: &Config, out: &mut impl Write) -> io::
                 options
             };
             for line in textwrap::wrap(&value, options) {
+                // A word wider than the space beside the label (a long URL) stands on its own
+                // line, whole, so that it can be copied and no line is wider than it must be.
+                if line.chars().count() > value_width {
+                    if first_line {
+                        writeln!(out, "{margin}{}", paint_label(label, config.color))?;
+                        first_line = false;
+                    }
+                    let word = line.trim_start();
+                    writeln!(out, "{}", word.strip_prefix("- ").unwrap_or(word))?;
+                    continue;
+                }
                 if first_line {
                     let padding = " ".repeat(label_width - label.chars().count());
-                    writeln!(out, "{}{padding}{line}", paint_label(label, config.color))?;
+                    writeln!(
+                        out,
+                        "{margin}{}{padding}{line}",
+                        paint_label(label, config.color)
+                    )?;
                     first_line = false;
                 } else {
-                    writeln!(out, "{indent}{line}")?;
+                    writeln!(out, "{margin}{indent}{line}")?;
                 }
             }
         }
@@ -304,9 +423,12 @@ mod tests {
     fn config(format: Format, color: bool) -> Config {
         Config {
             format,
+            pager: None,
+            height: None,
             color,
             color_err: false,
             width: 60,
+            err_width: None,
         }
     }
 

@@ -67,6 +67,11 @@ const COMMANDS: &[(&str, &[&str])] = &[
     ("guide-show-6", &["guide", "show", "6"]),
     ("guide-16", &["guide", "16"]),
     ("define-covid", &["define", "covid"]),
+    (
+        "timeline-show-marrakech",
+        &["timeline", "show", "marrakech-conference-2018"],
+    ),
+    ("timeline-2018", &["timeline", "--year", "2018"]),
     ("define", &["define"]),
     ("define-icescr", &["define", "icescr"]),
     ("search-labour-rights", &["search", "labour rights"]),
@@ -545,6 +550,95 @@ fn suggestions_are_words_that_would_find_something() {
         "{}",
         out.stderr
     );
+}
+
+#[test]
+fn the_timeline_filters_by_year_and_between_dates() {
+    let all = run(&["timeline"]).stdout;
+    let of_2018: Vec<&str> = all
+        .lines()
+        .filter(|l| {
+            l.split('\t')
+                .nth(1)
+                .is_some_and(|when| when.ends_with("2018"))
+        })
+        .collect();
+    let year = run(&["timeline", "--year", "2018"]).stdout;
+    assert_eq!(
+        year.lines().collect::<Vec<_>>(),
+        of_2018,
+        "every event of 2018, no other"
+    );
+    let december = run(&["timeline", "--from", "2018-12", "--to", "December 2018"]).stdout;
+    let ids: Vec<&str> = december
+        .lines()
+        .filter_map(|l| l.split('\t').next())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "un-network-launch-2018",
+            "marrakech-conference-2018",
+            "unga-endorsement-2018"
+        ]
+    );
+    let from = run(&["timeline", "--from", "2021"]).stdout;
+    assert!(from.lines().all(|l| !l.contains("2018")), "{from}");
+    let none = run(&["timeline", "--year", "2015"]);
+    assert_eq!(none.code, 1);
+    assert!(
+        none.stderr.contains("the timeline runs from"),
+        "{}",
+        none.stderr
+    );
+    for bad in [
+        ["--year", "18"],
+        ["--from", "last year"],
+        ["--to", "2018-13"],
+    ] {
+        let out = run(&["timeline", bad[0], bad[1]]);
+        assert_eq!(out.code, 2, "{bad:?}");
+        assert!(out.stderr.contains("is not a"), "{bad:?}: {}", out.stderr);
+    }
+    // Every event shows in full, with its source.
+    let shown = run(&["timeline", "marrakech-conference-2018"]).stdout;
+    assert!(
+        shown.contains("sources\thttps://www.un.org/en/conf/migration/"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn publications_are_listed_by_date_and_sort_on_request() {
+    let ids = |args: &[&str]| -> Vec<String> {
+        run(args)
+            .stdout
+            .lines()
+            .filter_map(|l| l.split('\t').next().map(String::from))
+            .collect()
+    };
+    assert_eq!(
+        ids(&["publications"]),
+        [
+            "recommendations-2017",
+            "reflections-2018",
+            "iwd-2019-statement",
+            "policies-and-practice-guide"
+        ]
+    );
+    let mut by_id = ids(&["publications"]);
+    by_id.sort();
+    assert_eq!(ids(&["publications", "--sort", "id"]), by_id);
+    assert_eq!(
+        ids(&["publications", "--sort", "title"])[0],
+        "iwd-2019-statement"
+    );
+    // Piped, every list row carries its source.
+    assert!(run(&["timeline"]).stdout.lines().all(|l| {
+        l.split('\t')
+            .nth(3)
+            .is_some_and(|s| s.starts_with("https://"))
+    }));
 }
 
 #[test]

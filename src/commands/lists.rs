@@ -3,10 +3,11 @@
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use ewg_core::{Chapter, Dataset, Kind, Member};
+use ewg_core::dates::{Day, Span};
+use ewg_core::{Chapter, Dataset, Event, Kind, Member, Publication};
 
 use super::lookup;
-use crate::cli::MemberFilter;
+use crate::cli::{MemberFilter, SortBy, TimelineFilter};
 use crate::error::Failure;
 use crate::output::{Listing, View};
 
@@ -23,8 +24,8 @@ pub(crate) fn of_kind(data: &Dataset, kind: Kind) -> View {
         Kind::Objective => objectives(data),
         Kind::Chapter => chapters(data),
         Kind::Activity => activities(data),
-        Kind::Publication => publications(data),
-        Kind::Event => timeline(data),
+        Kind::Publication => publications(data, SortBy::Date),
+        Kind::Event => timeline_listing(data.timeline.iter().collect(), SortBy::Date),
         Kind::Term => terms(data),
         Kind::Group => super::show::about(data, ""),
     }
@@ -189,11 +190,25 @@ fn activities(data: &Dataset) -> View {
     })
 }
 
-fn publications(data: &Dataset) -> View {
+/// When a dated entry happened, as the span of days its text names; undated last.
+fn span_of(text: &str) -> (bool, Option<Day>) {
+    match Span::parse(text) {
+        Some(span) => (false, Some(span.first)),
+        None => (true, None),
+    }
+}
+
+pub(crate) fn publications(data: &Dataset, sort: SortBy) -> View {
+    let mut publications: Vec<&Publication> = data.publications.iter().collect();
+    // Stable sorts: entries alike keep the file's order.
+    match sort {
+        SortBy::Date => publications.sort_by_key(|p| span_of(&p.date)),
+        SortBy::Id => publications.sort_by(|a, b| a.id.cmp(&b.id)),
+        SortBy::Title => publications.sort_by_key(|p| p.title.to_lowercase()),
+    }
     View::Listing(Listing {
-        columns: vec!["id", "kind", "date", "title"],
-        rows: data
-            .publications
+        columns: vec!["id", "kind", "date", "title", "source"],
+        rows: publications
             .iter()
             .map(|p| {
                 vec![
@@ -201,20 +216,62 @@ fn publications(data: &Dataset) -> View {
                     p.kind.as_str().into(),
                     p.date.as_str().into(),
                     p.title.as_str().into(),
+                    p.sources.first().map_or("", String::as_str).into(),
                 ]
             })
             .collect(),
-        json: to_value(&data.publications),
+        json: to_value(&publications),
         note: None,
     })
 }
 
-fn timeline(data: &Dataset) -> View {
-    let mut events: Vec<_> = data.timeline.iter().collect();
-    // Stable: events of the same month keep the file's order.
-    events.sort_by(|a, b| a.sort.cmp(&b.sort));
+/// The days an event took place: those its date in words names, else its sortable date.
+fn event_span(event: &Event) -> Option<Span> {
+    Span::parse(&event.when).or_else(|| Span::parse(&event.sort))
+}
+
+/// `ewg timeline`, with its filters: the events that share a day with the dates asked.
+pub(crate) fn timeline(data: &Dataset, filter: &TimelineFilter) -> Result<View, Failure> {
+    let (from, to) = match filter.year {
+        Some(year) => (Some(year), Some(year)),
+        None => (filter.from, filter.to),
+    };
+    let events: Vec<&Event> = data
+        .timeline
+        .iter()
+        .filter(|e| {
+            let Some(span) = event_span(e) else {
+                return from.is_none() && to.is_none();
+            };
+            from.is_none_or(|from| span.last >= from.first)
+                && to.is_none_or(|to| span.first <= to.last)
+        })
+        .collect();
+    if events.is_empty() {
+        let mut dated: Vec<Span> = data.timeline.iter().filter_map(event_span).collect();
+        dated.sort_by_key(|s| s.first);
+        let runs = match (dated.first(), dated.last()) {
+            (Some(first), Some(last)) => {
+                format!("; the timeline runs from {} to {}", first.first, last.last)
+            }
+            _ => String::new(),
+        };
+        return Err(Failure::NotFound(format!(
+            "no event between those dates{runs}; `ewg timeline` lists them all"
+        )));
+    }
+    Ok(timeline_listing(events, filter.sort))
+}
+
+fn timeline_listing(mut events: Vec<&Event>, sort: SortBy) -> View {
+    match sort {
+        // Stable: events of the same month keep the file's order.
+        SortBy::Date => events.sort_by(|a, b| a.sort.cmp(&b.sort)),
+        SortBy::Id => events.sort_by(|a, b| a.id.cmp(&b.id)),
+        SortBy::Title => events.sort_by_key(|e| e.event.to_lowercase()),
+    }
     View::Listing(Listing {
-        columns: vec!["id", "when", "event"],
+        columns: vec!["id", "when", "event", "source"],
         rows: events
             .iter()
             .map(|e| {
@@ -222,7 +279,12 @@ fn timeline(data: &Dataset) -> View {
                     Some(note) => format!("{} (Note: {note})", e.event),
                     None => e.event.clone(),
                 };
-                vec![e.id.as_str().into(), e.when.as_str().into(), event.into()]
+                vec![
+                    e.id.as_str().into(),
+                    e.when.as_str().into(),
+                    event.into(),
+                    e.source.as_str().into(),
+                ]
             })
             .collect(),
         json: to_value(&events),

@@ -55,8 +55,18 @@ pub(crate) fn run(command: Option<&Command>, cx: &Context<'_>) -> Result<View, F
             _ => numbered(cx, Kind::Chapter, action, number),
         },
         Command::Activities { action, id } => named(cx, Kind::Activity, action, id),
-        Command::Publications { action, id } => named(cx, Kind::Publication, action, id),
-        Command::Timeline => Ok(lists::of_kind(data, Kind::Event)),
+        Command::Publications {
+            action: None,
+            id: None,
+            sort,
+        } => Ok(lists::publications(data, *sort)),
+        Command::Publications { action, id, .. } => named(cx, Kind::Publication, action, id),
+        Command::Timeline {
+            action: None,
+            id: None,
+            filter,
+        } => lists::timeline(data, filter),
+        Command::Timeline { action, id, .. } => named(cx, Kind::Event, action, id),
         Command::Define { acronym: None } => Ok(lists::of_kind(data, Kind::Term)),
         Command::Define {
             acronym: Some(acronym),
@@ -82,7 +92,8 @@ pub(crate) fn run(command: Option<&Command>, cx: &Context<'_>) -> Result<View, F
 /// completions name.
 pub(crate) fn command_of(kind: Kind) -> Option<&'static str> {
     match kind {
-        Kind::Group | Kind::Event => None,
+        Kind::Group => None,
+        Kind::Event => Some("timeline"),
         Kind::Member => Some("members"),
         Kind::Issue => Some("issues"),
         Kind::Publication => Some("publications"),

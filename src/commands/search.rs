@@ -107,9 +107,12 @@ mod tests {
         let count = |format: Format, limit: Option<usize>| {
             let config = Config {
                 format,
+                pager: None,
+                height: None,
                 color: false,
                 color_err: false,
                 width: 80,
+                err_width: None,
             };
             let cx = Context {
                 data: &data,

@@ -220,6 +220,7 @@ pub(crate) fn show(data: &Dataset, entry: Entry<'_>) -> View {
         }
         Entry::Event(e) => Record::new(e.when.clone(), json)
             .field("id", &e.id)
+            .field("when", &e.when)
             .field("event", &e.event)
             .field_opt("note", e.note.as_deref()),
         Entry::Term(t) => Record::new(t.acronym.clone(), json)

@@ -4,6 +4,7 @@
 
 pub mod check;
 mod dataset;
+pub mod dates;
 mod model;
 pub mod pieces;
 mod registry;
