@@ -40,9 +40,14 @@ pub(crate) struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// Print JSON: an array for lists and search, an object for `show`
+    /// Print JSON: an array for lists and search, an object for `show` (--format json)
     #[arg(long, global = true)]
     pub json: bool,
+
+    /// The form of the output [default: table on a terminal, plain when piped; toml for
+    /// `data export`, markdown for `brief`]
+    #[arg(long, value_enum, value_name = "FORMAT", global = true)]
+    pub format: Option<OutputFormat>,
 
     /// When to use colour: auto (a terminal, NO_COLOR unset), always or never
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto, global = true)]
@@ -218,6 +223,35 @@ pub(crate) enum Command {
         action: DataAction,
     },
 
+    /// A one-page briefing on the group from the data: Markdown, or a self-contained HTML page
+    #[command(
+        after_help = "Examples:\n  ewg brief > ewg-brief.md\n  ewg brief --format html --output ewg-brief.html\n  ewg brief --format html --output ewg-brief.html --force"
+    )]
+    Brief {
+        /// Write it to this file (atomically) instead of standard output
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace the file --output names if it exists
+        #[arg(long, requires = "output")]
+        force: bool,
+    },
+
+    /// Open an entry's source in the browser ($BROWSER honoured), or print its URL
+    #[command(
+        after_help = "Examples:\n  ewg open cedaw\n  ewg open issue 4\n  ewg open guide 6 --print\n  ewg open reflections-2018 --all"
+    )]
+    Open {
+        /// The entry: an id (cedaw), an acronym, `issue 4`, `objective 6`, `guide 6`, or `ewg`
+        #[arg(required = true, num_args = 1.., value_name = "ENTRY")]
+        entry: Vec<String>,
+        /// Open every source of the entry, not only the first
+        #[arg(long)]
+        all: bool,
+        /// Print the URL instead of opening it
+        #[arg(long)]
+        print: bool,
+    },
+
     /// Print a completion script for a shell
     #[command(
         after_help = "Examples:\n  ewg completions bash > ~/.local/share/bash-completion/completions/ewg\n  ewg completions zsh > ~/.zfunc/_ewg\n  ewg completions fish > ~/.config/fish/completions/ewg.fish"
@@ -239,18 +273,28 @@ pub(crate) enum DataAction {
         /// The file to check
         path: PathBuf,
     },
-    /// Print the dataset in use (bundled, or the one --data names)
-    Export {
-        /// The format to print
-        #[arg(long, value_enum, default_value_t = ExportFormat::Toml)]
-        format: ExportFormat,
-    },
+    /// Print the dataset in use (bundled, or the one --data names): --format toml (the
+    /// default) or json
+    Export,
 }
 
+/// Every form `--format` names; each command takes those that fit it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum ExportFormat {
-    Toml,
+pub(crate) enum OutputFormat {
+    /// Tables fitted to the terminal (lists and shows)
+    Table,
+    /// Tab-separated lines, one record a line (lists and shows)
+    Plain,
+    /// JSON: an array for lists, an object for a show; the dataset for `data export`
     Json,
+    /// GitHub-flavoured Markdown (lists, shows, `brief`)
+    Markdown,
+    /// CSV with a header row, RFC 4180 (lists and shows)
+    Csv,
+    /// The dataset file format (`data export`)
+    Toml,
+    /// One self-contained page (`brief`)
+    Html,
 }
 
 /// Which events `ewg timeline` lists: those that share a day with the dates asked.

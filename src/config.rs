@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 use crate::cli::ColorWhen;
 use crate::pager::pager_command;
 
-/// How results are written.
+/// How views are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Format {
     /// A terminal: tables, wrapped prose.
@@ -14,6 +14,10 @@ pub(crate) enum Format {
     /// A pipe or file: tab-separated records, one per line, nothing cut.
     Plain,
     Json,
+    /// GitHub-flavoured Markdown: tables for lists, a heading and fields for a show.
+    Markdown,
+    /// RFC 4180 CSV with a header row.
+    Csv,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,12 +66,20 @@ impl Env {
 const DEFAULT_WIDTH: usize = 80;
 
 impl Config {
-    pub(crate) fn resolve(color: ColorWhen, json: bool, no_pager: bool, env: &Env) -> Config {
+    /// `format` is what --format asked for, where it names a form of views.
+    pub(crate) fn resolve(
+        color: ColorWhen,
+        json: bool,
+        format: Option<Format>,
+        no_pager: bool,
+        env: &Env,
+    ) -> Config {
         let stdout_tty = std::io::stdout().is_terminal();
-        let format = match (json, stdout_tty) {
-            (true, _) => Format::Json,
-            (false, true) => Format::Table,
-            (false, false) => Format::Plain,
+        let format = match (format, json, stdout_tty) {
+            (Some(format), _, _) => format,
+            (None, true, _) => Format::Json,
+            (None, false, true) => Format::Table,
+            (None, false, false) => Format::Plain,
         };
         let terminal = terminal_size::terminal_size();
         let terminal_width = terminal.map(|(w, _)| usize::from(w.0));

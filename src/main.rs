@@ -34,7 +34,8 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(err) => return parse_error(err),
     };
-    let config = Config::resolve(cli.color, cli.json, cli.no_pager, &Env::read());
+    let view_format = cli.format.and_then(commands::view_format);
+    let config = Config::resolve(cli.color, cli.json, view_format, cli.no_pager, &Env::read());
     // `config` has decided where colour goes; `colored` only paints what it is given.
     colored::control::set_override(true);
     match run(&cli, &config) {
@@ -87,6 +88,7 @@ fn run(cli: &Cli, config: &Config) -> Result<(), Failure> {
         dataset: &dataset,
         prebuilt_terms,
         config,
+        format: cli.format,
     };
     let view = commands::run(cli.command.as_ref(), &cx)?;
     // Rendered whole first, so that its height decides whether it is paged.

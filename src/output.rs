@@ -135,7 +135,104 @@ pub(crate) fn render(view: &View, config: &Config, out: &mut impl Write) -> io::
         (Format::Plain, View::Record(record)) => render_plain_record(record, config.color, out),
         (Format::Table, View::Listing(listing)) => render_table(listing, config, out),
         (Format::Table, View::Record(record)) => render_record(record, config, out),
+        (Format::Markdown, View::Listing(listing)) => render_markdown_listing(listing, out),
+        (Format::Markdown, View::Record(record)) => render_markdown_record(record, out),
+        (Format::Csv, View::Listing(listing)) => render_csv(
+            &listing.columns,
+            listing.rows.iter().map(|row| {
+                row.iter()
+                    .map(|cell| clean(&cell.text).into_owned())
+                    .collect()
+            }),
+            out,
+        ),
+        (Format::Csv, View::Record(record)) => render_csv(
+            &["field", "value"],
+            record.fields.iter().flat_map(|(label, values)| {
+                values
+                    .iter()
+                    .map(|value| vec![label.to_string(), clean(value).into_owned()])
+            }),
+            out,
+        ),
     }
+}
+
+/// A cell of a Markdown table: one line, its pipes escaped.
+fn markdown_cell(text: &str) -> String {
+    clean(text).replace('\\', "\\\\").replace('|', "\\|")
+}
+
+/// Text in Markdown: URLs as links, the rest with Markdown's own characters escaped.
+fn markdown_text(text: &str) -> String {
+    let text = clean(text);
+    if (text.starts_with("https://") || text.starts_with("http://"))
+        && !text.contains([' ', '<', '>'])
+    {
+        return format!("<{text}>");
+    }
+    markdown_escape(&text)
+}
+
+/// Data text in Markdown: Markdown's own characters escaped, so that it reads as written.
+pub(crate) fn markdown_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A GitHub-flavoured Markdown table: a header row, a rule, one row per record.
+fn render_markdown_listing(listing: &Listing, out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "| {} |", listing.columns.join(" | "))?;
+    writeln!(out, "|{}", " --- |".repeat(listing.columns.len()))?;
+    for row in &listing.rows {
+        let cells: Vec<String> = row.iter().map(|cell| markdown_cell(&cell.text)).collect();
+        writeln!(out, "| {} |", cells.join(" | "))?;
+    }
+    Ok(())
+}
+
+/// A show in Markdown: its heading, then each field, several values as a list.
+fn render_markdown_record(record: &Record, out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "## {}\n", markdown_text(&record.heading))?;
+    for (label, values) in &record.fields {
+        match values.as_slice() {
+            [value] => writeln!(out, "- **{label}**: {}", markdown_text(value))?,
+            values => {
+                writeln!(out, "- **{label}**:")?;
+                for value in values {
+                    writeln!(out, "  - {}", markdown_text(value))?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// CSV as RFC 4180 has it: a header row, fields quoted where they must be.
+fn render_csv(
+    header: &[&str],
+    rows: impl Iterator<Item = Vec<String>>,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    let to_io = |err: csv::Error| match err.into_kind() {
+        csv::ErrorKind::Io(err) => err,
+        other => io::Error::other(format!("{other:?}")),
+    };
+    writer.write_record(header).map_err(to_io)?;
+    for row in rows {
+        writer.write_record(&row).map_err(to_io)?;
+    }
+    writer.flush()
 }
 
 /// Makes data text safe to print: tabs and line breaks become spaces (a record stays on one

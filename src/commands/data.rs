@@ -5,7 +5,7 @@ use std::path::Path;
 use ewg_core::check::{self, FileError};
 use ewg_core::{Dataset, Kind};
 
-use crate::cli::ExportFormat;
+use crate::cli::OutputFormat;
 use crate::config::{Config, Format};
 use crate::error::Failure;
 use crate::output::View;
@@ -29,12 +29,22 @@ pub(crate) fn check(path: &Path) -> Result<View, Failure> {
     )))
 }
 
+/// `ewg data export`: the dataset as TOML (the default) or JSON.
 pub(crate) fn export(
     data: &Dataset,
-    format: ExportFormat,
+    format: Option<OutputFormat>,
     config: &Config,
 ) -> Result<View, Failure> {
-    let json = format == ExportFormat::Json || config.format == Format::Json;
+    let json = match format {
+        Some(OutputFormat::Json) => true,
+        Some(OutputFormat::Toml) => false,
+        None => config.format == Format::Json,
+        Some(_) => {
+            return Err(Failure::Usage(
+                "`ewg data export` writes toml (the default) or json; try `--format json`".into(),
+            ));
+        }
+    };
     let text = if json {
         // Our own plain structs serialise without fail, to JSON as to TOML.
         serde_json::to_string_pretty(data).map_err(std::io::Error::other)? + "\n"

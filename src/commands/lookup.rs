@@ -95,6 +95,45 @@ pub(crate) fn by_number<'a>(
     )))
 }
 
+/// Any entry, as a user names it: `issue 4`, `objective 6`, `guide 6`, an id (`cedaw`,
+/// `reflections-2018`, `ewg`), a member's acronym or name, a glossary acronym.
+pub(crate) fn any<'a>(data: &'a Dataset, asked: &str) -> Result<Entry<'a>, Failure> {
+    let mut parts = ewg_core::search::parse_query(asked);
+    if let Some((kind, number)) = ewg_core::search::take_reference(&mut parts)
+        && parts.is_empty()
+    {
+        return data.entry_by_number(kind, number).ok_or_else(|| {
+            Failure::OutOfRange(format!(
+                "there is no {} {number}; {} are numbered 1 to {}",
+                kind.noun(),
+                kind.plural(),
+                data.count(kind)
+            ))
+        });
+    }
+    let wanted = asked.trim().to_lowercase();
+    if let Some(entry) = data.entry_by_id(&wanted) {
+        return Ok(entry);
+    }
+    if let Ok(m) = member(data, asked) {
+        return Ok(Entry::Member(m));
+    }
+    if let Some(term) = data.term(asked.trim()) {
+        return Ok(Entry::Term(term));
+    }
+    let ids = data
+        .entries()
+        .filter(|e| e.kind().id_style() == ewg_core::IdStyle::Slug)
+        .map(|e| e.id().into_owned())
+        .collect::<Vec<_>>();
+    Err(Failure::NotFound(format!(
+        "no entry `{}`{}; name one by its id (`cedaw`), as `issue 4`, `objective 6` or `guide 6`, or find it with `ewg search {}`",
+        asked.trim(),
+        did_you_mean(&wanted, ids.iter().map(String::as_str)),
+        asked.trim()
+    )))
+}
+
 /// A member by id, acronym, name or alias (ignoring case and accents), or by the start of
 /// exactly one name.
 pub(crate) fn member<'a>(data: &'a Dataset, asked: &str) -> Result<&'a Member, Failure> {

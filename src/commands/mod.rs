@@ -3,17 +3,21 @@
 //! "did you mean"), [`lists`] and [`show`] make the views of entries, [`search`], [`data`] files,
 //! and [`shell`] integration (completions and the man page).
 
+mod brief;
 mod data;
 mod lists;
 mod lookup;
+mod open;
 mod search;
 mod shell;
 mod show;
 
 use ewg_core::{Dataset, Kind};
 
-use crate::cli::{Command, DataAction, IdAction, MembersAction, NumberAction};
-use crate::config::Config;
+use clap::ValueEnum;
+
+use crate::cli::{Command, DataAction, IdAction, MembersAction, NumberAction, OutputFormat};
+use crate::config::{Config, Format};
 use crate::error::Failure;
 use crate::output::View;
 
@@ -25,11 +29,45 @@ pub(crate) struct Context<'a> {
     /// The data's search terms as build.rs wrote them, for the bundled data.
     pub prebuilt_terms: Option<&'static [u8]>,
     pub config: &'a Config,
+    /// What --format asked for, as typed: the commands that write files (`data export`,
+    /// `brief`) take forms that views do not.
+    pub format: Option<OutputFormat>,
+}
+
+/// The form of views that a --format names; `None` for forms only some commands write.
+pub(crate) fn view_format(format: OutputFormat) -> Option<Format> {
+    match format {
+        OutputFormat::Table => Some(Format::Table),
+        OutputFormat::Plain => Some(Format::Plain),
+        OutputFormat::Json => Some(Format::Json),
+        OutputFormat::Markdown => Some(Format::Markdown),
+        OutputFormat::Csv => Some(Format::Csv),
+        OutputFormat::Toml | OutputFormat::Html => None,
+    }
 }
 
 /// Runs a command (none: the overview).
 pub(crate) fn run(command: Option<&Command>, cx: &Context<'_>) -> Result<View, Failure> {
     let data = cx.data;
+    // Views take table, plain, json, markdown or csv; the commands that write files say
+    // themselves what else they take.
+    let writes_files = matches!(
+        command,
+        Some(Command::Data {
+            action: DataAction::Export
+        }) | Some(Command::Brief { .. } | Command::Completions { .. } | Command::Man)
+    );
+    if let Some(format) = cx
+        .format
+        .filter(|f| view_format(*f).is_none() && !writes_files)
+    {
+        return Err(Failure::Usage(format!(
+            "`--format {}` is for `ewg data export` or `ewg brief`; this command prints table, plain, json, markdown or csv",
+            format
+                .to_possible_value()
+                .map_or(String::new(), |v| v.get_name().to_string())
+        )));
+    }
     let Some(command) = command else {
         return Ok(show::overview(data));
     };
@@ -81,8 +119,12 @@ pub(crate) fn run(command: Option<&Command>, cx: &Context<'_>) -> Result<View, F
             action: DataAction::Check { path },
         } => data::check(path),
         Command::Data {
-            action: DataAction::Export { format },
-        } => data::export(data, *format, cx.config),
+            action: DataAction::Export,
+        } => data::export(data, cx.format, cx.config),
+        Command::Brief { output, force } => {
+            brief::brief(data, cx.format, output.as_deref(), *force)
+        }
+        Command::Open { entry, all, print } => open::open(data, entry, *all, *print),
         Command::Completions { shell } => Ok(shell::completions(data, *shell)),
         Command::Man => shell::man_page(data),
     }

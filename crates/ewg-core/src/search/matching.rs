@@ -140,13 +140,13 @@ fn writes(text_word: &str, synonym: &str, stemmer: &rust_stemmers::Stemmer) -> b
 
 impl Matcher {
     pub(super) fn new(index: &Index<'_>, part: &Part) -> Matcher {
-        let accept = |words: &[String]| -> Vec<Accepted> {
+        let accept = |words: &[String], forgiving: bool| -> Vec<Accepted> {
             words
                 .iter()
-                .map(|w| accepted_terms(index, w, !part.quoted))
+                .map(|w| accepted_terms(index, w, forgiving))
                 .collect()
         };
-        let typed = accept(&part.words);
+        let typed = accept(&part.words, !part.quoted);
         let unknown_word = match (part.quoted, part.words.as_slice(), typed.as_slice()) {
             (false, [word], [accepted])
                 if accepted.is_empty() && !word.chars().any(|c| c.is_ascii_digit()) =>
@@ -160,8 +160,9 @@ impl Matcher {
             surely: 1.0,
             surface: None,
         }];
+        // A synonym is a word of the table, spelled right: no typo or prefix matching for it.
         sequences.extend(part.synonyms.iter().map(|s| Sequence {
-            words: accept(s),
+            words: accept(s, false),
             surely: SYNONYM,
             surface: Some(s.clone()),
         }));

@@ -1,0 +1,207 @@
+//! `ewg brief`: a one-page briefing on the group, built from the data: Markdown, or one
+//! self-contained, print-friendly HTML page made from it by pulldown-cmark. Written to standard
+//! output, or atomically to a file that it never overwrites unasked.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::Path;
+
+use ewg_core::{Dataset, Kind};
+
+use crate::cli::OutputFormat;
+use crate::error::Failure;
+use crate::output::{View, markdown_escape as esc};
+
+pub(crate) fn brief(
+    data: &Dataset,
+    format: Option<OutputFormat>,
+    output: Option<&Path>,
+    force: bool,
+) -> Result<View, Failure> {
+    let markdown = markdown(data);
+    let text = match format {
+        None | Some(OutputFormat::Markdown) => markdown,
+        Some(OutputFormat::Html) => html(&data.group.name, &markdown),
+        Some(_) => {
+            return Err(Failure::Usage(
+                "`ewg brief` writes markdown (the default) or html; try `--format html`".into(),
+            ));
+        }
+    };
+    match output {
+        None => Ok(View::Text(text)),
+        Some(path) => {
+            write_atomically(path, text.as_bytes(), force)?;
+            Ok(View::Text(format!(
+                "wrote {} ({} bytes)\n",
+                path.display(),
+                text.len()
+            )))
+        }
+    }
+}
+
+/// Writes through a temporary file in the same folder, renamed into place: a failure never
+/// leaves half a file, and without `force` an existing file is never replaced.
+fn write_atomically(path: &Path, bytes: &[u8], force: bool) -> Result<(), Failure> {
+    let shown = path.display();
+    let usage = |why: String| Failure::Usage(why);
+    if !force && path.exists() {
+        return Err(usage(format!(
+            "`{shown}` exists; `--force` replaces it, or name another file"
+        )));
+    }
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::NamedTempFile::new_in(dir)
+        .map_err(|err| usage(format!("cannot write in `{}`: {err}", dir.display())))?;
+    file.write_all(bytes)
+        .and_then(|()| file.flush())
+        .map_err(|err| usage(format!("cannot write `{shown}`: {err}")))?;
+    let kept = if force {
+        file.persist(path).map(drop)
+    } else {
+        file.persist_noclobber(path).map(drop)
+    };
+    kept.map_err(|err| usage(format!("cannot write `{shown}`: {}", err.error)))
+}
+
+/// The briefing, from the data alone.
+pub(crate) fn markdown(data: &Dataset) -> String {
+    let g = &data.group;
+    let mut sources: BTreeSet<&str> = BTreeSet::new();
+    let mut md = String::new();
+    let _ = writeln!(md, "# {} ({})\n", esc(&g.name), esc(&g.short_name));
+    let _ = writeln!(md, "{}\n", esc(&g.purpose));
+    let _ = writeln!(
+        md,
+        "- **Secretariat**: {} (<{}>)",
+        esc(&g.secretariat),
+        g.secretariat_url
+    );
+    let _ = writeln!(md, "- **Chairs**: {}", esc(&g.chairing));
+    let _ = writeln!(md, "- **Founded**: {}. {}", g.established, esc(&g.origin));
+    let _ = writeln!(md, "- **Why**: {}", esc(&g.first_mandate));
+    let _ = writeln!(md, "- **Concerns**: {}", esc(&g.population));
+    let _ = writeln!(md, "- **Now**: {}\n", esc(&g.current_mandate));
+    sources.extend(g.sources.iter().map(String::as_str));
+
+    let _ = writeln!(
+        md,
+        "## Members\n\n{} institutions in {} categories. {}\n",
+        data.count(Kind::Member),
+        data.categories.len(),
+        esc(&g.capacity)
+    );
+    for category in &data.categories {
+        let _ = writeln!(md, "**{}**\n", esc(&category.name));
+        for m in data.members_in(&category.slug) {
+            let acronym = m
+                .acronym
+                .as_deref()
+                .map(|a| format!(" ({})", esc(a)))
+                .unwrap_or_default();
+            let _ = writeln!(md, "- {}{acronym}: <{}>", esc(&m.name), m.website);
+            sources.extend(m.sources.iter().map(String::as_str));
+        }
+        md.push('\n');
+    }
+
+    let _ = writeln!(md, "## The GCMGender Series\n\n{}\n", esc(&g.series));
+    for issue in &data.issues {
+        let _ = writeln!(md, "{}. {}", issue.number, esc(&issue.display_title()));
+        sources.insert(&issue.source);
+    }
+    md.push('\n');
+
+    if let Some(guide) = data.publications.iter().find(|p| p.kind == "guide") {
+        let _ = writeln!(md, "## {}\n\n{}\n", esc(&guide.title), esc(&guide.summary));
+        sources.extend(guide.sources.iter().map(String::as_str));
+    }
+    let _ = writeln!(
+        md,
+        "| Objective | Chapter | Issues | Measures | In this brief's dataset |"
+    );
+    let _ = writeln!(md, "| --- | --- | --- | --- | --- |");
+    for chapter in &data.guide {
+        let label = data
+            .objectives
+            .iter()
+            .find(|o| o.number == chapter.objective)
+            .map_or("", |o| o.label.as_str());
+        let held = if chapter.issues.is_empty() && chapter.measures.is_empty() {
+            "not read"
+        } else {
+            "partial"
+        };
+        let _ = writeln!(
+            md,
+            "| {} | [{}](<{}>) | {} | {} | {held} |",
+            chapter.objective,
+            esc(label),
+            chapter.source,
+            chapter.issues.len(),
+            chapter.measures.len()
+        );
+    }
+    md.push('\n');
+
+    let _ = writeln!(md, "## Key dates\n");
+    let mut events: Vec<_> = data.timeline.iter().collect();
+    events.sort_by(|a, b| a.sort.cmp(&b.sort));
+    for event in events {
+        let _ = writeln!(md, "- **{}**: {}", esc(&event.when), esc(&event.event));
+        sources.insert(&event.source);
+    }
+    md.push('\n');
+
+    let _ = writeln!(md, "## Sources\n");
+    for url in sources {
+        let _ = writeln!(md, "- <{url}>");
+    }
+    let _ = writeln!(
+        md,
+        "\n*Compiled by ewg from its dataset, updated {}. An independent summary, not a publication of the EWG or UN Women.*",
+        data.meta.updated
+    );
+    md
+}
+
+/// One self-contained page: the Markdown as HTML, with its style inline, for screen and print.
+fn html(title: &str, markdown: &str) -> String {
+    let mut body = String::new();
+    let options = pulldown_cmark::Options::ENABLE_TABLES;
+    pulldown_cmark::html::push_html(
+        &mut body,
+        pulldown_cmark::Parser::new_ext(markdown, options),
+    );
+    let title = title
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    format!(
+        r#"<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8" />
+<meta name="viewport" content="width=device-width, initial-scale=1" />
+<title>{title}</title>
+<style>
+body {{ font-family: Georgia, "Times New Roman", serif; line-height: 1.45; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #111; }}
+h1 {{ font-size: 1.6em; margin-bottom: 0.2em; }}
+h2 {{ font-size: 1.2em; border-bottom: 1px solid #999; margin-top: 1.6em; }}
+table {{ border-collapse: collapse; width: 100%; font-size: 0.9em; }}
+th, td {{ border: 1px solid #bbb; padding: 0.2em 0.4em; text-align: left; vertical-align: top; }}
+a {{ color: #0b4f8a; overflow-wrap: anywhere; }}
+@media print {{ body {{ margin: 0; max-width: none; font-size: 10pt; }} a {{ color: #000; }} h2 {{ break-after: avoid; }} tr {{ break-inside: avoid; }} }}
+</style>
+</head>
+<body>
+{body}</body>
+</html>
+"#
+    )
+}
