@@ -8,7 +8,7 @@ use clap_complete::Shell;
 use ewg_core::Kind;
 use ewg_core::dates::Span;
 
-use crate::error::exit_status_help;
+use crate::error::EXIT_STATUS_HELP;
 
 const DATA_NOTE: &str = "\
 Data: a dataset compiled into the binary, drawn from the group's own page on
@@ -32,9 +32,9 @@ Examples:
 #[command(
     name = "ewg",
     disable_version_flag = true,
-    after_help = format!("{}\n\n{DATA_NOTE}", exit_status_help()),
+    after_help = format!("{EXIT_STATUS_HELP}\n\n{DATA_NOTE}"),
     before_long_help = TOP_EXAMPLES,
-    after_long_help = format!("{}\n\n{DATA_NOTE}", exit_status_help()),
+    after_long_help = format!("{EXIT_STATUS_HELP}\n\n{DATA_NOTE}"),
 )]
 pub(crate) struct Cli {
     #[command(subcommand)]

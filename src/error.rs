@@ -85,8 +85,19 @@ impl From<SearchError> for Failure {
     }
 }
 
-/// The exit-status table as `--help` prints it: each meaning wrapped under its code.
-pub(crate) fn exit_status_help() -> String {
+/// The exit-status table as `--help` prints it, written out so that no run pays for building
+/// it; a test holds it to [`EXIT_STATUS`].
+pub(crate) const EXIT_STATUS_HELP: &str = "\
+Exit status:
+  0  success, also when the reader of a pipe stops early
+  1  nothing found: an unknown id, number or category, a search without hits; or
+     `ewg data check` found problems
+  2  usage error, a --data file that cannot be used, or output that cannot be
+     written";
+
+/// The exit-status table from [`EXIT_STATUS`]: each meaning wrapped under its code.
+#[cfg(test)]
+fn exit_status_help() -> String {
     let mut out = String::from("Exit status:");
     for (code, meaning) in EXIT_STATUS {
         let options = textwrap::Options::new(80)
@@ -122,6 +133,11 @@ mod tests {
         }
         assert!(failures[2].is_silent());
         assert!(!failures[0].is_silent());
+    }
+
+    #[test]
+    fn the_help_table_is_the_exit_status_table() {
+        assert_eq!(EXIT_STATUS_HELP, exit_status_help());
     }
 
     #[test]

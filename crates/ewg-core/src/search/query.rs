@@ -1,6 +1,8 @@
 //! Reading a query: words and "quoted phrases"; stopwords and question words dropped; words of
 //! the domain widened to their synonyms; "issue 2" and "objective 13" read as references.
 
+use std::sync::LazyLock;
+
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::normalise::{FILLERS, STOPWORDS, fold, stem, words};
@@ -149,19 +151,24 @@ pub fn split_query(query: &str) -> Vec<Part> {
 /// Joins runs of unquoted parts that make up an entry of the synonym table, longest first, and
 /// gives each such part the table's other entries.
 fn with_synonyms(parts: Vec<Part>) -> Vec<Part> {
+    // The table's entries, stemmed once per run: (their stems, their folded words), by group.
+    static TABLE: LazyLock<Vec<Vec<(Vec<String>, Vec<String>)>>> = LazyLock::new(|| {
+        let stemmer = Stemmer::create(Algorithm::English);
+        SYNONYMS
+            .iter()
+            .map(|group| {
+                group
+                    .iter()
+                    .map(|entry| {
+                        let folded = folded_words(entry);
+                        (stems(&stemmer, &folded), folded)
+                    })
+                    .collect()
+            })
+            .collect()
+    });
+    let table = &*TABLE;
     let stemmer = Stemmer::create(Algorithm::English);
-    let table: Vec<Vec<(Vec<String>, Vec<String>)>> = SYNONYMS
-        .iter()
-        .map(|group| {
-            group
-                .iter()
-                .map(|entry| {
-                    let folded = folded_words(entry);
-                    (stems(&stemmer, &folded), folded)
-                })
-                .collect()
-        })
-        .collect();
     let longest = table
         .iter()
         .flatten()

@@ -70,12 +70,14 @@ pub(super) fn score_doc(
     matchers: &[Matcher],
     fuzzy: &SkimMatcherV2,
 ) -> Option<Hit> {
-    let per_part: Vec<Vec<Occurrence>> = matchers
-        .iter()
-        .map(|m| occurrences(index, m, doc, fuzzy))
-        .collect();
-    if per_part.iter().any(Vec::is_empty) {
-        return None;
+    // Every part must match: the first that does not ends the work on this entry.
+    let mut per_part: Vec<Vec<Occurrence>> = Vec::with_capacity(matchers.len());
+    for matcher in matchers {
+        let found = occurrences(index, matcher, doc, fuzzy);
+        if found.is_empty() {
+            return None;
+        }
+        per_part.push(found);
     }
     let mut score = kind_prior(doc.kind);
     for occurrences in &per_part {
