@@ -61,6 +61,10 @@ const SYNONYMS: &[&[&str]] = &[
     &["co-chair", "chair", "chairs"],
 ];
 
+/// An entry of the synonym table: its words' stems (as compared) and its folded words (as
+/// matched).
+type TableEntry = (Vec<String>, Vec<String>);
+
 /// Words that, before a number, name the entry the number is: `guidance note 2`, `objective 13`.
 const REFERENCES: &[(&str, Kind)] = &[
     ("guidance note", Kind::Issue),
@@ -151,8 +155,8 @@ pub fn split_query(query: &str) -> Vec<Part> {
 /// Joins runs of unquoted parts that make up an entry of the synonym table, longest first, and
 /// gives each such part the table's other entries.
 fn with_synonyms(parts: Vec<Part>) -> Vec<Part> {
-    // The table's entries, stemmed once per run: (their stems, their folded words), by group.
-    static TABLE: LazyLock<Vec<Vec<(Vec<String>, Vec<String>)>>> = LazyLock::new(|| {
+    // The table's entries, stemmed once per run, by group.
+    static TABLE: LazyLock<Vec<Vec<TableEntry>>> = LazyLock::new(|| {
         let stemmer = Stemmer::create(Algorithm::English);
         SYNONYMS
             .iter()
