@@ -193,3 +193,24 @@ fn less_pages_and_quitting_it_early_is_a_normal_exit() {
         "less showed it all:\n{screen}"
     );
 }
+
+#[test]
+fn every_error_has_the_same_coloured_label_on_a_terminal() {
+    // A usage error of our own, one of the data, and a word that is not a command.
+    for args in [
+        "members show cedwa",
+        "labour",
+        "timeline --year 2015",
+        "search who is",
+    ] {
+        let (screen, code) = in_terminal(80, 40, &[], args, "");
+        assert_ne!(code, 0, "{args}");
+        assert!(
+            screen.starts_with("\u{1b}[1;31merror:\u{1b}[0m "),
+            "{args}: {screen:?}"
+        );
+    }
+    // With colour off, the same label, plain.
+    let (screen, _) = in_terminal(80, 40, &[("NO_COLOR", "1")], "members show cedwa", "");
+    assert!(screen.starts_with("error: no member `cedwa`"), "{screen:?}");
+}
