@@ -127,6 +127,11 @@ pub(crate) fn man_page(data: &Dataset) -> Result<View, Failure> {
                 "EWG_DATA",
                 "A dataset file to read instead of the bundled data, as --data; - reads standard input.",
             ),
+            (
+                "EWG_PAGER, PAGER",
+                "The pager for output taller than the terminal (EWG_PAGER first; empty or cat: none); less -FRX without either.",
+            ),
+            ("BROWSER", "The browser ewg open uses."),
         ],
     );
     section(
@@ -165,6 +170,16 @@ pub(crate) fn man_page(data: &Dataset) -> Result<View, Failure> {
                 "Piped output is tab-separated, id first.",
             ),
             ("ewg issues --json | jq '.[].title'", "JSON for scripts."),
+            (
+                "ewg members --format csv > members.csv",
+                "A spreadsheet of the members; --format markdown for a table to paste.",
+            ),
+            (
+                "ewg brief --format html --output ewg-brief.html",
+                "A one-page briefing, as one self-contained page.",
+            ),
+            ("ewg open guide 6", "The guide's chapter on Objective 6 in the browser."),
+            ("ewg timeline --year 2018", "What happened in 2018."),
             (
                 "ewg data export > my.toml && ewg data check my.toml",
                 "Start a dataset of your own.",
