@@ -236,6 +236,19 @@ pub(crate) enum Command {
         force: bool,
     },
 
+    /// A reference to an entry's source: a citation style, or BibTeX, BibLaTeX, RIS, CSL-JSON
+    #[command(
+        after_help = "Examples:\n  ewg cite issue 4\n  ewg cite cedaw reflections-2018 --style chicago\n  ewg cite guide 6 --format bibtex\n  ewg cite ewg --format ris"
+    )]
+    Cite {
+        /// Entries: ids (cedaw), acronyms, `issue 4`, `objective 6`, `guide 6`, or `ewg`
+        #[arg(required = true, num_args = 1.., value_name = "ENTRY")]
+        entry: Vec<String>,
+        /// The citation style of the text
+        #[arg(long, value_enum, default_value_t = CiteStyle::Apa)]
+        style: CiteStyle,
+    },
+
     /// Open an entry's source in the browser ($BROWSER honoured), or print its URL
     #[command(
         after_help = "Examples:\n  ewg open cedaw\n  ewg open issue 4\n  ewg open guide 6 --print\n  ewg open reflections-2018 --all"
@@ -295,6 +308,29 @@ pub(crate) enum OutputFormat {
     Toml,
     /// One self-contained page (`brief`)
     Html,
+    /// A reference in a citation style (`cite`)
+    Text,
+    /// BibTeX (`cite`)
+    Bibtex,
+    /// BibLaTeX (`cite`)
+    Biblatex,
+    /// RIS, for EndNote, Zotero and Mendeley (`cite`)
+    Ris,
+    /// CSL-JSON (`cite`)
+    CslJson,
+}
+
+/// The citation styles `ewg cite` renders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum CiteStyle {
+    /// APA, 7th edition
+    Apa,
+    /// Chicago, author-date
+    Chicago,
+    /// MLA
+    Mla,
+    /// Harvard (Cite Them Right)
+    Harvard,
 }
 
 /// Which events `ewg timeline` lists: those that share a day with the dates asked.

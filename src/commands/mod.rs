@@ -4,6 +4,7 @@
 //! and [`shell`] integration (completions and the man page).
 
 mod brief;
+mod cite;
 mod data;
 mod lists;
 mod lookup;
@@ -42,7 +43,7 @@ pub(crate) fn view_format(format: OutputFormat) -> Option<Format> {
         OutputFormat::Json => Some(Format::Json),
         OutputFormat::Markdown => Some(Format::Markdown),
         OutputFormat::Csv => Some(Format::Csv),
-        OutputFormat::Toml | OutputFormat::Html => None,
+        _ => None,
     }
 }
 
@@ -51,18 +52,23 @@ pub(crate) fn run(command: Option<&Command>, cx: &Context<'_>) -> Result<View, F
     let data = cx.data;
     // Views take table, plain, json, markdown or csv; the commands that write files say
     // themselves what else they take.
-    let writes_files = matches!(
+    let own_forms = matches!(
         command,
         Some(Command::Data {
             action: DataAction::Export
-        }) | Some(Command::Brief { .. } | Command::Completions { .. } | Command::Man)
+        }) | Some(
+            Command::Brief { .. }
+                | Command::Cite { .. }
+                | Command::Completions { .. }
+                | Command::Man
+        )
     );
     if let Some(format) = cx
         .format
-        .filter(|f| view_format(*f).is_none() && !writes_files)
+        .filter(|f| view_format(*f).is_none() && !own_forms)
     {
         return Err(Failure::Usage(format!(
-            "`--format {}` is for `ewg data export` or `ewg brief`; this command prints table, plain, json, markdown or csv",
+            "`--format {}` is for `ewg data export`, `ewg brief` or `ewg cite`; this command prints table, plain, json, markdown or csv",
             format
                 .to_possible_value()
                 .map_or(String::new(), |v| v.get_name().to_string())
@@ -124,6 +130,7 @@ pub(crate) fn run(command: Option<&Command>, cx: &Context<'_>) -> Result<View, F
         Command::Brief { output, force } => {
             brief::brief(data, cx.format, output.as_deref(), *force)
         }
+        Command::Cite { entry, style } => cite::cite(data, entry, *style, cx.format),
         Command::Open { entry, all, print } => open::open(data, entry, *all, *print),
         Command::Completions { shell } => Ok(shell::completions(data, *shell)),
         Command::Man => shell::man_page(data),

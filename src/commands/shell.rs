@@ -178,7 +178,14 @@ pub(crate) fn man_page(data: &Dataset) -> Result<View, Failure> {
                 "ewg brief --format html --output ewg-brief.html",
                 "A one-page briefing, as one self-contained page.",
             ),
-            ("ewg open guide 6", "The guide's chapter on Objective 6 in the browser."),
+            (
+                "ewg open guide 6",
+                "The guide's chapter on Objective 6 in the browser.",
+            ),
+            (
+                "ewg cite issue 4 --style chicago",
+                "A reference to a guidance note; --format bibtex, biblatex, ris or csl-json for a reference manager.",
+            ),
             ("ewg timeline --year 2018", "What happened in 2018."),
             (
                 "ewg data export > my.toml && ewg data check my.toml",

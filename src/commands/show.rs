@@ -179,6 +179,8 @@ pub(crate) fn show(data: &Dataset, entry: Entry<'_>) -> View {
             .field("id", &p.id)
             .field("kind", &p.kind)
             .list("also known as", p.aliases.iter().map(String::as_str))
+            .field_opt("author", p.author.as_deref())
+            .field_opt("publisher", p.publisher.as_deref())
             .field("date", &p.date)
             .field("summary", &p.summary)
             .list("points", p.points.iter().map(String::as_str))

@@ -146,6 +146,12 @@ pub struct Publication {
     /// Other forms of the title the sources use.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
+    /// Who wrote it, as the sources say: an organisation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// Who published it, where the sources say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
     pub date: String,
     pub summary: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -1,0 +1,371 @@
+//! `ewg cite`: a reference to an entry's source document, in a citation style rendered by a CSL
+//! processor (hayagriva, with its bundled styles), or for reference managers as BibTeX, BibLaTeX
+//! (the biblatex crate), RIS or CSL-JSON. Only what the data knows goes in: organisations as
+//! authors, dates as precise as the sources give them, "n.d." where they give none.
+
+use std::fmt::Write as _;
+
+use serde_json::{Value, json};
+
+use ewg_core::dates::Span;
+use ewg_core::{Dataset, Entry};
+
+use super::lookup;
+use crate::cli::{CiteStyle, OutputFormat};
+use crate::error::Failure;
+use crate::output::View;
+
+/// What a reference says, from the data.
+struct Reference {
+    key: String,
+    /// CSL's item type: `webpage`, `report` or `article`.
+    csl_type: &'static str,
+    title: String,
+    /// An organisation, never split into given and family names.
+    author: Option<String>,
+    publisher: Option<String>,
+    /// The work it is part of (the guide, for a chapter) or the site it stands on.
+    container: Option<String>,
+    date: Option<Span>,
+    /// How much of `date` the sources give: 1 year, 2 month, 3 day.
+    date_parts: usize,
+    url: String,
+    /// The day the dataset was last checked against its sources.
+    accessed: String,
+}
+
+fn date_of(text: &str) -> (Option<Span>, usize) {
+    let Some(span) = Span::parse(text) else {
+        return (None, 0);
+    };
+    let parts = if span.first == span.last {
+        3
+    } else if span.first.month == span.last.month {
+        2
+    } else {
+        1
+    };
+    (Some(span), parts)
+}
+
+fn reference(data: &Dataset, entry: Entry<'_>) -> Reference {
+    let group = &data.group.name;
+    let guide = data.publications.iter().find(|p| p.kind == "guide");
+    let sources = entry.sources();
+    let base = |title: String, author: Option<String>| Reference {
+        key: format!("ewg-{}-{}", entry.kind(), entry.id()).to_lowercase(),
+        csl_type: "webpage",
+        title,
+        author,
+        publisher: None,
+        container: None,
+        date: None,
+        date_parts: 0,
+        url: sources.first().map_or(String::new(), |s| s.to_string()),
+        accessed: data.meta.updated.clone(),
+    };
+    match entry {
+        Entry::Group(g) => Reference {
+            url: data.meta.page.clone(),
+            ..base(g.group.name.clone(), Some(group.clone()))
+        },
+        Entry::Member(m) => Reference {
+            url: m.website.clone(),
+            ..base(m.name.clone(), Some(m.name.clone()))
+        },
+        Entry::Issue(i) => Reference {
+            container: Some("GCMGender Series".into()),
+            ..base(i.display_title(), Some(group.clone()))
+        },
+        Entry::Publication(p) => {
+            let (date, date_parts) = date_of(&p.date);
+            Reference {
+                // A statement is a page on the web; the guide and the recommendations are reports.
+                csl_type: if p.kind == "statement" {
+                    "webpage"
+                } else {
+                    "report"
+                },
+                publisher: p.publisher.clone(),
+                date,
+                date_parts,
+                url: p.url.clone().unwrap_or_else(|| p.sources[0].clone()),
+                ..base(p.title.clone(), p.author.clone())
+            }
+        }
+        Entry::Chapter(c) => {
+            let (date, date_parts) = guide.map_or((None, 0), |g| date_of(&g.date));
+            let title = c.objective.map_or(entry.title().into_owned(), |o| {
+                format!("Objective {}: {}", o.number, o.title)
+            });
+            Reference {
+                publisher: guide.and_then(|g| g.publisher.clone()),
+                container: guide.map(|g| g.title.clone()),
+                date,
+                date_parts,
+                ..base(title, guide.and_then(|g| g.author.clone()))
+            }
+        }
+        Entry::Event(e) => {
+            let (date, date_parts) = date_of(&e.when);
+            Reference {
+                date,
+                date_parts,
+                ..base(e.event.clone(), None)
+            }
+        }
+        Entry::Objective(o) => Reference {
+            container: Some(data.gcm.name.clone()),
+            ..base(o.title.clone(), None)
+        },
+        // What the group does, as its page says: the page is the source.
+        Entry::Activity(a) => base(a.title.clone(), Some(group.clone())),
+        Entry::Term(_) => base(entry.title().into_owned(), None),
+    }
+}
+
+/// The date as CSL writes it: `[[year, month, day]]`, as many parts as the sources give.
+fn csl_date(r: &Reference) -> Option<Value> {
+    let d = r.date?.first;
+    let parts = [u32::from(d.year), u32::from(d.month), u32::from(d.day)];
+    Some(json!({ "date-parts": [parts[..r.date_parts].to_vec()] }))
+}
+
+fn csl_json(r: &Reference) -> Value {
+    let mut item = json!({
+        "id": r.key,
+        "type": r.csl_type,
+        "title": r.title,
+        "URL": r.url,
+        "accessed": { "date-parts": [r.accessed.split('-').filter_map(|p| p.parse::<u32>().ok()).collect::<Vec<_>>()] },
+    });
+    if let Some(author) = &r.author {
+        // An organisation: one literal name, never split into given and family names.
+        item["author"] = json!([{ "literal": author }]);
+    }
+    if let Some(publisher) = &r.publisher {
+        item["publisher"] = json!(publisher);
+    }
+    if let Some(container) = &r.container {
+        item["container-title"] = json!(container);
+    }
+    if let Some(date) = csl_date(r) {
+        item["issued"] = date;
+    }
+    item
+}
+
+/// The reference in hayagriva's own input form (JSON is YAML): the author as a name with no
+/// given name, so that it is rendered as the organisation it is.
+fn hayagriva_item(r: &Reference) -> Value {
+    let mut item = json!({
+        "type": if r.csl_type == "webpage" { "web" } else if r.csl_type == "article" { "article" } else { "report" },
+        "title": r.title,
+        "url": { "value": r.url, "date": r.accessed },
+    });
+    if let Some(author) = &r.author {
+        item["author"] = json!([{ "name": author }]);
+    }
+    if let Some(publisher) = &r.publisher {
+        item["publisher"] = json!(publisher);
+    }
+    if let Some(d) = r.date.map(|s| s.first) {
+        let date = [
+            format!("{:04}", d.year),
+            format!("{:02}", d.month),
+            format!("{:02}", d.day),
+        ];
+        item["date"] = json!(date[..r.date_parts].join("-"));
+    }
+    if let Some(container) = &r.container {
+        // Braces keep a name's own capitals through a style's title case (`GCMGender`).
+        item["parent"] = json!({ "type": "web", "title": format!("{{{container}}}") });
+    }
+    item
+}
+
+fn style_name(style: CiteStyle) -> &'static str {
+    match style {
+        CiteStyle::Apa => "apa",
+        CiteStyle::Chicago => "chicago-author-date",
+        CiteStyle::Mla => "modern-language-association",
+        CiteStyle::Harvard => "harvard-cite-them-right",
+    }
+}
+
+/// References in a citation style, one a line, by hayagriva's CSL processor.
+fn styled(references: &[Reference], style: CiteStyle) -> Result<String, Failure> {
+    use hayagriva::archive::{ArchivedStyle, locales};
+    use hayagriva::citationberg::Style;
+    use hayagriva::{
+        BibliographyDriver, BibliographyRequest, BufWriteFormat, CitationItem, CitationRequest,
+    };
+
+    let internal =
+        |what: String| Failure::Usage(format!("the citation could not be rendered: {what}"));
+    let mut input = serde_json::Map::new();
+    for r in references {
+        input.insert(r.key.clone(), hayagriva_item(r));
+    }
+    let library = hayagriva::io::from_yaml_str(&Value::Object(input).to_string())
+        .map_err(|err| internal(err.to_string()))?;
+    let Some(Style::Independent(style)) =
+        ArchivedStyle::by_name(style_name(style)).map(ArchivedStyle::get)
+    else {
+        return Err(internal(format!("no style `{}`", style_name(style))));
+    };
+    let locales = locales();
+    let mut driver = BibliographyDriver::new();
+    for entry in library.iter() {
+        driver.citation(CitationRequest::from_items(
+            vec![CitationItem::with_entry(entry)],
+            &style,
+            &locales,
+        ));
+    }
+    let rendered = driver.finish(BibliographyRequest::new(&style, None, &locales));
+    let mut out = String::new();
+    for item in rendered.bibliography.map(|b| b.items).unwrap_or_default() {
+        let mut line = String::new();
+        item.content
+            .write_buf(&mut line, BufWriteFormat::Plain)
+            .map_err(|err| internal(err.to_string()))?;
+        let _ = writeln!(out, "{}", line.trim());
+    }
+    Ok(out)
+}
+
+/// BibTeX or BibLaTeX, written by the biblatex crate.
+fn tex(references: &[Reference], biblatex: bool) -> String {
+    use biblatex::{Chunk, Entry as TexEntry, EntryType, Spanned};
+    let chunk = |text: &str| vec![Spanned::detached(Chunk::Normal(text.to_string()))];
+    // Braces keep an organisation's name whole: BibTeX would read its last word as a surname.
+    let verbatim = |text: &str| vec![Spanned::detached(Chunk::Verbatim(text.to_string()))];
+    let mut out = String::new();
+    for r in references {
+        let kind = match (r.csl_type, biblatex) {
+            ("report", true) => EntryType::Report,
+            ("report", false) => EntryType::TechReport,
+            ("article", _) => EntryType::Article,
+            (_, true) => EntryType::Online,
+            (_, false) => EntryType::Misc,
+        };
+        let mut entry = TexEntry::new(r.key.clone(), kind);
+        entry.set("title", chunk(&r.title));
+        if let Some(author) = &r.author {
+            entry.set("author", verbatim(author));
+        }
+        if let Some(publisher) = &r.publisher {
+            let field = if biblatex { "publisher" } else { "institution" };
+            entry.set(field, chunk(publisher));
+        }
+        if let Some(container) = &r.container {
+            entry.set(
+                if biblatex { "maintitle" } else { "series" },
+                chunk(container),
+            );
+        }
+        if let Some(d) = r.date.map(|s| s.first) {
+            if biblatex {
+                let date = [
+                    format!("{:04}", d.year),
+                    format!("{:02}", d.month),
+                    format!("{:02}", d.day),
+                ];
+                entry.set("date", chunk(&date[..r.date_parts].join("-")));
+            } else {
+                entry.set("year", chunk(&d.year.to_string()));
+            }
+        }
+        entry.set("url", chunk(&r.url));
+        if biblatex {
+            entry.set("urldate", chunk(&r.accessed));
+        } else {
+            entry.set("note", chunk(&format!("Accessed {}", r.accessed)));
+        }
+        let text = if biblatex {
+            entry.to_biblatex_string()
+        } else {
+            entry.to_bibtex_string().unwrap_or_default()
+        };
+        let _ = writeln!(out, "{text}\n");
+    }
+    out
+}
+
+/// RIS, as its specification writes it: `TAG  - value` lines, `ER  - ` closing each record.
+fn ris(references: &[Reference]) -> String {
+    let mut out = String::new();
+    for r in references {
+        let kind = match r.csl_type {
+            "report" => "RPRT",
+            "article" => "GEN",
+            _ => "ELEC",
+        };
+        let _ = writeln!(out, "TY  - {kind}");
+        let _ = writeln!(out, "TI  - {}", r.title);
+        if let Some(author) = &r.author {
+            // An organisation, written whole, with no comma to split it at.
+            let _ = writeln!(out, "AU  - {author}");
+        }
+        if let Some(publisher) = &r.publisher {
+            let _ = writeln!(out, "PB  - {publisher}");
+        }
+        if let Some(container) = &r.container {
+            let _ = writeln!(out, "T2  - {container}");
+        }
+        if let Some(d) = r.date.map(|s| s.first) {
+            let _ = writeln!(out, "PY  - {}", d.year);
+            if r.date_parts > 1 {
+                let day = if r.date_parts > 2 {
+                    format!("{:02}", d.day)
+                } else {
+                    String::new()
+                };
+                let _ = writeln!(out, "DA  - {:04}/{:02}/{day}", d.year, d.month);
+            }
+        }
+        let _ = writeln!(out, "UR  - {}", r.url);
+        let _ = writeln!(out, "Y2  - {}", r.accessed.replace('-', "/"));
+        let _ = writeln!(out, "ER  - ");
+    }
+    out
+}
+
+pub(crate) fn cite(
+    data: &Dataset,
+    asked: &[String],
+    style: CiteStyle,
+    format: Option<OutputFormat>,
+) -> Result<View, Failure> {
+    // Entries are named one after another; `issue 4` is two words.
+    let mut references = Vec::new();
+    let mut words = asked.iter().map(String::as_str).peekable();
+    while let Some(word) = words.next() {
+        let named = match words.peek() {
+            Some(next) if next.parse::<u32>().is_ok() && lookup::any(data, word).is_err() => {
+                let pair = format!("{word} {next}");
+                words.next();
+                pair
+            }
+            _ => word.to_string(),
+        };
+        references.push(reference(data, lookup::any(data, &named)?));
+    }
+    let text = match format {
+        None | Some(OutputFormat::Text) => styled(&references, style)?,
+        Some(OutputFormat::Bibtex) => tex(&references, false),
+        Some(OutputFormat::Biblatex) => tex(&references, true),
+        Some(OutputFormat::Ris) => ris(&references),
+        Some(OutputFormat::CslJson) | Some(OutputFormat::Json) => {
+            let items: Vec<Value> = references.iter().map(csl_json).collect();
+            serde_json::to_string_pretty(&items).unwrap_or_default() + "\n"
+        }
+        Some(_) => {
+            return Err(Failure::Usage(
+                "`ewg cite` writes text (the default), bibtex, biblatex, ris or csl-json".into(),
+            ));
+        }
+    };
+    Ok(View::Text(text))
+}
