@@ -322,6 +322,13 @@ fn render_plain_listing(listing: &Listing, color: bool, out: &mut impl Write) ->
 }
 
 fn render_plain_record(record: &Record, color: bool, out: &mut impl Write) -> io::Result<()> {
+    // What a terminal shows as the heading, first, so that nothing it shows is dropped.
+    writeln!(
+        out,
+        "{}\t{}",
+        paint_label("heading", color),
+        clean(&record.heading)
+    )?;
     for (label, values) in &record.fields {
         for value in values {
             writeln!(out, "{}\t{}", paint_label(label, color), clean(value))?;

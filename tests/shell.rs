@@ -366,7 +366,11 @@ fn numbered_entries_are_shown_by_number_not_by_their_place_in_the_file() {
         text(&shown.stdout),
         text(&run(&["issues", "show", "1"]).stdout)
     );
-    assert!(text(&shown.stdout).starts_with("issue\t1\n"));
+    assert!(
+        text(&shown.stdout).contains("\nissue\t1\n"),
+        "{}",
+        text(&shown.stdout)
+    );
 }
 
 #[test]

@@ -4,7 +4,7 @@ use clap::CommandFactory;
 use clap::builder::PossibleValuesParser;
 use clap_complete::Shell;
 
-use ewg_core::{Dataset, Kind};
+use ewg_core::{Dataset, IdStyle, Kind};
 
 use super::command_of;
 use crate::cli::Cli;
@@ -34,6 +34,16 @@ fn command_with_values(data: &Dataset) -> clap::Command {
             }
         });
     }
+    // `cite` and `open` take any entry: its id or acronym, or `issue N` and the like.
+    let entries: Vec<String> = data
+        .entries()
+        .filter(|e| matches!(e.kind().id_style(), IdStyle::Slug | IdStyle::Acronym))
+        .map(|e| e.id().into_owned())
+        .chain(["issue", "objective", "guide"].map(String::from))
+        .collect();
+    cli = cli
+        .mut_subcommand("cite", |c| with_values(c, &entries))
+        .mut_subcommand("open", |c| with_values(c, &entries));
     let categories: Vec<String> = data.categories.iter().map(|c| c.slug.clone()).collect();
     cli.mut_subcommand("members", |c| {
         c.mut_arg("category", |a| values(a, &categories))
