@@ -184,19 +184,22 @@ fn hayagriva_item(r: &Reference) -> Value {
     item
 }
 
-fn style_name(style: CiteStyle) -> &'static str {
+/// The style's CSL, as hayagriva's archive encodes it (data/csl/README.md).
+fn style_cbor(style: CiteStyle) -> &'static [u8] {
     match style {
-        CiteStyle::Apa => "apa",
-        CiteStyle::Chicago => "chicago-author-date",
-        CiteStyle::Mla => "modern-language-association",
-        CiteStyle::Harvard => "harvard-cite-them-right",
+        CiteStyle::Apa => include_bytes!("../../data/csl/apa.cbor"),
+        CiteStyle::Chicago => include_bytes!("../../data/csl/chicago-author-date.cbor"),
+        CiteStyle::Mla => include_bytes!("../../data/csl/modern-language-association.cbor"),
+        CiteStyle::Harvard => include_bytes!("../../data/csl/harvard-cite-them-right.cbor"),
     }
 }
 
+/// The locale the styles are rendered in.
+const LOCALE_EN_US: &[u8] = include_bytes!("../../data/csl/locale-en-US.cbor");
+
 /// References in a citation style, one a line, by hayagriva's CSL processor.
 fn styled(references: &[Reference], style: CiteStyle) -> Result<String, Failure> {
-    use hayagriva::archive::{ArchivedStyle, locales};
-    use hayagriva::citationberg::Style;
+    use hayagriva::citationberg::{Locale, Style};
     use hayagriva::{
         BibliographyDriver, BibliographyRequest, BufWriteFormat, CitationItem, CitationRequest,
     };
@@ -209,12 +212,14 @@ fn styled(references: &[Reference], style: CiteStyle) -> Result<String, Failure>
     }
     let library = hayagriva::io::from_yaml_str(&Value::Object(input).to_string())
         .map_err(|err| internal(err.to_string()))?;
-    let Some(Style::Independent(style)) =
-        ArchivedStyle::by_name(style_name(style)).map(ArchivedStyle::get)
+    let Style::Independent(style) = ciborium::de::from_reader::<Style, _>(style_cbor(style))
+        .map_err(|err| internal(err.to_string()))?
     else {
-        return Err(internal(format!("no style `{}`", style_name(style))));
+        return Err(internal("the style is not an independent style".into()));
     };
-    let locales = locales();
+    let locale: Locale =
+        ciborium::de::from_reader(LOCALE_EN_US).map_err(|err| internal(err.to_string()))?;
+    let locales = [locale];
     let mut driver = BibliographyDriver::new();
     for entry in library.iter() {
         driver.citation(CitationRequest::from_items(

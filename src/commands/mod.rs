@@ -1,6 +1,7 @@
 //! Commands: each turns parsed arguments into look-ups on the data or a search, and the result
-//! into a [`View`]. Nothing here prints. By family: [`lookup`] finds what was asked for (with
-//! "did you mean"), [`lists`] and [`show`] make the views of entries, [`search`], [`data`] files,
+//! into a [`View`]. Nothing here prints (but `open`'s word when no browser opens). By family:
+//! [`lookup`] finds what was asked for (with "did you mean"), [`lists`] and [`show`] make the views
+//! of entries, [`search`], [`data`] files, taking answers out ([`brief`], [`cite`], [`open`]),
 //! and [`shell`] integration (completions and the man page).
 
 mod brief;
@@ -30,8 +31,8 @@ pub(crate) struct Context<'a> {
     /// The data's search terms as build.rs wrote them, for the bundled data.
     pub prebuilt_terms: Option<&'static [u8]>,
     pub config: &'a Config,
-    /// What --format asked for, as typed: the commands that write files (`data export`,
-    /// `brief`) take forms that views do not.
+    /// What --format asked for, as typed: `data export`, `brief` and `cite` take forms that
+    /// views do not.
     pub format: Option<OutputFormat>,
 }
 
@@ -43,15 +44,21 @@ pub(crate) fn view_format(format: OutputFormat) -> Option<Format> {
         OutputFormat::Json => Some(Format::Json),
         OutputFormat::Markdown => Some(Format::Markdown),
         OutputFormat::Csv => Some(Format::Csv),
-        _ => None,
+        OutputFormat::Toml
+        | OutputFormat::Html
+        | OutputFormat::Text
+        | OutputFormat::Bibtex
+        | OutputFormat::Biblatex
+        | OutputFormat::Ris
+        | OutputFormat::CslJson => None,
     }
 }
 
 /// Runs a command (none: the overview).
 pub(crate) fn run(command: Option<&Command>, cx: &Context<'_>) -> Result<View, Failure> {
     let data = cx.data;
-    // Views take table, plain, json, markdown or csv; the commands that write files say
-    // themselves what else they take.
+    // Views take table, plain, json, markdown or csv; the commands with forms of their own
+    // say themselves which they take.
     let own_forms = matches!(
         command,
         Some(Command::Data {
