@@ -89,7 +89,11 @@ fn reference(data: &Dataset, entry: Entry<'_>) -> Reference {
                 publisher: p.publisher.clone(),
                 date,
                 date_parts,
-                url: p.url.clone().unwrap_or_else(|| p.sources[0].clone()),
+                url: p
+                    .url
+                    .clone()
+                    .or_else(|| p.sources.first().cloned())
+                    .unwrap_or_default(),
                 ..base(p.title.clone(), p.author.clone())
             }
         }
