@@ -117,7 +117,7 @@ pub(crate) fn markdown(data: &Dataset) -> String {
     }
     md.push('\n');
 
-    if let Some(guide) = data.publications.iter().find(|p| p.kind == "guide") {
+    if let Some(guide) = data.guide_publication() {
         let _ = writeln!(md, "## {}\n\n{}\n", esc(&guide.title), esc(&guide.summary));
         sources.extend(guide.sources.iter().map(String::as_str));
     }
@@ -130,15 +130,9 @@ pub(crate) fn markdown(data: &Dataset) -> String {
     let _ = writeln!(md, "| --- | --- | --- | --- | --- |");
     for chapter in &data.guide {
         let label = data
-            .objectives
-            .iter()
-            .find(|o| o.number == chapter.objective)
+            .objective(chapter.objective)
             .map_or("", |o| o.label.as_str());
-        let held = if chapter.issues.is_empty() && chapter.measures.is_empty() {
-            "not read"
-        } else {
-            "partial"
-        };
+        let held = super::lists::chapter_status(chapter);
         let _ = writeln!(
             md,
             "| {} | [{}](<{}>) | {} | {} | {held} |",

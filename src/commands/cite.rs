@@ -50,7 +50,7 @@ fn date_of(text: &str) -> (Option<Span>, usize) {
 
 fn reference(data: &Dataset, entry: Entry<'_>) -> Reference {
     let group = &data.group.name;
-    let guide = data.publications.iter().find(|p| p.kind == "guide");
+    let guide = data.guide_publication();
     let sources = entry.sources();
     let base = |title: String, author: Option<String>| Reference {
         key: format!("ewg-{}-{}", entry.kind(), entry.id()).to_lowercase(),

@@ -138,11 +138,7 @@ fn chapters(data: &Dataset) -> View {
         .guide
         .iter()
         .map(|c| {
-            let label = data
-                .objectives
-                .iter()
-                .find(|o| o.number == c.objective)
-                .map_or("", |o| o.label.as_str());
+            let label = data.objective(c.objective).map_or("", |o| o.label.as_str());
             (c, label)
         })
         .collect();

@@ -285,16 +285,12 @@ fn capitalised(text: &str) -> String {
 /// `ewg guide`: what the guide is, its structure, what it says of the pandemic, and its chapters
 /// one line each.
 pub(crate) fn guide(data: &Dataset) -> View {
-    let publication = data.publications.iter().find(|p| p.kind == "guide");
+    let publication = data.guide_publication();
     let chapters: Vec<String> = data
         .guide
         .iter()
         .map(|c| {
-            let label = data
-                .objectives
-                .iter()
-                .find(|o| o.number == c.objective)
-                .map_or("", |o| o.label.as_str());
+            let label = data.objective(c.objective).map_or("", |o| o.label.as_str());
             format!(
                 "{:>2} {label}: {}, {} ({})",
                 c.objective,

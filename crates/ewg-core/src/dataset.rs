@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
-use crate::model::{Category, Dataset, Member, Term};
+use crate::model::{Category, Dataset, Member, Objective, Publication, Term};
 use crate::pieces::{PIECE_BYTES, load_in_pieces};
 use crate::registry::{Entry, EntryRef, GroupEntry, IdStyle, Kind, Tier};
 use crate::rules::Problem;
@@ -84,6 +84,16 @@ impl Dataset {
             group: &self.group,
             gcm: &self.gcm,
         })
+    }
+
+    /// The GCM objective with this number.
+    pub fn objective(&self, number: u32) -> Option<&Objective> {
+        self.objectives.iter().find(|o| o.number == number)
+    }
+
+    /// The Policies and Practice Guide's own entry among the publications.
+    pub fn guide_publication(&self) -> Option<&Publication> {
+        self.publications.iter().find(|p| p.kind == "guide")
     }
 
     pub fn category(&self, slug: &str) -> Option<&Category> {

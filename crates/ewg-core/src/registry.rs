@@ -622,10 +622,7 @@ impl<'a> EntryKind<'a> for ChapterEntry<'a> {
     fn all(data: &'a Dataset) -> impl Iterator<Item = Self> {
         data.guide.iter().map(|chapter| ChapterEntry {
             chapter,
-            objective: data
-                .objectives
-                .iter()
-                .find(|o| o.number == chapter.objective),
+            objective: data.objective(chapter.objective),
         })
     }
     fn id(self) -> Cow<'a, str> {
