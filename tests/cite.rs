@@ -3,11 +3,7 @@
 //! CSL-JSON by serde_json) or checked line by line (RIS).
 
 mod common;
-use common::assert_expected;
-
-use std::process::{Command, Stdio};
-
-use assert_cmd::cargo::CommandCargoExt;
+use common::{assert_expected, ewg};
 
 /// A member, a series note, a publication, a guide chapter and the group's page.
 const ENTRIES: &[&str] = &[
@@ -19,21 +15,6 @@ const ENTRIES: &[&str] = &[
     "6",
     "ewg",
 ];
-
-fn ewg(args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("ewg")
-        .expect("the ewg binary is built")
-        .env_clear()
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("ewg runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 fn cite(extra: &[&str]) -> String {
     let mut args = vec!["cite"];

@@ -526,7 +526,8 @@ fn synonyms_work_both_ways_and_exact_words_rank_first() {
 }
 
 #[test]
-fn a_terminal_says_when_there_are_more_hits() {
+fn piped_hits_are_cut_without_a_note_and_limit_zero_means_all() {
+    // On a terminal the note ("showing 10 of N") is pinned in tests/expected/tty-*-search-*.txt.
     let out = run(&["search", "migration", "--limit", "3"]);
     // Piped: the hits asked for, no note.
     assert_eq!(out.stdout.lines().count(), 3);

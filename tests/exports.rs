@@ -1,24 +1,12 @@
 //! Taking answers out of `ewg`: every list and show as Markdown and CSV (parsed back), the
 //! briefing (Markdown and HTML, built from the data, written atomically) and `ewg open`.
 
+mod common;
+use common::ewg;
+
 use std::process::{Command, Stdio};
 
 use assert_cmd::cargo::CommandCargoExt;
-
-fn ewg(args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("ewg")
-        .expect("the ewg binary is built")
-        .env_clear()
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("ewg runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 /// Every list, with how many rows it has piped (its plain form).
 const LISTS: &[&[&str]] = &[

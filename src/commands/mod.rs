@@ -14,7 +14,7 @@ mod search;
 mod shell;
 mod show;
 
-use ewg_core::{Dataset, Kind};
+use ewg_core::{Dataset, IdStyle, Kind};
 
 use clap::ValueEnum;
 
@@ -171,13 +171,12 @@ fn numbered(
     action: &Option<NumberAction>,
     shorthand: &Option<String>,
 ) -> Result<View, Failure> {
-    match (action, shorthand) {
-        (Some(NumberAction::Show { number }), _) | (None, Some(number)) => {
-            let entry = lookup::by_number(cx.data, kind, number)?;
-            Ok(show::show(cx.data, entry))
-        }
-        (Some(NumberAction::List), _) | (None, None) => Ok(lists::of_kind(cx.data, kind)),
-    }
+    let asked = match action {
+        Some(NumberAction::Show { number }) => Some(number),
+        Some(NumberAction::List) => None,
+        None => shorthand.as_ref(),
+    };
+    list_or_show(cx, kind, asked)
 }
 
 /// A kind whose entries are named by slugs: its list, or one by id.
@@ -187,11 +186,22 @@ fn named(
     action: &Option<IdAction>,
     shorthand: &Option<String>,
 ) -> Result<View, Failure> {
-    match (action, shorthand) {
-        (Some(IdAction::Show { id }), _) | (None, Some(id)) => {
-            let entry = lookup::by_id(cx.data, kind, id)?;
-            Ok(show::show(cx.data, entry))
-        }
-        (Some(IdAction::List), _) | (None, None) => Ok(lists::of_kind(cx.data, kind)),
-    }
+    let asked = match action {
+        Some(IdAction::Show { id }) => Some(id),
+        Some(IdAction::List) => None,
+        None => shorthand.as_ref(),
+    };
+    list_or_show(cx, kind, asked)
+}
+
+/// The list of a kind, or the one entry asked for, found as the kind's entries are named.
+fn list_or_show(cx: &Context<'_>, kind: Kind, asked: Option<&String>) -> Result<View, Failure> {
+    let Some(asked) = asked else {
+        return Ok(lists::of_kind(cx.data, kind));
+    };
+    let entry = match kind.id_style() {
+        IdStyle::Number(_) => lookup::by_number(cx.data, kind, asked)?,
+        IdStyle::Slug | IdStyle::Acronym => lookup::by_id(cx.data, kind, asked)?,
+    };
+    Ok(show::show(cx.data, entry))
 }

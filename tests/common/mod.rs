@@ -1,9 +1,30 @@
 //! Helpers shared by the integration tests.
 
 use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+use assert_cmd::cargo::CommandCargoExt;
+
+/// Runs `ewg ARGS` with an empty environment and no input: its exit status, stdout and stderr.
+#[allow(dead_code)] // not every test file runs ewg this way
+pub fn ewg(args: &[&str]) -> (i32, String, String) {
+    let out = Command::cargo_bin("ewg")
+        .expect("the ewg binary is built")
+        .env_clear()
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("ewg runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
 
 /// Compares `actual` with `tests/expected/NAME`, or writes it there under `EWG_BLESS` (review
 /// the diff before committing it).
+#[allow(dead_code)] // not every test file compares with expected files
 pub fn assert_expected(name: &str, actual: &str) {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/expected")
