@@ -18,7 +18,7 @@ carries its source URL. --data PATH (or EWG_DATA) reads another file instead;\n-
 const TOP_EXAMPLES: &str = "\
 Examples:
   ewg                                    what the EWG is, and what to try
-  ewg members --category treaty-bodies   the five treaty bodies
+  ewg members --category treaty-bodies   the members in one category
   ewg members show cedaw                 one member in full
   ewg issues show 3                      a guidance note of the GCMGender Series
   ewg search \"labour rights\"             search everything
@@ -40,12 +40,12 @@ pub(crate) struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// Print JSON: an array for lists and search, an object for `show` (--format json)
-    #[arg(long, global = true)]
+    /// Print JSON: exactly --format json
+    #[arg(long, global = true, conflicts_with = "format")]
     pub json: bool,
 
-    /// The form of the output [default: table on a terminal, plain when piped; toml for
-    /// `data export`, markdown for `brief`]
+    /// The form of the output; each command's help lists those it writes [default: table on
+    /// a terminal, plain when piped, or the command's own]
     #[arg(long, value_enum, value_name = "FORMAT", global = true)]
     pub format: Option<OutputFormat>,
 
@@ -110,7 +110,7 @@ pub(crate) enum Command {
     )]
     Issues {
         #[command(subcommand)]
-        action: Option<NumberAction>,
+        action: Option<EntryAction>,
         /// Show this one: `ewg issues 4` is `ewg issues show 4`
         #[arg(value_name = "NUMBER", allow_negative_numbers = true)]
         number: Option<String>,
@@ -124,7 +124,7 @@ pub(crate) enum Command {
     )]
     Activities {
         #[command(subcommand)]
-        action: Option<IdAction>,
+        action: Option<EntryAction>,
         /// Show this one: `ewg activities ID` is `ewg activities show ID`
         #[arg(value_name = "ID")]
         id: Option<String>,
@@ -138,7 +138,7 @@ pub(crate) enum Command {
     )]
     Publications {
         #[command(subcommand)]
-        action: Option<IdAction>,
+        action: Option<EntryAction>,
         /// Show this one: `ewg publications ID` is `ewg publications show ID`
         #[arg(value_name = "ID")]
         id: Option<String>,
@@ -154,7 +154,7 @@ pub(crate) enum Command {
     )]
     Guide {
         #[command(subcommand)]
-        action: Option<NumberAction>,
+        action: Option<EntryAction>,
         /// Show the chapter on this objective: `ewg guide 6` is `ewg guide show 6`
         #[arg(value_name = "OBJECTIVE", allow_negative_numbers = true)]
         number: Option<String>,
@@ -167,7 +167,7 @@ pub(crate) enum Command {
     )]
     Timeline {
         #[command(subcommand)]
-        action: Option<IdAction>,
+        action: Option<EntryAction>,
         /// Show this event: `ewg timeline ID` is `ewg timeline show ID`
         #[arg(value_name = "ID")]
         id: Option<String>,
@@ -183,7 +183,7 @@ pub(crate) enum Command {
     )]
     Objectives {
         #[command(subcommand)]
-        action: Option<NumberAction>,
+        action: Option<EntryAction>,
         /// Show this one: `ewg objectives 6` is `ewg objectives show 6`
         #[arg(value_name = "NUMBER", allow_negative_numbers = true)]
         number: Option<String>,
@@ -320,6 +320,119 @@ pub(crate) enum OutputFormat {
     CslJson,
 }
 
+/// The forms of a list or a show.
+const VIEWS: &[OutputFormat] = &[
+    OutputFormat::Table,
+    OutputFormat::Plain,
+    OutputFormat::Json,
+    OutputFormat::Markdown,
+    OutputFormat::Csv,
+];
+
+/// The forms each command writes, the first its default (on a terminal; piped, a default of
+/// table becomes the second, plain). The one declaration that `--format` and `--json` are
+/// checked against and that each command's help lists. A nested command (`members show`) writes
+/// what its command does.
+pub(crate) const FORMATS: &[(&str, &[OutputFormat])] = &[
+    ("", VIEWS),
+    ("about", VIEWS),
+    ("members", VIEWS),
+    ("issues", VIEWS),
+    ("activities", VIEWS),
+    ("publications", VIEWS),
+    ("guide", VIEWS),
+    ("timeline", VIEWS),
+    ("objectives", VIEWS),
+    ("define", VIEWS),
+    ("search", VIEWS),
+    ("data check", &[OutputFormat::Plain, OutputFormat::Json]),
+    ("data export", &[OutputFormat::Toml, OutputFormat::Json]),
+    ("brief", &[OutputFormat::Markdown, OutputFormat::Html]),
+    (
+        "cite",
+        &[
+            OutputFormat::Text,
+            OutputFormat::Json,
+            OutputFormat::CslJson,
+            OutputFormat::Bibtex,
+            OutputFormat::Biblatex,
+            OutputFormat::Ris,
+        ],
+    ),
+    ("open", &[OutputFormat::Plain, OutputFormat::Json]),
+    ("completions", &[]),
+    ("man", &[]),
+];
+
+/// The forms the command at `path` (`data check`, `members show`, `` for none) writes.
+pub(crate) fn formats_of(path: &str) -> &'static [OutputFormat] {
+    let mut path = path;
+    loop {
+        if let Some((_, formats)) = FORMATS.iter().find(|(name, _)| *name == path) {
+            return formats;
+        }
+        path = path.rsplit_once(' ').map_or("", |(parent, _)| parent);
+    }
+}
+
+/// The command a parse chose, as its words: `data check`, `members show`, or `` for none.
+pub(crate) fn command_path(matches: &clap::ArgMatches) -> String {
+    let mut words = Vec::new();
+    let mut matches = matches;
+    while let Some((name, sub)) = matches.subcommand() {
+        words.push(name);
+        matches = sub;
+    }
+    words.join(" ")
+}
+
+/// The command line, with each command's help naming the forms it writes (from [`FORMATS`]).
+pub(crate) fn command() -> clap::Command {
+    fn with_formats(command: clap::Command, path: &str) -> clap::Command {
+        let names: Vec<String> = formats_of(path)
+            .iter()
+            .filter_map(|f| f.to_possible_value().map(|v| v.get_name().to_string()))
+            .collect();
+        let line = match names.split_first() {
+            None => "Formats: none; --format and --json do not apply".to_string(),
+            Some((first, rest)) if rest.is_empty() => format!("Formats (--format): {first}"),
+            Some((first, rest)) => {
+                format!(
+                    "Formats (--format): {first} (the default), {}",
+                    rest.join(", ")
+                )
+            }
+        };
+        let help = match command.get_after_help() {
+            Some(help) => format!("{help}\n\n{line}"),
+            None => line,
+        };
+        let subcommands: Vec<String> = command
+            .get_subcommands()
+            .map(|c| c.get_name().to_string())
+            .collect();
+        let mut command = command.after_help(help);
+        for name in subcommands {
+            let sub_path = if path.is_empty() {
+                name.clone()
+            } else {
+                format!("{path} {name}")
+            };
+            command = command.mut_subcommand(name, |c| with_formats(c, &sub_path));
+        }
+        command
+    }
+    let command = <Cli as clap::CommandFactory>::command();
+    let subcommands: Vec<String> = command
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    subcommands.into_iter().fold(command, |command, name| {
+        let path = name.clone();
+        command.mut_subcommand(name, |c| with_formats(c, &path))
+    })
+}
+
 /// The citation styles `ewg cite` renders.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum CiteStyle {
@@ -396,29 +509,17 @@ pub(crate) enum MembersAction {
     Categories,
 }
 
+/// What a kind's command does: list (the default) or show one.
 #[derive(Debug, Subcommand)]
-pub(crate) enum NumberAction {
-    /// List them all
-    #[command(visible_alias = "ls")]
-    List,
-    /// One in full
-    #[command(visible_alias = "view")]
-    Show {
-        /// The number
-        #[arg(allow_negative_numbers = true)]
-        number: String,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub(crate) enum IdAction {
+pub(crate) enum EntryAction {
     /// List them all (the default)
     #[command(visible_alias = "ls")]
     List,
     /// One in full
     #[command(visible_alias = "view")]
     Show {
-        /// The id, as the list shows it
+        /// Its id or number, as the list shows it
+        #[arg(value_name = "ID", allow_negative_numbers = true)]
         id: String,
     },
 }
@@ -437,5 +538,47 @@ mod tests {
     #[test]
     fn clap_definition_is_consistent() {
         Cli::command().debug_assert();
+        command().debug_assert();
+    }
+
+    /// The path of every command that runs (not `data`, which only groups its own), nested
+    /// ones too.
+    fn paths(command: &clap::Command, prefix: &str, out: &mut Vec<String>) {
+        for sub in command.get_subcommands() {
+            let path = format!("{prefix}{}", sub.get_name());
+            if !sub.is_subcommand_required_set() {
+                out.push(path.clone());
+            }
+            paths(sub, &format!("{path} "), out);
+        }
+    }
+
+    #[test]
+    fn every_command_declares_its_formats() {
+        let mut all = Vec::new();
+        paths(&Cli::command(), "", &mut all);
+        for path in &all {
+            let top = path.split(' ').next().unwrap_or_default();
+            let declared = FORMATS.iter().any(|(name, _)| {
+                *name == path.as_str() || (*name == top && !path.starts_with("data"))
+            });
+            assert!(declared, "`{path}` has no row in FORMATS");
+        }
+        for (name, _) in FORMATS {
+            assert!(
+                name.is_empty() || all.iter().any(|p| p == name),
+                "`{name}` is no command"
+            );
+        }
+    }
+
+    #[test]
+    fn nested_commands_write_what_their_command_does() {
+        assert_eq!(formats_of("members show"), VIEWS);
+        assert_eq!(
+            formats_of("data check"),
+            [OutputFormat::Plain, OutputFormat::Json]
+        );
+        assert_eq!(formats_of(""), VIEWS);
     }
 }

@@ -3,22 +3,12 @@
 
 use std::io::IsTerminal;
 
-use crate::cli::ColorWhen;
+use crate::cli::{ColorWhen, formats_of};
+use crate::error::Failure;
 use crate::pager::pager_command;
 
-/// How views are written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Format {
-    /// A terminal: tables, wrapped prose.
-    Table,
-    /// A pipe or file: tab-separated records, one per line, nothing cut.
-    Plain,
-    Json,
-    /// GitHub-flavoured Markdown: tables for lists, a heading and fields for a show.
-    Markdown,
-    /// RFC 4180 CSV with a header row.
-    Csv,
-}
+/// The form of the output: the one format enum, as `--format` names it.
+pub(crate) use crate::cli::OutputFormat as Format;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Config {
@@ -66,25 +56,21 @@ impl Env {
 const DEFAULT_WIDTH: usize = 80;
 
 impl Config {
-    /// `format` is what --format asked for, where it names a form of views.
+    /// `asked` is what --format or --json asked for; `command` the command's words (`data
+    /// check`), whose declared formats decide what it may be and what it is when not asked.
     pub(crate) fn resolve(
         color: ColorWhen,
-        json: bool,
-        format: Option<Format>,
+        asked: Option<Format>,
+        command: &str,
         no_pager: bool,
         env: &Env,
-    ) -> Config {
+    ) -> Result<Config, Failure> {
         let stdout_tty = std::io::stdout().is_terminal();
-        let format = match (format, json, stdout_tty) {
-            (Some(format), _, _) => format,
-            (None, true, _) => Format::Json,
-            (None, false, true) => Format::Table,
-            (None, false, false) => Format::Plain,
-        };
+        let format = decide_format(asked, command, stdout_tty)?;
         let terminal = terminal_size::terminal_size();
         let terminal_width = terminal.map(|(w, _)| usize::from(w.0));
         let paging = format == Format::Table;
-        Config {
+        Ok(Config {
             format,
             pager: paging
                 .then(|| pager_command(no_pager, env.ewg_pager.as_deref(), env.pager.as_deref()))
@@ -94,7 +80,28 @@ impl Config {
             color_err: use_color(color, env, std::io::stderr().is_terminal()),
             width: width(env.columns.as_deref(), terminal_width),
             err_width: err_width(env),
-        }
+        })
+    }
+}
+
+/// The format asked for, if the command writes it; else the command's default (a default of
+/// table is plain when standard output is not a terminal).
+fn decide_format(
+    asked: Option<Format>,
+    command: &str,
+    stdout_tty: bool,
+) -> Result<Format, Failure> {
+    let takes = formats_of(command);
+    match (asked, takes) {
+        (Some(format), _) if takes.contains(&format) => Ok(format),
+        (Some(format), _) => Err(Failure::FormatNotTaken {
+            command: format!("ewg {command}").trim_end().to_string(),
+            format,
+            takes,
+        }),
+        (None, [Format::Table, piped, ..]) if !stdout_tty => Ok(*piped),
+        (None, [first, ..]) => Ok(*first),
+        (None, []) => Ok(Format::Plain),
     }
 }
 
@@ -201,6 +208,38 @@ mod tests {
             &env(None, None, Some("dumb")),
             true
         ));
+    }
+
+    #[test]
+    fn a_format_is_what_the_command_declares() {
+        assert_eq!(
+            decide_format(None, "members", true).ok(),
+            Some(Format::Table)
+        );
+        assert_eq!(
+            decide_format(None, "members show", false).ok(),
+            Some(Format::Plain)
+        );
+        assert_eq!(decide_format(None, "cite", false).ok(), Some(Format::Text));
+        assert_eq!(
+            decide_format(None, "data export", true).ok(),
+            Some(Format::Toml)
+        );
+        assert_eq!(
+            decide_format(Some(Format::Json), "cite", true).ok(),
+            Some(Format::Json)
+        );
+        let err = decide_format(Some(Format::Json), "brief", true).expect_err("not brief's");
+        assert_eq!(
+            err.to_string(),
+            "`ewg brief` does not write json; it writes markdown, html"
+        );
+        let err = decide_format(Some(Format::Html), "members", true).expect_err("not a list's");
+        assert!(
+            err.to_string()
+                .contains("`ewg members` does not write html"),
+            "{err}"
+        );
     }
 
     #[test]

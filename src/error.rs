@@ -4,8 +4,15 @@
 use std::fmt;
 use std::io;
 
-use ewg_core::check::FileError;
-use ewg_core::search::SearchError;
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+use ewg_core::Kind;
+use ewg_core::check::{FileError, shown};
+use ewg_core::search::{Miss, SearchError};
+
+use crate::cli::OutputFormat;
+use crate::commands;
 
 /// Every exit status `ewg` uses, with what it means, as `--help` and the man page print it.
 pub(crate) const EXIT_STATUS: &[(u8, &str)] = &[
@@ -16,25 +23,85 @@ pub(crate) const EXIT_STATUS: &[(u8, &str)] = &[
     ),
     (
         2,
-        "usage error, a --data file that cannot be used, or output that cannot be written",
+        "usage error: arguments that cannot be used, a --data file that cannot be used, a file that --output would replace",
     ),
+    (
+        3,
+        "output that cannot be written: standard output or the --output file",
+    ),
+    (4, "a bug: something compiled into ewg does not work"),
 ];
 
-/// Why a command did not give its answer.
+/// Why a command did not give its answer: each failure with the data its message needs. The
+/// messages are worded in [`fmt::Display`] below, the exit statuses in [`Failure::exit_code`].
 #[derive(Debug)]
 pub(crate) enum Failure {
-    /// An unknown id, acronym or category; the message names it and what to try.
-    NotFound(String),
-    /// A number outside the numbers its kind has.
-    OutOfRange(String),
+    /// No entry of `kind` (of any kind, for `None`) has the id asked for.
+    UnknownId {
+        kind: Option<Kind>,
+        asked: String,
+        near: Vec<String>,
+    },
+    /// No member has this id, acronym or name; `starting` are the ids of the members whose names
+    /// start with it, where more than one does.
+    UnknownMember {
+        asked: String,
+        near: Vec<String>,
+        starting: Vec<String>,
+    },
+    UnknownCategory {
+        asked: String,
+        near: Vec<String>,
+        categories: Vec<String>,
+    },
+    UnknownAcronym {
+        asked: String,
+        near: Vec<String>,
+    },
+    /// A number a numbered kind does not have (1 to `count`), or what is no number at all.
+    BadNumber {
+        kind: Kind,
+        asked: String,
+        count: usize,
+    },
+    /// No event between the dates asked; the first and last dates of the timeline, if any.
+    NoEventBetween {
+        runs: Option<(String, String)>,
+    },
     /// A search that ran and found nothing, or could not run (too long, no words).
     Search(SearchError),
-    /// Arguments clap accepted but that cannot be used.
-    Usage(String),
+    /// A --format the command does not write.
+    FormatNotTaken {
+        command: String,
+        format: OutputFormat,
+        takes: &'static [OutputFormat],
+    },
+    /// `--output` names a file that exists, and --force was not given.
+    FileExists {
+        path: PathBuf,
+    },
+    /// `--output` names something that is not a regular file (a device, a folder, a FIFO).
+    NotARegularFile {
+        path: PathBuf,
+    },
+    /// A file asked for could not be written.
+    Write {
+        path: PathBuf,
+        source: io::Error,
+    },
     /// The dataset file named by --data or EWG_DATA cannot be used.
     DataFile(FileError),
-    /// `ewg data check` found problems in the file it checked.
-    Problems(FileError),
+    /// `ewg data check` found problems in the file it checked; `listing` is them as JSON, for
+    /// standard output, where JSON was asked for.
+    Problems {
+        error: FileError,
+        listing: Option<String>,
+    },
+    /// Something compiled into ewg does not work: a bug.
+    Internal {
+        what: &'static str,
+        why: String,
+    },
     /// Standard output could not be written.
     Output(io::Error),
 }
@@ -43,12 +110,23 @@ impl Failure {
     /// The exit status for this failure; the one place the mapping is written.
     pub(crate) fn exit_code(&self) -> u8 {
         match self {
-            Failure::NotFound(_) | Failure::OutOfRange(_) | Failure::Problems(_) => 1,
-            Failure::Search(SearchError::NoHits { .. }) => 1,
-            Failure::Search(_) | Failure::Usage(_) | Failure::DataFile(_) => 2,
+            Failure::UnknownId { .. }
+            | Failure::UnknownMember { .. }
+            | Failure::UnknownCategory { .. }
+            | Failure::UnknownAcronym { .. }
+            | Failure::BadNumber { .. }
+            | Failure::NoEventBetween { .. }
+            | Failure::Problems { .. }
+            | Failure::Search(SearchError::NoHits { .. }) => 1,
+            Failure::Search(_)
+            | Failure::FormatNotTaken { .. }
+            | Failure::FileExists { .. }
+            | Failure::NotARegularFile { .. }
+            | Failure::DataFile(_) => 2,
             // A reader that stopped reading (`ewg members | head -1`) is not an error.
             Failure::Output(err) if err.kind() == io::ErrorKind::BrokenPipe => 0,
-            Failure::Output(_) => 2,
+            Failure::Output(_) | Failure::Write { .. } => 3,
+            Failure::Internal { .. } => 4,
         }
     }
 
@@ -58,16 +136,248 @@ impl Failure {
     }
 }
 
+/// `` `a` `` or `` `a` or `b` ``.
+fn quoted_or(words: &[String], joiner: &str) -> String {
+    let quoted: Vec<String> = words.iter().map(|w| format!("`{w}`")).collect();
+    quoted.join(joiner)
+}
+
+/// " (did you mean `x`?)" for the nearest candidates, or nothing.
+fn did_you_mean(near: &[String]) -> String {
+    if near.is_empty() {
+        String::new()
+    } else {
+        format!(" (did you mean {}?)", quoted_or(near, " or "))
+    }
+}
+
+/// "`ewg issues` lists them", for a kind with a command.
+fn lists_them(kind: Kind) -> String {
+    match commands::command_of(kind) {
+        Some(command) => format!("`ewg {command}` lists them"),
+        None => format!("`ewg search --kind {kind}` finds them"),
+    }
+}
+
+/// "a" or "an", for the word that follows.
+pub(crate) fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+/// A format's name as `--format` takes it.
+pub(crate) fn format_name(format: OutputFormat) -> String {
+    format
+        .to_possible_value()
+        .map_or_else(String::new, |v| v.get_name().to_string())
+}
+
 impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Failure::NotFound(message) | Failure::OutOfRange(message) | Failure::Usage(message) => {
-                f.write_str(message)
+            Failure::UnknownId {
+                kind: Some(kind),
+                asked,
+                near,
+            } => write!(
+                f,
+                "no {} with the id `{asked}`{}; {}",
+                kind.noun(),
+                did_you_mean(near),
+                lists_them(*kind)
+            ),
+            Failure::UnknownId {
+                kind: None,
+                asked,
+                near,
+            } => write!(
+                f,
+                "no entry `{asked}`{}; name one by its id (`cedaw`), as `issue 4`, `objective 6` \
+                 or `guide 6`, or find it with `ewg search {asked}`",
+                did_you_mean(near)
+            ),
+            Failure::UnknownMember {
+                asked,
+                near,
+                starting,
+            } => {
+                let hint = if starting.len() > 1 {
+                    format!(
+                        " ({} names start that way: {})",
+                        starting.len(),
+                        quoted_or(starting, ", ")
+                    )
+                } else {
+                    did_you_mean(near)
+                };
+                write!(
+                    f,
+                    "no member `{asked}`{hint}; `ewg members` lists them, `ewg search {asked}` \
+                     searches the text"
+                )
             }
-            Failure::Search(err) => err.fmt(f),
-            Failure::DataFile(err) | Failure::Problems(err) => err.fmt(f),
+            Failure::UnknownCategory {
+                asked,
+                near,
+                categories,
+            } => write!(
+                f,
+                "no category `{asked}`{}; categories are: {}",
+                did_you_mean(near),
+                categories.join(", ")
+            ),
+            Failure::UnknownAcronym { asked, near } => write!(
+                f,
+                "no acronym `{asked}` in the glossary{}; `ewg define` lists them all, \
+                 `ewg search {asked}` searches the text",
+                did_you_mean(near)
+            ),
+            Failure::BadNumber { kind, asked, count } => {
+                let (what, plural) = (kind.noun(), kind.plural());
+                let range = format!("{plural} are numbered 1 to {count}");
+                let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+                if digits(asked) || asked.strip_prefix('-').is_some_and(digits) {
+                    write!(f, "there is no {what} {asked}; {range}")
+                } else {
+                    write!(
+                        f,
+                        "`{asked}` is not {} {what} number; {range} ({}, `ewg search` searches by words)",
+                        article(what),
+                        lists_them(*kind)
+                    )
+                }
+            }
+            Failure::NoEventBetween { runs } => {
+                f.write_str("no event between those dates")?;
+                if let Some((first, last)) = runs {
+                    write!(f, "; the timeline runs from {first} to {last}")?;
+                }
+                f.write_str("; `ewg timeline` lists them all")
+            }
+            Failure::Search(err) => search_message(f, err),
+            Failure::FormatNotTaken {
+                command,
+                format,
+                takes,
+            } => {
+                let names: Vec<String> = takes.iter().map(|&t| format_name(t)).collect();
+                if names.is_empty() {
+                    write!(f, "`{command}` takes no --format")
+                } else {
+                    write!(
+                        f,
+                        "`{command}` does not write {}; it writes {}",
+                        format_name(*format),
+                        names.join(", ")
+                    )
+                }
+            }
+            Failure::FileExists { path } => write!(
+                f,
+                "`{}` exists and is kept; name another file, or add --force to replace it",
+                path.display()
+            ),
+            Failure::NotARegularFile { path } => write!(
+                f,
+                "`{}` is not a regular file; --output writes only files, never a device, \
+                 folder or pipe (leave --output out to write to standard output)",
+                path.display()
+            ),
+            Failure::Write { path, source } => {
+                write!(f, "cannot write `{}`: {source}", path.display())
+            }
+            Failure::DataFile(error)
+            | Failure::Problems {
+                error,
+                listing: None,
+            } => file_message(f, error),
+            Failure::Problems {
+                error: FileError::Problems { path, diagnostics },
+                listing: Some(_),
+            } => write!(
+                f,
+                "`{}` has {} problem(s), listed on standard output",
+                shown(path),
+                diagnostics.len()
+            ),
+            Failure::Problems { error, .. } => file_message(f, error),
+            Failure::Internal { what, why } => write!(
+                f,
+                "{what} does not work ({why}); this is a bug in ewg, please report it"
+            ),
             Failure::Output(err) => write!(f, "cannot write the output: {err}"),
         }
+    }
+}
+
+/// What a search that failed says.
+fn search_message(f: &mut fmt::Formatter<'_>, err: &SearchError) -> fmt::Result {
+    match err {
+        SearchError::TooLong { chars, max } => write!(
+            f,
+            "the query is {chars} characters long; `ewg search` takes at most {max}"
+        ),
+        SearchError::NoWords { query } => write!(
+            f,
+            "`{query}` has no words to search for; try `ewg search \"labour rights\"`"
+        ),
+        SearchError::OnlyQuestionWords { query } => write!(
+            f,
+            "`{query}` asks a question but names nothing to look for; add what it is about, \
+             as in `ewg search who chairs the EWG` or `ewg search when was the GCM adopted`"
+        ),
+        SearchError::TooManyParts { parts, max } => write!(
+            f,
+            "the query has {parts} words and phrases; `ewg search` takes at most {max}"
+        ),
+        SearchError::NoHits {
+            query,
+            kinds_asked,
+            miss,
+        } => match miss {
+            Miss::Unknown(words) => {
+                write!(f, "no entry matches `{query}`")?;
+                for (word, near) in words {
+                    if near.is_empty() {
+                        write!(f, "; `{word}` is not in the data")?;
+                    } else {
+                        write!(
+                            f,
+                            "; for `{word}`, did you mean {}?",
+                            quoted_or(near, " or ")
+                        )?;
+                    }
+                }
+                Ok(())
+            }
+            Miss::NotTogether { drop } if !drop.is_empty() => write!(
+                f,
+                "no entry matches all of `{query}`; the words match separately: try without {}",
+                quoted_or(drop, " or without ")
+            ),
+            Miss::NotTogether { .. } if *kinds_asked => write!(
+                f,
+                "no entry of the kinds asked matches `{query}`; try without --kind"
+            ),
+            Miss::NotTogether { .. } => {
+                write!(f, "no entry matches all of `{query}`; try fewer words")
+            }
+        },
+    }
+}
+
+/// What a dataset file that cannot be used says.
+fn file_message(f: &mut fmt::Formatter<'_>, err: &FileError) -> fmt::Result {
+    match err {
+        FileError::Empty { path } => write!(
+            f,
+            "dataset file `{0}` is empty; `ewg data export > FILE` writes a complete one to start from",
+            shown(path)
+        ),
+        other => fmt::Display::fmt(other, f),
     }
 }
 
@@ -92,8 +402,10 @@ Exit status:
   0  success, also when the reader of a pipe stops early
   1  nothing found: an unknown id, number or category, a search without hits; or
      `ewg data check` found problems
-  2  usage error, a --data file that cannot be used, or output that cannot be
-     written";
+  2  usage error: arguments that cannot be used, a --data file that cannot be
+     used, a file that --output would replace
+  3  output that cannot be written: standard output or the --output file
+  4  a bug: something compiled into ewg does not work";
 
 /// The exit-status table from [`EXIT_STATUS`]: each meaning wrapped under its code.
 #[cfg(test)]
@@ -119,9 +431,19 @@ mod tests {
     #[test]
     fn every_exit_status_in_the_table_is_one_a_failure_can_have() {
         let failures = [
-            Failure::NotFound(String::new()),
-            Failure::Usage(String::new()),
+            Failure::UnknownAcronym {
+                asked: String::new(),
+                near: Vec::new(),
+            },
+            Failure::FileExists {
+                path: PathBuf::new(),
+            },
             Failure::Output(io::Error::from(io::ErrorKind::BrokenPipe)),
+            Failure::Output(io::Error::from(io::ErrorKind::StorageFull)),
+            Failure::Internal {
+                what: "a test",
+                why: String::new(),
+            },
         ];
         for failure in &failures {
             assert!(

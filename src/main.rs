@@ -13,12 +13,12 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
-use clap::{CommandFactory, Parser};
+use clap::{CommandFactory, FromArgMatches};
 use colored::Colorize;
 
 use ewg_core::{Dataset, check};
 
-use crate::cli::{Cli, ColorWhen, Command, DataAction};
+use crate::cli::{Cli, ColorWhen, Command, DataAction, OutputFormat};
 use crate::commands::Context;
 use crate::config::{Config, Env, err_width, use_color};
 use crate::error::Failure;
@@ -30,19 +30,46 @@ const BUNDLED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/ewg.json"));
 const BUNDLED_TERMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/terms.postcard"));
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let matches = match cli::command().try_get_matches() {
+        Ok(matches) => matches,
+        Err(err) => return parse_error(err),
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(err) => return parse_error(err),
     };
-    let view_format = cli.format.and_then(commands::view_format);
-    let config = Config::resolve(cli.color, cli.json, view_format, cli.no_pager, &Env::read());
+    let env = Env::read();
+    let asked = cli.format.or(cli.json.then_some(OutputFormat::Json));
+    let config = Config::resolve(
+        cli.color,
+        asked,
+        &cli::command_path(&matches),
+        cli.no_pager,
+        &env,
+    );
     // `config` has decided where colour goes; `colored` only paints what it is given.
     colored::control::set_override(true);
-    match run(&cli, &config) {
+    let (result, color_err, err_width) = match config {
+        Ok(config) => (run(&cli, &config), config.color_err, config.err_width),
+        Err(failure) => (
+            Err(failure),
+            use_color(cli.color, &env, io::stderr().is_terminal()),
+            err_width(&env),
+        ),
+    };
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
+            if let Failure::Problems {
+                listing: Some(listing),
+                ..
+            } = &failure
+            {
+                // Problems asked for as JSON are the answer: on standard output.
+                let _ = io::stdout().lock().write_all(listing.as_bytes());
+            }
             if !failure.is_silent() {
-                print_error(&failure.to_string(), config.color_err, config.err_width);
+                print_error(&failure.to_string(), color_err, err_width);
             }
             ExitCode::from(failure.exit_code())
         }
@@ -64,10 +91,9 @@ fn run(cli: &Cli, config: &Config) -> Result<(), Failure> {
             None,
         ),
         _ => (
-            Dataset::from_checked_json(BUNDLED_JSON).map_err(|err| {
-                Failure::Usage(format!(
-                    "the bundled dataset does not load ({err}): the build is broken"
-                ))
+            Dataset::from_checked_json(BUNDLED_JSON).map_err(|err| Failure::Internal {
+                what: "the bundled dataset",
+                why: err.to_string(),
             })?,
             "bundled".to_string(),
             Some(BUNDLED_TERMS),
@@ -88,7 +114,6 @@ fn run(cli: &Cli, config: &Config) -> Result<(), Failure> {
         dataset: &dataset,
         prebuilt_terms,
         config,
-        format: cli.format,
     };
     let view = commands::run(cli.command.as_ref(), &cx)?;
     // Rendered whole first, so that its height decides whether it is paged.
@@ -202,6 +227,7 @@ fn not_a_command(err: &clap::Error, args: Vec<String>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::Parser;
 
     #[test]
     fn the_compiled_json_is_the_bundled_toml() {

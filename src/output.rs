@@ -155,6 +155,9 @@ pub(crate) fn render(view: &View, config: &Config, out: &mut impl Write) -> io::
             }),
             out,
         ),
+        // The commands that make lists and shows take only the forms above (cli::FORMATS).
+        (_, View::Listing(listing)) => render_plain_listing(listing, config.color, out),
+        (_, View::Record(record)) => render_plain_record(record, config.color, out),
     }
 }
 

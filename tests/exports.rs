@@ -102,7 +102,9 @@ fn every_show_has_a_heading_fields_and_source_links_in_markdown_and_csv() {
     let (code, _, err) = ewg(&["members", "--format", "toml"]);
     assert_eq!(code, 2);
     assert!(
-        err.contains("`--format toml` is for `ewg data export`"),
+        err.contains(
+            "`ewg members` does not write toml; it writes table, plain, json, markdown, csv"
+        ),
         "{err}"
     );
 }
@@ -190,8 +192,9 @@ fn output_files_are_written_whole_and_never_overwritten_unasked() {
     );
     // Only the file asked for is left: no temporary file behind.
     assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 1);
+    // A file that cannot be written is an output failure, not a usage error.
     let (code, _, err) = ewg(&["brief", "--output", "/nonexistent-dir/brief.md"]);
-    assert_eq!(code, 2, "{err}");
+    assert_eq!(code, 3, "{err}");
 }
 
 #[test]

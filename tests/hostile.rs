@@ -179,7 +179,7 @@ fn files_that_are_not_datasets_get_a_clear_error() {
     let big = "# filler\n".repeat(100 * 1024 * 1024 / 9);
     refused(
         &write(d, "big.toml", big),
-        "more than the 67 MB `ewg` reads",
+        "more than the 67 MB a dataset file may have",
     );
     let link = d.join("loop.toml");
     std::os::unix::fs::symlink(&link, &link).expect("symlink");

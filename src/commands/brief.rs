@@ -9,28 +9,26 @@ use std::path::Path;
 
 use ewg_core::{Dataset, Kind};
 
-use crate::cli::OutputFormat;
+use crate::config::Format;
 use crate::error::Failure;
 use crate::output::{View, markdown_escape as esc};
 
+/// The brief in `format` (markdown or html, as `cli::FORMATS` declares), to standard output or
+/// to the file `output` names (`-` is standard output).
 pub(crate) fn brief(
     data: &Dataset,
-    format: Option<OutputFormat>,
+    format: Format,
     output: Option<&Path>,
     force: bool,
 ) -> Result<View, Failure> {
     let markdown = markdown(data);
     let text = match format {
-        None | Some(OutputFormat::Markdown) => markdown,
-        Some(OutputFormat::Html) => html(&data.group.name, &markdown),
-        Some(_) => {
-            return Err(Failure::Usage(
-                "`ewg brief` writes markdown (the default) or html; try `--format html`".into(),
-            ));
-        }
+        Format::Html => html(&data.group.name, &markdown),
+        _ => markdown,
     };
     match output {
         None => Ok(View::Text(text)),
+        Some(path) if path.as_os_str() == "-" => Ok(View::Text(text)),
         Some(path) => {
             write_atomically(path, text.as_bytes(), force)?;
             Ok(View::Text(format!(
@@ -43,30 +41,40 @@ pub(crate) fn brief(
 }
 
 /// Writes through a temporary file in the same folder, renamed into place: a failure never
-/// leaves half a file, and without `force` an existing file is never replaced.
+/// leaves half a file, without `force` an existing file is never replaced, and only a regular
+/// file is ever replaced (never a device, a folder or a pipe, even with `force`).
 fn write_atomically(path: &Path, bytes: &[u8], force: bool) -> Result<(), Failure> {
-    let shown = path.display();
-    let usage = |why: String| Failure::Usage(why);
-    if !force && path.exists() {
-        return Err(usage(format!(
-            "`{shown}` exists; `--force` replaces it, or name another file"
-        )));
+    let write_failed = |source| Failure::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    if let Ok(meta) = std::fs::symlink_metadata(path) {
+        let target_is_file = std::fs::metadata(path).is_ok_and(|m| m.is_file());
+        if !(meta.is_file() || meta.file_type().is_symlink() && target_is_file) {
+            return Err(Failure::NotARegularFile {
+                path: path.to_path_buf(),
+            });
+        }
+        if !force {
+            return Err(Failure::FileExists {
+                path: path.to_path_buf(),
+            });
+        }
     }
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    let mut file = tempfile::NamedTempFile::new_in(dir)
-        .map_err(|err| usage(format!("cannot write in `{}`: {err}", dir.display())))?;
+    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(write_failed)?;
     file.write_all(bytes)
         .and_then(|()| file.flush())
-        .map_err(|err| usage(format!("cannot write `{shown}`: {err}")))?;
+        .map_err(write_failed)?;
     let kept = if force {
         file.persist(path).map(drop)
     } else {
         file.persist_noclobber(path).map(drop)
     };
-    kept.map_err(|err| usage(format!("cannot write `{shown}`: {}", err.error)))
+    kept.map_err(|err| write_failed(err.error))
 }
 
 /// The briefing, from the data alone.

@@ -11,7 +11,8 @@ use ewg_core::dates::Span;
 use ewg_core::{Dataset, Entry};
 
 use super::lookup;
-use crate::cli::{CiteStyle, OutputFormat};
+use crate::cli::CiteStyle;
+use crate::config::Format;
 use crate::error::Failure;
 use crate::output::View;
 
@@ -208,8 +209,10 @@ fn styled(references: &[Reference], style: CiteStyle) -> Result<String, Failure>
         BibliographyDriver, BibliographyRequest, BufWriteFormat, CitationItem, CitationRequest,
     };
 
-    let internal =
-        |what: String| Failure::Usage(format!("the citation could not be rendered: {what}"));
+    let internal = |why: String| Failure::Internal {
+        what: "the citation style",
+        why,
+    };
     let mut input = serde_json::Map::new();
     for r in references {
         input.insert(r.key.clone(), hayagriva_item(r));
@@ -245,7 +248,7 @@ fn styled(references: &[Reference], style: CiteStyle) -> Result<String, Failure>
 }
 
 /// BibTeX or BibLaTeX, written by the biblatex crate.
-fn tex(references: &[Reference], biblatex: bool) -> String {
+fn tex(references: &[Reference], biblatex: bool) -> Result<String, Failure> {
     use biblatex::{Chunk, Entry as TexEntry, EntryType, Spanned};
     let chunk = |text: &str| vec![Spanned::detached(Chunk::Normal(text.to_string()))];
     // Braces keep an organisation's name whole: BibTeX would read its last word as a surname.
@@ -295,11 +298,14 @@ fn tex(references: &[Reference], biblatex: bool) -> String {
         let text = if biblatex {
             entry.to_biblatex_string()
         } else {
-            entry.to_bibtex_string().unwrap_or_default()
+            entry.to_bibtex_string().map_err(|err| Failure::Internal {
+                what: "the BibTeX writer",
+                why: format!("{err:?}"),
+            })?
         };
         let _ = writeln!(out, "{text}\n");
     }
-    out
+    Ok(out)
 }
 
 /// RIS, as its specification writes it: `TAG  - value` lines, `ER  - ` closing each record.
@@ -341,11 +347,13 @@ fn ris(references: &[Reference]) -> String {
     out
 }
 
+/// References to the entries asked for, in `format` (as `cli::FORMATS` declares for `cite`):
+/// text in a citation style, CSL-JSON (`json` or `csl-json`), BibTeX, BibLaTeX or RIS.
 pub(crate) fn cite(
     data: &Dataset,
     asked: &[String],
     style: CiteStyle,
-    format: Option<OutputFormat>,
+    format: Format,
 ) -> Result<View, Failure> {
     // Entries are named one after another; `issue 4` is two words.
     let mut references = Vec::new();
@@ -362,19 +370,15 @@ pub(crate) fn cite(
         references.push(reference(data, lookup::any(data, &named)?));
     }
     let text = match format {
-        None | Some(OutputFormat::Text) => styled(&references, style)?,
-        Some(OutputFormat::Bibtex) => tex(&references, false),
-        Some(OutputFormat::Biblatex) => tex(&references, true),
-        Some(OutputFormat::Ris) => ris(&references),
-        Some(OutputFormat::CslJson) | Some(OutputFormat::Json) => {
+        Format::Bibtex => tex(&references, false)?,
+        Format::Biblatex => tex(&references, true)?,
+        Format::Ris => ris(&references),
+        Format::CslJson | Format::Json => {
             let items: Vec<Value> = references.iter().map(csl_json).collect();
+            // Values of our own making serialise without fail.
             serde_json::to_string_pretty(&items).unwrap_or_default() + "\n"
         }
-        Some(_) => {
-            return Err(Failure::Usage(
-                "`ewg cite` writes text (the default), bibtex, biblatex, ris or csl-json".into(),
-            ));
-        }
+        _ => styled(&references, style)?,
     };
     Ok(View::Text(text))
 }

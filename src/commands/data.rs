@@ -3,24 +3,41 @@
 use std::path::Path;
 
 use ewg_core::check::{self, FileError};
-use ewg_core::{Dataset, Kind};
+use ewg_core::{Dataset, Kind, SECTIONS};
+use serde_json::{Value, json};
 
-use crate::cli::OutputFormat;
-use crate::config::{Config, Format};
+use crate::config::Format;
 use crate::error::Failure;
 use crate::output::View;
 
-/// `ewg data check`: exit 0 with a summary, or 1 with every problem.
-pub(crate) fn check(path: &Path) -> Result<View, Failure> {
+/// `ewg data check`: exit 0 with a summary, or 1 with every problem; as JSON, an object with
+/// `ok`, the counts or the problems (line, column, section, message).
+pub(crate) fn check(path: &Path, format: Format) -> Result<View, Failure> {
     let text = check::read_file(path).map_err(Failure::DataFile)?;
-    let data = check::load_text(path, &text).map_err(|err| match err {
-        FileError::Problems { .. } | FileError::Unusable { .. } => Failure::Problems(err),
-        other => Failure::DataFile(other),
-    })?;
-    let counts: Vec<String> = Kind::ALL
+    let data = match check::load_text(path, &text) {
+        Ok(data) => data,
+        Err(error @ (FileError::Problems { .. } | FileError::Unusable { .. })) => {
+            let listing = (format == Format::Json).then(|| problems_json(path, &error));
+            return Err(Failure::Problems { error, listing });
+        }
+        Err(other) => return Err(Failure::DataFile(other)),
+    };
+    let counts: Vec<(&str, usize)> = Kind::ALL
         .iter()
         .filter(|&&k| k != Kind::Group)
-        .map(|&k| format!("{} {}", data.count(k), k.plural()))
+        .map(|&k| (k.plural(), data.count(k)))
+        .collect();
+    if format == Format::Json {
+        let counts: serde_json::Map<String, Value> = counts
+            .iter()
+            .map(|(kind, n)| (kind.to_string(), Value::from(*n)))
+            .collect();
+        let report = json!({ "path": check::shown(path), "ok": true, "counts": counts });
+        return Ok(View::Text(pretty(&report)));
+    }
+    let counts: Vec<String> = counts
+        .iter()
+        .map(|(kind, n)| format!("{n} {kind}"))
         .collect();
     Ok(View::Text(format!(
         "{}: ok, {}\n",
@@ -29,23 +46,31 @@ pub(crate) fn check(path: &Path) -> Result<View, Failure> {
     )))
 }
 
-/// `ewg data export`: the dataset as TOML (the default) or JSON.
-pub(crate) fn export(
-    data: &Dataset,
-    format: Option<OutputFormat>,
-    config: &Config,
-) -> Result<View, Failure> {
-    let json = match format {
-        Some(OutputFormat::Json) => true,
-        Some(OutputFormat::Toml) => false,
-        None => config.format == Format::Json,
-        Some(_) => {
-            return Err(Failure::Usage(
-                "`ewg data export` writes toml (the default) or json; try `--format json`".into(),
-            ));
-        }
+/// A file's problems as JSON, one object each; the section is the part of the file the problem
+/// is in, where the message names one.
+fn problems_json(path: &Path, error: &FileError) -> String {
+    let problems: Vec<Value> = match error {
+        FileError::Problems { diagnostics, .. } => diagnostics
+            .iter()
+            .map(|d| {
+                let head = d.message.split([':', '[', '.', ' ']).next().unwrap_or_default();
+                let section = SECTIONS.iter().find(|(name, _)| *name == head).map(|(n, _)| *n);
+                json!({ "line": d.line, "column": d.column, "section": section, "message": d.message })
+            })
+            .collect(),
+        other => vec![json!({ "line": null, "column": null, "section": null, "message": other.to_string() })],
     };
-    let text = if json {
+    pretty(&json!({ "path": check::shown(path), "ok": false, "problems": problems }))
+}
+
+fn pretty(value: &Value) -> String {
+    // A `Value` of our own making serialises without fail.
+    serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
+}
+
+/// `ewg data export`: the dataset as TOML (the default) or JSON.
+pub(crate) fn export(data: &Dataset, format: Format) -> Result<View, Failure> {
+    let text = if format == Format::Json {
         // Our own plain structs serialise without fail, to JSON as to TOML.
         serde_json::to_string_pretty(data).map_err(std::io::Error::other)? + "\n"
     } else {

@@ -232,29 +232,23 @@ pub(crate) fn timeline(data: &Dataset, filter: &TimelineFilter) -> Result<View, 
         Some(year) => (Some(year), Some(year)),
         None => (filter.from, filter.to),
     };
+    let asked = Span::between(from, to);
     let events: Vec<&Event> = data
         .timeline
         .iter()
-        .filter(|e| {
-            let Some(span) = event_span(e) else {
-                return from.is_none() && to.is_none();
-            };
-            from.is_none_or(|from| span.last >= from.first)
-                && to.is_none_or(|to| span.first <= to.last)
+        .filter(|e| match event_span(e) {
+            Some(span) => span.overlaps(&asked),
+            None => from.is_none() && to.is_none(),
         })
         .collect();
     if events.is_empty() {
         let mut dated: Vec<Span> = data.timeline.iter().filter_map(event_span).collect();
         dated.sort_by_key(|s| s.first);
         let runs = match (dated.first(), dated.last()) {
-            (Some(first), Some(last)) => {
-                format!("; the timeline runs from {} to {}", first.first, last.last)
-            }
-            _ => String::new(),
+            (Some(first), Some(last)) => Some((first.first.to_string(), last.last.to_string())),
+            _ => None,
         };
-        return Err(Failure::NotFound(format!(
-            "no event between those dates{runs}; `ewg timeline` lists them all"
-        )));
+        return Err(Failure::NoEventBetween { runs });
     }
     Ok(timeline_listing(events, filter.sort))
 }

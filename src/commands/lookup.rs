@@ -6,36 +6,9 @@ use ewg_core::{Dataset, Entry, Kind, Member, Term};
 
 use crate::error::Failure;
 
-/// "a" or "an", for the kind's name ("an issue", "a member").
-pub(crate) fn article(word: &str) -> &'static str {
-    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        "an"
-    } else {
-        "a"
-    }
-}
-
-/// "`ewg issues` lists them", for a kind with a command.
-fn lists_them(kind: Kind) -> String {
-    match super::command_of(kind) {
-        Some(command) => format!("`ewg {command}` lists them"),
-        None => format!("`ewg search --kind {kind}` finds them"),
-    }
-}
-
-/// " (did you mean `x`?)" for the candidates nearest to `asked`, or nothing.
-pub(crate) fn did_you_mean<'a>(asked: &str, candidates: impl Iterator<Item = &'a str>) -> String {
-    let near = closest(asked, candidates);
-    if near.is_empty() {
-        return String::new();
-    }
-    let near: Vec<String> = near.iter().map(|c| format!("`{c}`")).collect();
-    format!(" (did you mean {}?)", near.join(" or "))
-}
-
 /// Candidates within a small edit distance of `asked` (typos swap letters, so Damerau), or
 /// that contain it; nearest first, at most three.
-fn closest<'a>(asked: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+fn closest<'a>(asked: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<String> {
     let asked = fold(asked);
     let limit = (asked.chars().count() / 3).max(2);
     let mut near: Vec<(usize, &str)> = candidates
@@ -48,7 +21,10 @@ fn closest<'a>(asked: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<&'
         .collect();
     near.sort();
     near.dedup_by_key(|(_, c)| *c);
-    near.into_iter().take(3).map(|(_, c)| c).collect()
+    near.into_iter()
+        .take(3)
+        .map(|(_, c)| c.to_string())
+        .collect()
 }
 
 /// An entry of a kind named by slugs (activities, publications), by its id.
@@ -58,13 +34,11 @@ pub(crate) fn by_id<'a>(data: &'a Dataset, kind: Kind, asked: &str) -> Result<En
         return Ok(entry);
     }
     let ids: Vec<String> = data.entries_of(kind).map(|e| e.id().into_owned()).collect();
-    Err(Failure::NotFound(format!(
-        "no {} with the id `{}`{}; {}",
-        kind.noun(),
-        asked.trim(),
-        did_you_mean(&wanted, ids.iter().map(String::as_str)),
-        lists_them(kind)
-    )))
+    Err(Failure::UnknownId {
+        kind: Some(kind),
+        asked: asked.trim().to_string(),
+        near: closest(&wanted, ids.iter().map(String::as_str)),
+    })
 }
 
 /// An entry of a numbered kind (issues, objectives), by its number as typed: `3`, ` 3 `.
@@ -74,42 +48,23 @@ pub(crate) fn by_number<'a>(
     kind: Kind,
     asked: &str,
 ) -> Result<Entry<'a>, Failure> {
-    let (what, count) = (kind.noun(), data.count(kind));
-    let range = format!("{} are numbered 1 to {count}", kind.plural());
     let trimmed = asked.trim();
-    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
-    if let Ok(n) = trimmed.parse::<u32>()
-        && let Some(entry) = data.entry_by_number(kind, n)
-    {
-        return Ok(entry);
-    }
-    if digits(trimmed) || trimmed.strip_prefix('-').is_some_and(digits) {
-        return Err(Failure::OutOfRange(format!(
-            "there is no {what} {trimmed}; {range}"
-        )));
-    }
-    Err(Failure::OutOfRange(format!(
-        "`{trimmed}` is not {} {what} number; {range} ({}, `ewg search` searches by words)",
-        article(what),
-        lists_them(kind)
-    )))
+    trimmed
+        .parse::<u32>()
+        .ok()
+        .and_then(|n| data.entry_by_number(kind, n))
+        .ok_or_else(|| Failure::BadNumber {
+            kind,
+            asked: trimmed.to_string(),
+            count: data.count(kind),
+        })
 }
 
 /// Any entry, as a user names it: `issue 4`, `objective 6`, `guide 6`, an id (`cedaw`,
 /// `reflections-2018`, `ewg`), a member's acronym or name, a glossary acronym.
 pub(crate) fn any<'a>(data: &'a Dataset, asked: &str) -> Result<Entry<'a>, Failure> {
-    let mut parts = ewg_core::search::parse_query(asked);
-    if let Some((kind, number)) = ewg_core::search::take_reference(&mut parts)
-        && parts.is_empty()
-    {
-        return data.entry_by_number(kind, number).ok_or_else(|| {
-            Failure::OutOfRange(format!(
-                "there is no {} {number}; {} are numbered 1 to {}",
-                kind.noun(),
-                kind.plural(),
-                data.count(kind)
-            ))
-        });
+    if let Some((kind, number)) = ewg_core::search::reference(asked) {
+        return by_number(data, kind, &number.to_string());
     }
     let wanted = asked.trim().to_lowercase();
     if let Some(entry) = data.entry_by_id(&wanted) {
@@ -126,12 +81,11 @@ pub(crate) fn any<'a>(data: &'a Dataset, asked: &str) -> Result<Entry<'a>, Failu
         .filter(|e| e.kind().id_style() == ewg_core::IdStyle::Slug)
         .map(|e| e.id().into_owned())
         .collect::<Vec<_>>();
-    Err(Failure::NotFound(format!(
-        "no entry `{}`{}; name one by its id (`cedaw`), as `issue 4`, `objective 6` or `guide 6`, or find it with `ewg search {}`",
-        asked.trim(),
-        did_you_mean(&wanted, ids.iter().map(String::as_str)),
-        asked.trim()
-    )))
+    Err(Failure::UnknownId {
+        kind: None,
+        asked: asked.trim().to_string(),
+        near: closest(&wanted, ids.iter().map(String::as_str)),
+    })
 }
 
 /// A member by id, acronym, name or alias (ignoring case and accents), or by the start of
@@ -159,21 +113,11 @@ pub(crate) fn member<'a>(data: &'a Dataset, asked: &str) -> Result<&'a Member, F
     if let [only] = by_prefix.as_slice() {
         return Ok(only);
     }
-    let hint = if by_prefix.len() > 1 {
-        let ids: Vec<String> = by_prefix.iter().map(|m| format!("`{}`", m.id)).collect();
-        format!(
-            " ({} names start that way: {})",
-            by_prefix.len(),
-            ids.join(", ")
-        )
-    } else {
-        did_you_mean(&wanted, data.members.iter().map(|m| m.id.as_str()))
-    };
-    Err(Failure::NotFound(format!(
-        "no member `{}`{hint}; `ewg members` lists them, `ewg search {}` searches the text",
-        asked.trim(),
-        asked.trim()
-    )))
+    Err(Failure::UnknownMember {
+        asked: asked.trim().to_string(),
+        near: closest(&wanted, data.members.iter().map(|m| m.id.as_str())),
+        starting: by_prefix.iter().map(|m| m.id.clone()).collect(),
+    })
 }
 
 /// A category slug from a slug or a name, forgiving case, spaces and underscores.
@@ -194,13 +138,12 @@ pub(crate) fn category<'a>(data: &'a Dataset, asked: &str) -> Result<&'a str, Fa
     match found {
         Some(c) => Ok(&c.slug),
         None => {
-            let slugs: Vec<&str> = data.categories.iter().map(|c| c.slug.as_str()).collect();
-            Err(Failure::NotFound(format!(
-                "no category `{}`{}; categories are: {}",
-                asked.trim(),
-                did_you_mean(&wanted, slugs.iter().copied()),
-                slugs.join(", ")
-            )))
+            let slugs: Vec<String> = data.categories.iter().map(|c| c.slug.clone()).collect();
+            Err(Failure::UnknownCategory {
+                asked: asked.trim().to_string(),
+                near: closest(&wanted, slugs.iter().map(String::as_str)),
+                categories: slugs,
+            })
         }
     }
 }
@@ -208,12 +151,9 @@ pub(crate) fn category<'a>(data: &'a Dataset, asked: &str) -> Result<&'a str, Fa
 /// A glossary term by its acronym, in any case.
 pub(crate) fn term<'a>(data: &'a Dataset, asked: &str) -> Result<&'a Term, Failure> {
     let wanted = asked.trim();
-    data.term(wanted).ok_or_else(|| {
-        let acronyms = data.glossary.iter().map(|t| t.acronym.as_str());
-        Failure::NotFound(format!(
-            "no acronym `{wanted}` in the glossary{}; `ewg define` lists them all, `ewg search {wanted}` searches the text",
-            did_you_mean(wanted, acronyms)
-        ))
+    data.term(wanted).ok_or_else(|| Failure::UnknownAcronym {
+        asked: wanted.to_string(),
+        near: closest(wanted, data.glossary.iter().map(|t| t.acronym.as_str())),
     })
 }
 
@@ -248,8 +188,8 @@ mod tests {
         );
         let err = by_number(data(), Kind::Objective, "x").expect_err("not a number");
         assert!(err.to_string().contains("not an objective number"), "{err}");
-        assert_eq!(article("member"), "a");
-        assert_eq!(article("activity"), "an");
+        assert_eq!(crate::error::article("member"), "a");
+        assert_eq!(crate::error::article("activity"), "an");
     }
 
     #[test]

@@ -119,7 +119,6 @@ mod tests {
                 dataset: "bundled",
                 prebuilt_terms: None,
                 config: &config,
-                format: None,
             };
             match run(&cx, "migration", &[], limit) {
                 Ok(View::Listing(listing)) => listing.rows.len(),

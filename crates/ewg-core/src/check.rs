@@ -15,7 +15,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::dataset::LoadError;
-use crate::model::{Dataset, Piece, SECTIONS};
+use crate::model::{Dataset, Piece, SECTIONS, Salvager};
 
 /// One problem in a file, where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,11 +32,11 @@ impl fmt::Display for Diagnostic {
 }
 
 /// Problems as the checker finds them: a byte offset in the file and a message.
-pub(crate) type Found = Vec<(usize, String)>;
+type Found = Vec<(usize, String)>;
 
 /// What the checker could read of a section.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Salvaged {
+struct Salvaged {
     /// Read at all: its rules can be checked.
     pub read: bool,
     /// Read without a problem.
@@ -50,7 +50,7 @@ pub(crate) struct Salvaged {
 /// log), refused at once rather than parsed for seconds.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-/// What `--data -` and `ewg data check -` read: standard input.
+/// The path that names standard input.
 pub const STDIN: &str = "-";
 
 /// A dataset file that cannot be used.
@@ -106,16 +106,12 @@ impl fmt::Display for FileError {
             }
             FileError::TooLarge { path, bytes } => write!(
                 f,
-                "dataset file `{}` is {} MB, more than the {} MB `ewg` reads; is it the right file?",
+                "dataset file `{}` is {} MB, more than the {} MB a dataset file may have; is it the right file?",
                 shown(path),
                 bytes / 1_000_000,
                 MAX_FILE_BYTES / 1_000_000
             ),
-            FileError::Empty { path } => write!(
-                f,
-                "dataset file `{0}` is empty; `ewg data export > {0}` writes a complete one",
-                shown(path)
-            ),
+            FileError::Empty { path } => write!(f, "dataset file `{0}` is empty", shown(path)),
             FileError::NotUtf8 { path, line } => write!(
                 f,
                 "dataset file `{}` is not UTF-8 text (first bad byte on line {line}); is it a dataset?",
@@ -241,15 +237,15 @@ pub fn check(text: &str) -> Vec<Diagnostic> {
     let mut read: BTreeMap<&str, Salvaged> = BTreeMap::new();
     for (key, value) in &root {
         let name = key.get_ref().as_ref();
-        match piece.salvage(name, value, &mut found) {
+        match piece.salvage(name, value, &mut Checker(&mut found)) {
             Some(salvaged) => {
                 read.insert(name, salvaged);
             }
-            None => found.push((key.span().start, unknown_key(name, SECTIONS))),
+            None => found.push((key.span().start, unknown_key(name, &section_names()))),
         }
     }
-    for section in SECTIONS {
-        if !read.contains_key(section) {
+    for (section, may_be_absent) in SECTIONS {
+        if !may_be_absent && !read.contains_key(section) {
             found.push((0, format!("missing section `{section}`")));
         }
     }
@@ -322,8 +318,31 @@ fn keys_of<T: DeserializeOwned>() -> &'static [&'static str] {
     keys
 }
 
+/// The names of a file's sections.
+fn section_names() -> Vec<&'static str> {
+    SECTIONS.iter().map(|(name, _)| *name).collect()
+}
+
+/// The checker's reading of a section: problems go to the list it holds.
+struct Checker<'f>(&'f mut Found);
+
+impl Salvager for Checker<'_> {
+    type Report = Salvaged;
+
+    fn one<T: DeserializeOwned>(&mut self, value: &Spanned<DeValue<'_>>) -> (Option<T>, Salvaged) {
+        salvage_one(value, self.0)
+    }
+
+    fn each<T: DeserializeOwned>(
+        &mut self,
+        value: &Spanned<DeValue<'_>>,
+    ) -> (Option<Vec<T>>, Salvaged) {
+        salvage_each(value, self.0)
+    }
+}
+
 /// Reads one table: every unknown key reported (and left out), then the first other problem.
-pub(crate) fn salvage_one<T: DeserializeOwned>(
+fn salvage_one<T: DeserializeOwned>(
     value: &Spanned<DeValue<'_>>,
     found: &mut Found,
 ) -> (Option<T>, Salvaged) {
@@ -362,7 +381,7 @@ pub(crate) fn salvage_one<T: DeserializeOwned>(
 }
 
 /// Reads each entry of an array of tables on its own, keeping those that can be read.
-pub(crate) fn salvage_each<T: DeserializeOwned>(
+fn salvage_each<T: DeserializeOwned>(
     value: &Spanned<DeValue<'_>>,
     found: &mut Found,
 ) -> (Option<Vec<T>>, Salvaged) {
@@ -490,7 +509,7 @@ fn place(text: &str, mut found: Vec<(usize, String)>) -> Vec<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{BUNDLED, Dataset, SECTIONS};
+    use crate::{BUNDLED, Dataset};
 
     fn messages(text: &str) -> Vec<String> {
         check(text).iter().map(ToString::to_string).collect()
@@ -507,7 +526,7 @@ mod tests {
         let exported = toml::to_string(&data).expect("serialises");
         let table: toml::Table = toml::from_str(&exported).expect("parses");
         let mut keys: Vec<&str> = table.keys().map(String::as_str).collect();
-        let mut sections = SECTIONS.to_vec();
+        let mut sections = section_names();
         keys.sort_unstable();
         sections.sort_unstable();
         assert_eq!(keys, sections);

@@ -146,6 +146,15 @@ impl Span {
         })
     }
 
+    /// The days from the start of `from` to the end of `to`, either open.
+    pub fn between(from: Option<Span>, to: Option<Span>) -> Span {
+        let open = |year, month, day| Day { year, month, day };
+        Span {
+            first: from.map_or(open(0, 1, 1), |from| from.first),
+            last: to.map_or(open(u16::MAX, 12, 31), |to| to.last),
+        }
+    }
+
     /// Whether the two spans share a day.
     pub fn overlaps(&self, other: &Span) -> bool {
         self.first <= other.last && other.first <= self.last

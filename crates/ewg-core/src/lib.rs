@@ -11,10 +11,10 @@ mod registry;
 mod rules;
 pub mod search;
 
-pub use dataset::{LoadError, acronyms_in};
+pub use dataset::LoadError;
 pub use model::*;
 pub use registry::{Entry, EntryKind, EntryRef, Field, GroupEntry, IdStyle, Kind, Layout, Tier};
-pub use rules::Problem;
+pub use rules::{Problem, acronyms_in};
 
 /// The bundled dataset's TOML text, as build.rs, the tests, benches and fuzz targets read it;
 /// the binary itself reads the checked JSON that build.rs makes of it.

@@ -1,9 +1,159 @@
 //! The typed model: one struct per section and kind of entry, read strictly from TOML (unknown
-//! keys are errors) and written back by `ewg data export`.
+//! keys are errors) and written back by `ewg data export`. The bottom of the core: it imports
+//! nothing else of the crate.
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use toml::Spanned;
+use toml::de::DeValue;
 
-use crate::registry::sections;
+/// Declares `Dataset` (one field per section, in file order), `SECTIONS`, and `Piece` (every
+/// section optional), through which files are loaded in pieces and checked section by section.
+/// A section marked `[default]` came after files were exported: a file without it loads, with
+/// the section empty.
+macro_rules! sections {
+    ($(#[$doc:meta])* $($name:ident: $ty:ty $([$default:ident])?),* $(,)?) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct Dataset {
+            $($(#[serde($default)])? pub $name: $ty,)*
+        }
+
+        /// The sections of a dataset file, in the order `Dataset` has them, each with whether a
+        /// file may leave it out.
+        pub const SECTIONS: &[(&str, bool)] = &[$((stringify!($name), may_be_absent!($($default)?))),*];
+
+        /// Some of a dataset's sections: one piece of a file, or what the checker could read.
+        #[derive(Debug, Default, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub(crate) struct Piece {
+            $(pub(crate) $name: Option<$ty>,)*
+        }
+
+        impl Piece {
+            /// Adds the next piece; `None` if both define the same table, which one file cannot.
+            pub(crate) fn join(&mut self, next: Piece) -> Option<()> {
+                $(Section::join(&mut self.$name, next.$name)?;)*
+                Some(())
+            }
+
+            /// The dataset, if every section a file must have is there.
+            pub(crate) fn into_dataset(self) -> Option<Dataset> {
+                Some(Dataset { $($name: take_section!(self.$name $(, $default)?),)* })
+            }
+
+            /// The dataset with what is missing left empty: for checking the rules over the
+            /// entries of a file that could be read.
+            pub(crate) fn into_partial_dataset(self) -> Dataset {
+                Dataset { $($name: self.$name.unwrap_or_default(),)* }
+            }
+
+            /// Reads section `name` of a parse tree into this piece, each entry on its own, with
+            /// what the salvager says of it; `None` for a section a dataset does not have.
+            pub(crate) fn salvage<S: Salvager>(
+                &mut self,
+                name: &str,
+                value: &Spanned<DeValue<'_>>,
+                salvager: &mut S,
+            ) -> Option<S::Report> {
+                match name {
+                    $(stringify!($name) => {
+                        let (read, report) = <$ty as Section>::salvage(value, salvager);
+                        self.$name = read;
+                        Some(report)
+                    })*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+macro_rules! may_be_absent {
+    () => {
+        false
+    };
+    (default) => {
+        true
+    };
+}
+
+macro_rules! take_section {
+    ($value:expr) => {
+        $value?
+    };
+    ($value:expr, default) => {
+        $value.unwrap_or_default()
+    };
+}
+
+/// Reads what can be read of a section of a parse tree, entry by entry: the file checker's part
+/// of [`Piece::salvage`], so that the model need not know how problems are reported.
+pub(crate) trait Salvager {
+    /// What it says of a section it read.
+    type Report;
+    /// One table.
+    fn one<T: DeserializeOwned>(
+        &mut self,
+        value: &Spanned<DeValue<'_>>,
+    ) -> (Option<T>, Self::Report);
+    /// An array of tables, each entry on its own.
+    fn each<T: DeserializeOwned>(
+        &mut self,
+        value: &Spanned<DeValue<'_>>,
+    ) -> (Option<Vec<T>>, Self::Report);
+}
+
+/// A section of a dataset file: one table, or an array of tables.
+pub(crate) trait Section: Sized {
+    /// Adds a later piece's part of the section; `None` if a table is defined twice.
+    fn join(have: &mut Option<Self>, next: Option<Self>) -> Option<()>;
+    /// Reads what can be read of the section.
+    fn salvage<S: Salvager>(
+        value: &Spanned<DeValue<'_>>,
+        salvager: &mut S,
+    ) -> (Option<Self>, S::Report);
+}
+
+impl<T: DeserializeOwned> Section for Vec<T> {
+    fn join(have: &mut Option<Self>, next: Option<Self>) -> Option<()> {
+        if let Some(next) = next {
+            have.get_or_insert_with(Vec::new).extend(next);
+        }
+        Some(())
+    }
+
+    fn salvage<S: Salvager>(
+        value: &Spanned<DeValue<'_>>,
+        salvager: &mut S,
+    ) -> (Option<Self>, S::Report) {
+        salvager.each(value)
+    }
+}
+
+macro_rules! single_sections {
+    ($($ty:ty),*) => {$(
+        impl Section for $ty {
+            fn join(have: &mut Option<Self>, next: Option<Self>) -> Option<()> {
+                match (&have, next) {
+                    (Some(_), Some(_)) => return None,
+                    (None, next @ Some(_)) => *have = next,
+                    (_, None) => {}
+                }
+                Some(())
+            }
+
+            fn salvage<S: Salvager>(
+                value: &Spanned<DeValue<'_>>,
+                salvager: &mut S,
+            ) -> (Option<Self>, S::Report) {
+                salvager.one(value)
+            }
+        }
+    )*};
+}
+single_sections!(Meta, Group, Gcm);
 
 sections! {
     /// A whole dataset: the sections of a dataset file, in the order an export writes them.

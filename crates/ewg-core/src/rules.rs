@@ -5,7 +5,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use crate::dataset::acronyms_in;
 use crate::model::{Dataset, GUIDE_PAGE};
 use crate::registry::{IdStyle, Kind};
 
@@ -84,13 +83,15 @@ impl Dataset {
                         }
                     }
                 }
-                IdStyle::Number(count) => self.check_numbers(kind, count, found),
+                IdStyle::Number => self.check_numbers(kind, found),
                 IdStyle::Acronym => {}
             }
         }
     }
 
-    fn check_numbers(&self, kind: Kind, count: u32, found: &mut Problems) {
+    /// A numbered kind's entries are numbered 1 to however many the file holds, each once.
+    fn check_numbers(&self, kind: Kind, found: &mut Problems) {
+        let count = u32::try_from(self.count(kind)).unwrap_or(u32::MAX);
         let mut seen = BTreeSet::new();
         for (i, entry) in self.entries_of(kind).enumerate() {
             let path = format!("{}.number", kind.path(i));
@@ -360,6 +361,14 @@ fn is_date(date: &str) -> bool {
 
 pub(crate) fn is_http(url: &str) -> bool {
     url.starts_with("https://") || url.starts_with("http://")
+}
+
+/// Words in a text that look like acronyms: two or more capitals, with any digits after them
+/// dropped (`CSW61` is `CSW`).
+pub fn acronyms_in(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .map(|word| word.trim_end_matches(|c: char| c.is_ascii_digit()))
+        .filter(|word| word.chars().count() >= 2 && word.chars().all(|c| c.is_uppercase()))
 }
 
 #[cfg(test)]

@@ -15,8 +15,6 @@ mod score;
 mod snippet;
 mod suggest;
 
-use std::fmt;
-
 pub use index::{Index, Terms};
 pub use normalise::{fold, words};
 pub use query::{
@@ -35,11 +33,12 @@ pub const MAX_QUERY_CHARS: usize = 1000;
 /// Every part must match, so more than this many cannot narrow anything further.
 pub const MAX_QUERY_PARTS: usize = 32;
 
-/// A search that could not be made, or found nothing.
+/// A search that could not be made, or found nothing: the binary words what it says.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SearchError {
     TooLong {
         chars: usize,
+        max: usize,
     },
     NoWords {
         query: String,
@@ -50,6 +49,7 @@ pub enum SearchError {
     },
     TooManyParts {
         parts: usize,
+        max: usize,
     },
     /// Nothing matched; why, and what to try instead.
     NoHits {
@@ -57,6 +57,13 @@ pub enum SearchError {
         kinds_asked: bool,
         miss: Miss,
     },
+}
+
+/// The numbered entry that `text` names and nothing more (`issue 4`, `guidance note 4`,
+/// `objective 6`, `guide 6`), as its kind and number.
+pub fn reference(text: &str) -> Option<(Kind, u32)> {
+    let mut parts = parse_query(text);
+    take_reference(&mut parts).filter(|_| parts.is_empty())
 }
 
 /// Searches every entry of `data` (of `kinds`, or all if empty) for `query`, best hit first.
@@ -69,11 +76,17 @@ pub fn search(
 ) -> Result<Vec<Hit>, SearchError> {
     let chars = query.chars().count();
     if chars > MAX_QUERY_CHARS {
-        return Err(SearchError::TooLong { chars });
+        return Err(SearchError::TooLong {
+            chars,
+            max: MAX_QUERY_CHARS,
+        });
     }
     let typed = split_query(query).len();
     if typed > MAX_QUERY_PARTS {
-        return Err(SearchError::TooManyParts { parts: typed });
+        return Err(SearchError::TooManyParts {
+            parts: typed,
+            max: MAX_QUERY_PARTS,
+        });
     }
     let mut parts = parse_query(query);
     if parts.is_empty() {
@@ -129,71 +142,6 @@ fn rank_with_kind_word(index: &Index<'_>, parts: &mut Vec<Part>, kinds: &[Kind])
     *parts = typed;
     rank(index, parts, kinds)
 }
-
-/// A list of words as `a` or `b`.
-fn quoted_or(words: &[String], joiner: &str) -> String {
-    let quoted: Vec<String> = words.iter().map(|w| format!("`{w}`")).collect();
-    quoted.join(joiner)
-}
-
-impl fmt::Display for SearchError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SearchError::TooLong { chars } => write!(
-                f,
-                "the query is {chars} characters long; `ewg search` takes at most {MAX_QUERY_CHARS}"
-            ),
-            SearchError::NoWords { query } => write!(
-                f,
-                "`{query}` has no words to search for; try `ewg search \"labour rights\"`"
-            ),
-            SearchError::OnlyQuestionWords { query } => write!(
-                f,
-                "`{query}` asks a question but names nothing to look for; add what it is about, \
-                 as in `ewg search who chairs the EWG` or `ewg search when was the GCM adopted`"
-            ),
-            SearchError::TooManyParts { parts } => write!(
-                f,
-                "the query has {parts} words and phrases; `ewg search` takes at most {MAX_QUERY_PARTS}"
-            ),
-            SearchError::NoHits {
-                query,
-                kinds_asked,
-                miss,
-            } => match miss {
-                Miss::Unknown(words) => {
-                    write!(f, "no entry matches `{query}`")?;
-                    for (word, near) in words {
-                        if near.is_empty() {
-                            write!(f, "; `{word}` is not in the data")?;
-                        } else {
-                            write!(
-                                f,
-                                "; for `{word}`, did you mean {}?",
-                                quoted_or(near, " or ")
-                            )?;
-                        }
-                    }
-                    Ok(())
-                }
-                Miss::NotTogether { drop } if !drop.is_empty() => write!(
-                    f,
-                    "no entry matches all of `{query}`; the words match separately: try without {}",
-                    quoted_or(drop, " or without ")
-                ),
-                Miss::NotTogether { .. } if *kinds_asked => write!(
-                    f,
-                    "no entry of the kinds asked matches `{query}`; try without --kind"
-                ),
-                Miss::NotTogether { .. } => {
-                    write!(f, "no entry matches all of `{query}`; try fewer words")
-                }
-            },
-        }
-    }
-}
-
-impl std::error::Error for SearchError {}
 
 #[cfg(test)]
 mod tests {
