@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
-use ewg_core::Kind;
 use ewg_core::dates::Span;
+use ewg_core::{Kind, Mention};
 
 use crate::error::EXIT_STATUS_HELP;
 
@@ -21,6 +21,7 @@ Examples:
   ewg members --category treaty-bodies   the members in one category
   ewg members show cedaw                 one member in full
   ewg issues show 3                      a guidance note of the GCMGender Series
+  ewg actions --mentions women           GCM actions that name women
   ewg search \"labour rights\"             search everything
   ewg members | cut -f1                  piped: tab-separated, one record a line
   ewg issues --json | jq '.[].title'     JSON for scripts";
@@ -189,6 +190,53 @@ pub(crate) enum Command {
         number: Option<String>,
     },
 
+    /// The GCM's actions, objective by objective, with the words of the gender lens they name
+    #[command(
+        visible_alias = "action",
+        args_conflicts_with_subcommands = true,
+        after_help = "Examples:\n  ewg actions --objective 7\n  ewg actions --mentions women --mentions girls\n  ewg actions show 7c\n  ewg actions --mentions women --format csv"
+    )]
+    Actions {
+        #[command(subcommand)]
+        action: Option<EntryAction>,
+        /// Show this one: `7c`, `7(c)` or `7 c` (objective 7, GCM paragraph 23(c))
+        #[arg(value_name = "ID", num_args = 1..=2, conflicts_with_all = ["objective", "mentions"])]
+        id: Vec<String>,
+        /// Only the actions of this objective
+        #[arg(long, short, value_name = "NUMBER")]
+        objective: Option<u32>,
+        /// Only the actions that name this word (repeatable: any of them)
+        #[arg(long, short, value_name = "WORD", value_parser = mention_parser())]
+        mentions: Vec<Mention>,
+    },
+
+    /// The GCM's ten guiding principles (paragraph 15)
+    #[command(
+        visible_alias = "principle",
+        args_conflicts_with_subcommands = true,
+        after_help = "Examples:\n  ewg principles\n  ewg principles show g"
+    )]
+    Principles {
+        #[command(subcommand)]
+        action: Option<EntryAction>,
+        /// Show this one: its letter, `g`
+        #[arg(value_name = "LETTER")]
+        id: Option<String>,
+    },
+
+    /// How the GCM is implemented, followed up and reviewed: mechanisms, forums, reviews
+    #[command(
+        args_conflicts_with_subcommands = true,
+        after_help = "Examples:\n  ewg follow-up\n  ewg follow-up show imrf"
+    )]
+    FollowUp {
+        #[command(subcommand)]
+        action: Option<EntryAction>,
+        /// Show this one: `ewg follow-up imrf` is `ewg follow-up show imrf`
+        #[arg(value_name = "ID")]
+        id: Option<String>,
+    },
+
     /// What an acronym stands for, and the entry it names; every acronym without one
     #[command(after_help = "Examples:\n  ewg define ICESCR\n  ewg define")]
     Define {
@@ -343,6 +391,9 @@ pub(crate) const FORMATS: &[(&str, &[OutputFormat])] = &[
     ("guide", VIEWS),
     ("timeline", VIEWS),
     ("objectives", VIEWS),
+    ("actions", VIEWS),
+    ("principles", VIEWS),
+    ("follow-up", VIEWS),
     ("define", VIEWS),
     ("search", VIEWS),
     ("data check", &[OutputFormat::Plain, OutputFormat::Json]),
@@ -395,7 +446,7 @@ pub(crate) fn command() -> clap::Command {
             .collect();
         let line = match names.split_first() {
             None => "Formats: none; --format and --json do not apply".to_string(),
-            Some((first, rest)) if rest.is_empty() => format!("Formats (--format): {first}"),
+            Some((first, [])) => format!("Formats (--format): {first}"),
             Some((first, rest)) => {
                 format!(
                     "Formats (--format): {first} (the default), {}",
@@ -522,6 +573,16 @@ pub(crate) enum EntryAction {
         #[arg(value_name = "ID", allow_negative_numbers = true)]
         id: String,
     },
+}
+
+/// The words `actions --mentions` takes.
+fn mention_parser() -> impl TypedValueParser<Value = Mention> {
+    PossibleValuesParser::new(Mention::ALL.iter().map(|m| m.as_str())).try_map(|name| {
+        Mention::ALL
+            .into_iter()
+            .find(|m| m.as_str() == name)
+            .ok_or("not a word the data records")
+    })
 }
 
 /// The kinds of entry `search --kind` takes: every kind of the registry, by name.

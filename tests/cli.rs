@@ -469,6 +469,9 @@ fn numbers_and_years_match_exactly() {
                 .filter(|l| l.starts_with(&format!("{id}\t")))
                 .collect(),
             "publication" => run(&["publications", "show", id]).stdout,
+            "follow-up" => run(&["follow-up", "show", id]).stdout,
+            "action" => run(&["actions", "show", id]).stdout,
+            "principle" => run(&["principles", "show", id]).stdout,
             other => panic!("unexpected kind {other} for 2018"),
         };
         assert!(text.contains("2018"), "{hit} does not contain 2018");

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use serde_json::{Value, json};
 
 use ewg_core::dates::Span;
-use ewg_core::{Dataset, Entry};
+use ewg_core::{Dataset, Entry, Kind, PRINCIPLES_PARAGRAPH};
 
 use super::lookup;
 use crate::cli::CiteStyle;
@@ -33,7 +33,14 @@ struct Reference {
     url: String,
     /// The day the dataset was last checked against its sources.
     accessed: String,
+    /// The part of the work cited: a paragraph of the GCM (`para. 23(c)`).
+    locator: Option<String>,
 }
+
+/// The GCM as a General Assembly resolution: who, when, and its document number.
+const GCM_AUTHOR: &str = "United Nations General Assembly";
+const GCM_DOCUMENT: &str = "A/RES/73/195";
+const GCM_ADOPTED: &str = "19 December 2018";
 
 fn date_of(text: &str) -> (Option<Span>, usize) {
     let Some(span) = Span::parse(text) else {
@@ -64,6 +71,22 @@ fn reference(data: &Dataset, entry: Entry<'_>) -> Reference {
         date_parts: 0,
         url: sources.first().map_or(String::new(), |s| s.to_string()),
         accessed: data.meta.updated.clone(),
+        locator: None,
+    };
+    // The GCM's own text is cited as the resolution, at its paragraph.
+    let gcm = |paragraph: Option<String>| {
+        let (date, date_parts) = date_of(GCM_ADOPTED);
+        Reference {
+            csl_type: "report",
+            date,
+            date_parts,
+            url: format!("https://undocs.org/{GCM_DOCUMENT}"),
+            locator: paragraph.map(|p| format!("para. {p}")),
+            ..base(
+                format!("{} ({GCM_DOCUMENT})", data.gcm.name),
+                Some(GCM_AUTHOR.to_string()),
+            )
+        }
     };
     match entry {
         Entry::Group(g) => Reference {
@@ -119,10 +142,10 @@ fn reference(data: &Dataset, entry: Entry<'_>) -> Reference {
                 ..base(e.event.clone(), None)
             }
         }
-        Entry::Objective(o) => Reference {
-            container: Some(data.gcm.name.clone()),
-            ..base(o.title.clone(), None)
-        },
+        Entry::Objective(o) => gcm(o.paragraph.map(|p| p.to_string())),
+        Entry::Action(a) => gcm(Some(a.paragraph())),
+        Entry::Principle(p) => gcm(Some(format!("{PRINCIPLES_PARAGRAPH}({})", p.letter))),
+        Entry::FollowUp(f) => gcm(super::lists::paragraphs(&f.paragraphs)),
         // What the group does, as its page says: the page is the source.
         Entry::Activity(a) => base(a.title.clone(), Some(group.clone())),
         Entry::Term(_) => base(entry.title().into_owned(), None),
@@ -156,6 +179,9 @@ fn csl_json(r: &Reference) -> Value {
     }
     if let Some(date) = csl_date(r) {
         item["issued"] = date;
+    }
+    if let Some(locator) = &r.locator {
+        item["note"] = json!(locator);
     }
     item
 }
@@ -242,9 +268,26 @@ fn styled(references: &[Reference], style: CiteStyle) -> Result<String, Failure>
         item.content
             .write_buf(&mut line, BufWriteFormat::Plain)
             .map_err(|err| internal(err.to_string()))?;
-        let _ = writeln!(out, "{}", line.trim());
+        // A style has no place for the part of a work cited in its list of references: the
+        // paragraph follows the reference.
+        let locator = references
+            .iter()
+            .find(|r| r.key == item.key)
+            .and_then(|r| r.locator.as_deref())
+            .map(|l| format!(" {}.", capitalised(l)))
+            .unwrap_or_default();
+        let _ = writeln!(out, "{}{locator}", line.trim());
     }
     Ok(out)
+}
+
+/// `para.` as `Para.`, to start a sentence.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// BibTeX or BibLaTeX, written by the biblatex crate.
@@ -290,10 +333,18 @@ fn tex(references: &[Reference], biblatex: bool) -> Result<String, Failure> {
             }
         }
         entry.set("url", chunk(&r.url));
+        let locator = r
+            .locator
+            .as_ref()
+            .map(|l| format!("{l}; "))
+            .unwrap_or_default();
         if biblatex {
             entry.set("urldate", chunk(&r.accessed));
+            if let Some(locator) = &r.locator {
+                entry.set("note", chunk(locator));
+            }
         } else {
-            entry.set("note", chunk(&format!("Accessed {}", r.accessed)));
+            entry.set("note", chunk(&format!("{locator}Accessed {}", r.accessed)));
         }
         let text = if biblatex {
             entry.to_biblatex_string()
@@ -329,6 +380,9 @@ fn ris(references: &[Reference]) -> String {
         if let Some(container) = &r.container {
             let _ = writeln!(out, "T2  - {container}");
         }
+        if let Some(locator) = &r.locator {
+            let _ = writeln!(out, "N1  - {locator}");
+        }
         if let Some(d) = r.date.map(|s| s.first) {
             let _ = writeln!(out, "PY  - {}", d.year);
             if r.date_parts > 1 {
@@ -360,7 +414,10 @@ pub(crate) fn cite(
     let mut words = asked.iter().map(String::as_str).peekable();
     while let Some(word) = words.next() {
         let named = match words.peek() {
-            Some(next) if next.parse::<u32>().is_ok() && lookup::any(data, word).is_err() => {
+            Some(next)
+                if (next.parse::<u32>().is_ok() || Kind::from_name(word).is_some())
+                    && lookup::any(data, word).is_err() =>
+            {
                 let pair = format!("{word} {next}");
                 words.next();
                 pair

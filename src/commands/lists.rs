@@ -4,7 +4,9 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use ewg_core::dates::{Day, Span};
-use ewg_core::{Chapter, Dataset, Event, Kind, Member, Publication};
+use ewg_core::{
+    Action, Chapter, Dataset, Event, Kind, Member, Mention, PRINCIPLES_PARAGRAPH, Publication,
+};
 
 use super::lookup;
 use crate::cli::{MemberFilter, SortBy, TimelineFilter};
@@ -27,6 +29,9 @@ pub(crate) fn of_kind(data: &Dataset, kind: Kind) -> View {
         Kind::Publication => publications(data, SortBy::Date),
         Kind::Event => timeline_listing(data.timeline.iter().collect(), SortBy::Date),
         Kind::Term => terms(data),
+        Kind::Action => actions(data.actions.iter().collect()),
+        Kind::Principle => principles(data),
+        Kind::FollowUp => follow_up(data),
         Kind::Group => super::show::about(data, ""),
     }
 }
@@ -169,6 +174,130 @@ fn chapters(data: &Dataset) -> View {
                 })
             })
             .collect(),
+        note: None,
+    })
+}
+
+/// The words of the six an action names, those of the gender lens marked `*`: `women*, family`.
+pub(crate) fn mention_words(mentions: &[Mention]) -> String {
+    mentions
+        .iter()
+        .map(|m| {
+            if m.is_gender_lens() {
+                format!("{}*", m.as_str())
+            } else {
+                m.as_str().to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// GCM actions: their id, paragraph, the words they mention and their text.
+pub(crate) fn actions(actions: Vec<&Action>) -> View {
+    View::Listing(Listing {
+        columns: vec!["id", "paragraph", "mentions", "action"],
+        rows: actions
+            .iter()
+            .map(|a| {
+                vec![
+                    a.code().into(),
+                    a.paragraph().into(),
+                    mention_words(&a.mentions).into(),
+                    a.text.as_str().into(),
+                ]
+            })
+            .collect(),
+        json: actions
+            .iter()
+            .map(|a| {
+                let mut json = to_value(a);
+                json["id"] = json!(a.code());
+                json["paragraph"] = json!(a.paragraph());
+                json
+            })
+            .collect(),
+        note: None,
+    })
+}
+
+/// `ewg actions` with its filters: of one objective, naming any of the words asked.
+pub(crate) fn actions_filtered(
+    data: &Dataset,
+    objective: Option<u32>,
+    mentions: &[Mention],
+) -> Result<View, Failure> {
+    if let Some(n) = objective
+        && data.objective(n).is_none()
+    {
+        return Err(Failure::BadNumber {
+            kind: Kind::Objective,
+            asked: n.to_string(),
+            count: data.count(Kind::Objective),
+        });
+    }
+    let chosen: Vec<&Action> = data
+        .actions
+        .iter()
+        .filter(|a| objective.is_none_or(|n| a.objective == n))
+        .filter(|a| mentions.is_empty() || a.mentions.iter().any(|m| mentions.contains(m)))
+        .collect();
+    Ok(actions(chosen))
+}
+
+fn principles(data: &Dataset) -> View {
+    View::Listing(Listing {
+        columns: vec!["id", "principle", "paragraph"],
+        rows: data
+            .principles
+            .iter()
+            .map(|p| {
+                vec![
+                    p.letter.as_str().into(),
+                    p.title.as_str().into(),
+                    format!("{PRINCIPLES_PARAGRAPH}({})", p.letter).into(),
+                ]
+            })
+            .collect(),
+        json: to_value(&data.principles),
+        note: None,
+    })
+}
+
+/// GCM paragraphs as they are cited: `49`, `40-42`, `43, 45`; `None` for none.
+pub(crate) fn paragraphs(numbers: &[u32]) -> Option<String> {
+    let contiguous = numbers.windows(2).all(|pair| pair[1] == pair[0] + 1);
+    match numbers {
+        [] => None,
+        [one] => Some(one.to_string()),
+        [first, .., last] if contiguous => Some(format!("{first}-{last}")),
+        _ => Some(
+            numbers
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+    }
+}
+
+fn follow_up(data: &Dataset) -> View {
+    View::Listing(Listing {
+        columns: vec!["id", "name", "paragraphs"],
+        rows: data
+            .follow_up
+            .iter()
+            .map(|f| {
+                vec![
+                    f.id.as_str().into(),
+                    f.name.as_str().into(),
+                    paragraphs(&f.paragraphs)
+                        .unwrap_or_else(|| "not read".into())
+                        .into(),
+                ]
+            })
+            .collect(),
+        json: to_value(&data.follow_up),
         note: None,
     })
 }

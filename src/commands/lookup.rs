@@ -2,7 +2,7 @@
 //! category, an acronym. What is not there fails with the closest matches ("did you mean").
 
 use ewg_core::search::fold;
-use ewg_core::{Dataset, Entry, Kind, Member, Term};
+use ewg_core::{Dataset, Entry, IdStyle, Kind, Member, Principle, Term};
 
 use crate::error::Failure;
 
@@ -41,6 +41,28 @@ pub(crate) fn by_id<'a>(data: &'a Dataset, kind: Kind, asked: &str) -> Result<En
     })
 }
 
+/// An entry of a kind named by codes (actions, principles) as people write them: `7c`, `7(c)`,
+/// `7 c`, `(g)`.
+pub(crate) fn by_code<'a>(
+    data: &'a Dataset,
+    kind: Kind,
+    asked: &str,
+) -> Result<Entry<'a>, Failure> {
+    let code: String = asked
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '(' | ')'))
+        .flat_map(char::to_lowercase)
+        .collect();
+    by_id(data, kind, &code).map_err(|_| {
+        let ids: Vec<String> = data.entries_of(kind).map(|e| e.id().into_owned()).collect();
+        Failure::UnknownId {
+            kind: Some(kind),
+            asked: asked.trim().to_string(),
+            near: closest(&code, ids.iter().map(String::as_str)),
+        }
+    })
+}
+
 /// An entry of a numbered kind (issues, objectives), by its number as typed: `3`, ` 3 `.
 /// Anything else names the numbers there are.
 pub(crate) fn by_number<'a>(
@@ -66,6 +88,16 @@ pub(crate) fn any<'a>(data: &'a Dataset, asked: &str) -> Result<Entry<'a>, Failu
     if let Some((kind, number)) = ewg_core::search::reference(asked) {
         return by_number(data, kind, &number.to_string());
     }
+    // `action 7c`, `principle g`: a kind's name, then the entry as that kind names it.
+    if let Some((word, rest)) = asked.trim().split_once(char::is_whitespace)
+        && let Some(kind) = Kind::from_name(&word.to_lowercase())
+    {
+        return match kind.id_style() {
+            IdStyle::Number => by_number(data, kind, rest),
+            IdStyle::Code => by_code(data, kind, rest),
+            IdStyle::Slug | IdStyle::Acronym => by_id(data, kind, rest),
+        };
+    }
     let wanted = asked.trim().to_lowercase();
     if let Some(entry) = data.entry_by_id(&wanted) {
         return Ok(entry);
@@ -78,7 +110,7 @@ pub(crate) fn any<'a>(data: &'a Dataset, asked: &str) -> Result<Entry<'a>, Failu
     }
     let ids = data
         .entries()
-        .filter(|e| e.kind().id_style() == ewg_core::IdStyle::Slug)
+        .filter(|e| e.kind().id_style() == IdStyle::Slug)
         .map(|e| e.id().into_owned())
         .collect::<Vec<_>>();
     Err(Failure::UnknownId {
@@ -146,6 +178,20 @@ pub(crate) fn category<'a>(data: &'a Dataset, asked: &str) -> Result<&'a str, Fa
             })
         }
     }
+}
+
+/// The guiding principle with this name, ignoring case, accents and hyphens
+/// (`gender responsive`).
+pub(crate) fn principle_named<'a>(data: &'a Dataset, asked: &str) -> Option<&'a Principle> {
+    let key = |s: &str| -> String {
+        fold(s)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let wanted = key(asked);
+    data.principles.iter().find(|p| key(&p.title) == wanted)
 }
 
 /// A glossary term by its acronym, in any case.

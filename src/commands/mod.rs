@@ -71,12 +71,33 @@ pub(crate) fn run(command: Option<&Command>, cx: &Context<'_>) -> Result<View, F
             filter,
         } => lists::timeline(data, filter),
         Command::Timeline { action, id, .. } => list_or_show(cx, Kind::Event, action, id),
+        Command::Actions {
+            action: None,
+            id,
+            objective,
+            mentions,
+        } if id.is_empty() => lists::actions_filtered(data, *objective, mentions),
+        Command::Actions { action, id, .. } => {
+            let typed = (!id.is_empty()).then(|| id.join(" "));
+            list_or_show(cx, Kind::Action, action, &typed)
+        }
+        Command::Principles { action, id } => list_or_show(cx, Kind::Principle, action, id),
+        Command::FollowUp { action, id } => list_or_show(cx, Kind::FollowUp, action, id),
         Command::Define { acronym: None } => Ok(lists::of_kind(data, Kind::Term)),
         Command::Define {
             acronym: Some(acronym),
         } => {
-            let term = lookup::term(data, acronym)?;
-            Ok(show::show(data, ewg_core::Entry::Term(term)))
+            // A term of the GCM's own (`gender-responsive`) is defined by its guiding principle.
+            match (
+                lookup::term(data, acronym),
+                lookup::principle_named(data, acronym),
+            ) {
+                (Ok(term), _) => Ok(show::show(data, ewg_core::Entry::Term(term))),
+                (Err(_), Some(principle)) => {
+                    Ok(show::show(data, ewg_core::Entry::Principle(principle)))
+                }
+                (Err(failure), None) => Err(failure),
+            }
         }
         Command::Search { words, kind, limit } => {
             search::run(cx, &words.join(" "), kind, limit.map(usize_of))
@@ -112,6 +133,9 @@ pub(crate) fn command_of(kind: Kind) -> Option<&'static str> {
         Kind::Objective => Some("objectives"),
         Kind::Chapter => Some("guide"),
         Kind::Term => Some("define"),
+        Kind::Action => Some("actions"),
+        Kind::Principle => Some("principles"),
+        Kind::FollowUp => Some("follow-up"),
     }
 }
 
@@ -138,6 +162,7 @@ fn list_or_show(
     let entry = match kind.id_style() {
         IdStyle::Number => lookup::by_number(cx.data, kind, asked)?,
         IdStyle::Slug | IdStyle::Acronym => lookup::by_id(cx.data, kind, asked)?,
+        IdStyle::Code => lookup::by_code(cx.data, kind, asked)?,
     };
     Ok(show::show(cx.data, entry))
 }

@@ -3,9 +3,9 @@
 
 use serde_json::json;
 
-use ewg_core::{Chapter, Dataset, Entry, EntryRef, Kind, UNTITLED};
+use ewg_core::{Action, Chapter, Dataset, Entry, EntryRef, Kind, PRINCIPLES_PARAGRAPH, UNTITLED};
 
-use super::lists::{chapter_status, to_value};
+use super::lists::{chapter_status, mention_words, paragraphs, to_value};
 use crate::output::{Record, View};
 
 /// Counts of every kind but the group, as "4 publications, 7 activities, ...".
@@ -199,10 +199,38 @@ pub(crate) fn show(data: &Dataset, entry: Entry<'_>) -> View {
             if let Some(chapter) = chapter {
                 json["guide_chapter"] = to_value(chapter);
             }
+            let actions: Vec<&Action> = data
+                .actions
+                .iter()
+                .filter(|a| a.objective == o.number)
+                .collect();
+            json["actions"] = to_value(&actions);
+            // `*` marks the actions that name women, girls or gender, in every format.
+            let action_lines = actions.iter().map(|a| {
+                let mark = if a.names_gender() { "*" } else { "" };
+                format!("({}){mark} {}", a.letter, a.text)
+            });
             let record = Record::new(format!("Objective {}: {}", o.number, o.label), json)
                 .field("objective", o.number.to_string())
                 .field("title", &o.title)
                 .field("label", &o.label)
+                .field_opt("paragraph", o.paragraph.map(|p| format!("GCM para {p}")))
+                .field_opt("commitment", o.commitment.as_deref())
+                .field_opt(
+                    "commitment names",
+                    (!o.commitment_mentions.is_empty())
+                        .then(|| mention_words(&o.commitment_mentions)),
+                )
+                .list("actions", action_lines)
+                .field_opt(
+                    "key",
+                    actions
+                        .iter()
+                        .any(|a| a.names_gender())
+                        .then_some("* the action names women, girls or gender"),
+                )
+                .field_opt("GCM text not held", o.not_read.as_deref())
+                .field_opt("note", o.note.as_deref())
                 .field("guide", &o.guide);
             match chapter {
                 Some(chapter) => with_chapter(record, chapter),
@@ -229,6 +257,44 @@ pub(crate) fn show(data: &Dataset, entry: Entry<'_>) -> View {
             .field("acronym", &t.acronym)
             .list("stands for", t.expansions.iter().map(String::as_str))
             .field_opt("note", t.note.as_deref()),
+        Entry::Action(a) => Record::new(
+            format!("GCM para {}: objective {}", a.paragraph(), a.objective),
+            json,
+        )
+        .field("id", a.code())
+        .field("paragraph", a.paragraph())
+        .field_opt(
+            "objective",
+            data.objective(a.objective)
+                .map(|o| format!("{}: {}", o.number, o.title)),
+        )
+        .field("action", &a.text)
+        .field_opt(
+            "names",
+            (!a.mentions.is_empty()).then(|| mention_words(&a.mentions)),
+        )
+        .field_opt("not held", a.not_read.as_deref())
+        .field_opt("note", a.note.as_deref()),
+        Entry::Principle(p) => Record::new(entry.title(), json)
+            .field("id", &p.letter)
+            .field(
+                "paragraph",
+                format!("GCM para {PRINCIPLES_PARAGRAPH}({})", p.letter),
+            )
+            .field("principle", &p.title)
+            .field("text", &p.text)
+            .list("key terms", p.key_terms.iter().map(String::as_str)),
+        Entry::FollowUp(f) => Record::new(f.name.clone(), json)
+            .field("id", &f.id)
+            .list("also known as", f.aliases.iter().map(String::as_str))
+            .field(
+                "paragraphs",
+                paragraphs(&f.paragraphs)
+                    .map_or_else(|| "not read".into(), |p| format!("GCM para {p}")),
+            )
+            .field("summary", &f.summary)
+            .field_opt("not held", f.not_read.as_deref())
+            .field_opt("note", f.note.as_deref()),
         Entry::Group(_) => return about(data, ""),
     };
     View::Record(

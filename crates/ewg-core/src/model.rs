@@ -167,6 +167,9 @@ sections! {
     timeline: Vec<Event>,
     gcm: Gcm,
     objectives: Vec<Objective>,
+    actions: Vec<Action> [default],
+    principles: Vec<Principle> [default],
+    follow_up: Vec<FollowUp> [default],
     guide: Vec<Chapter>,
     glossary: Vec<Term>,
 }
@@ -353,6 +356,140 @@ pub struct Objective {
     /// The objective's page in the Policies and Practice Guide.
     pub guide: String,
     pub source: String,
+    /// The GCM's paragraph that holds the objective: 16 + its number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<u32>,
+    /// What States commit to, in the project's words; `None` where the paragraph was not read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commitment: Option<String>,
+    /// Which of the six words the commitment names.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub commitment_mentions: Vec<Mention>,
+    /// What of the objective's paragraph and actions is not in the dataset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_read: Option<String>,
+    /// About the sources, not the objective: shown apart, as a note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// The words whose mention in the GCM's text the dataset records: a gender lens on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mention {
+    Women,
+    Girls,
+    Gender,
+    Sex,
+    Family,
+    Children,
+}
+
+impl Mention {
+    pub const ALL: [Mention; 6] = [
+        Mention::Women,
+        Mention::Girls,
+        Mention::Gender,
+        Mention::Sex,
+        Mention::Family,
+        Mention::Children,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mention::Women => "women",
+            Mention::Girls => "girls",
+            Mention::Gender => "gender",
+            Mention::Sex => "sex",
+            Mention::Family => "family",
+            Mention::Children => "children",
+        }
+    }
+
+    /// Women, girls or gender: the words of the gender lens the group asks for.
+    pub fn is_gender_lens(self) -> bool {
+        matches!(self, Mention::Women | Mention::Girls | Mention::Gender)
+    }
+}
+
+/// One action of a GCM objective: a lettered point of its paragraph.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    /// The objective's number.
+    pub objective: u32,
+    /// Its letter in the paragraph: `c` for 23(c).
+    pub letter: String,
+    /// What the action says, in the project's words.
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mentions: Vec<Mention>,
+    /// What of the action is not in the dataset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_read: Option<String>,
+    /// About the sources, not the action: shown apart, as a note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub source: String,
+}
+
+impl Action {
+    /// Its id: the objective's number and the letter, `7c`.
+    pub fn code(&self) -> String {
+        format!("{}{}", self.objective, self.letter)
+    }
+
+    /// Its paragraph and letter as the GCM cites it: `23(c)`.
+    pub fn paragraph(&self) -> String {
+        format!(
+            "{}({})",
+            self.objective + OBJECTIVE_PARAGRAPH_OFFSET,
+            self.letter
+        )
+    }
+
+    /// Whether it names women, girls or gender.
+    pub fn names_gender(&self) -> bool {
+        self.mentions.iter().any(|m| m.is_gender_lens())
+    }
+}
+
+/// Objective N of the GCM is its paragraph N + 16.
+pub const OBJECTIVE_PARAGRAPH_OFFSET: u32 = 16;
+
+/// The GCM's paragraph that holds its guiding principles, lettered (a) to (j).
+pub const PRINCIPLES_PARAGRAPH: u32 = 15;
+
+/// One of the GCM's guiding principles (paragraph 15).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Principle {
+    pub letter: String,
+    pub title: String,
+    pub text: String,
+    /// Short phrases of the principle as the GCM words them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub key_terms: Vec<String>,
+    pub source: String,
+}
+
+/// A part of the GCM's implementation, follow-up and review: a mechanism, a forum, a review.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUp {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// The GCM's paragraphs that set it out; empty where their numbers were not read.
+    #[serde(default)]
+    pub paragraphs: Vec<u32>,
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_read: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub sources: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]

@@ -7,7 +7,7 @@
 //! and the values `--kind` takes. The sections of a file are one row each in `sections!`
 //! (in `model.rs`), from which `Dataset`, loading in pieces and the checker's sections derive.
 //!
-//! Layers of the core, each importing only those above it in this list: `model`; `registry`;
+//! Layers of the core, each importing only those before it in this list: `model`; `registry`;
 //! `rules`; `pieces` and `dataset` (loading); `check`; `search`. A test holds them to it.
 
 use std::borrow::Cow;
@@ -16,7 +16,8 @@ use std::fmt;
 use serde::{Serialize, Serializer};
 
 use crate::model::{
-    Activity, Chapter, Dataset, Event, Gcm, Group, Issue, Member, Objective, Publication, Term,
+    Action, Activity, Chapter, Dataset, Event, FollowUp, Gcm, Group, Issue, Member, Objective,
+    PRINCIPLES_PARAGRAPH, Principle, Publication, Term,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -31,6 +32,8 @@ pub enum IdStyle {
     Number,
     /// An acronym, in any case (`define icescr`).
     Acronym,
+    /// A code unique within its kind, of its own form: an action's `7c`, a principle's `g`.
+    Code,
 }
 
 /// Whether a kind's section holds one entry or an array of them.
@@ -173,6 +176,12 @@ entry_kinds! { <'a>
     Objective(&'a Objective): "objective", "objective", "objectives", Many "objectives", IdStyle::Number;
     /// A chapter of the Policies and Practice Guide, numbered by its objective.
     Chapter(ChapterEntry<'a>): "guide", "chapter", "chapters", Many "guide", IdStyle::Number;
+    /// A lettered action of a GCM objective (`7c`: objective 7, paragraph 23(c)).
+    Action(&'a Action): "action", "action", "actions", Many "actions", IdStyle::Code;
+    /// One of the GCM's guiding principles, paragraph 15 (a)-(j).
+    Principle(&'a Principle): "principle", "principle", "principles", Many "principles", IdStyle::Code;
+    /// A part of the GCM's implementation, follow-up and review.
+    FollowUp(&'a FollowUp): "follow-up", "follow-up entry", "follow-up entries", Many "follow_up", IdStyle::Slug;
     /// A dated event of the timeline.
     Event(&'a Event): "event", "event", "events", Many "timeline", IdStyle::Slug;
     /// An acronym of the glossary.
@@ -487,6 +496,98 @@ impl<'a> EntryKind<'a> for &'a Objective {
     }
     fn sources(self) -> Vec<&'a str> {
         vec![&self.source]
+    }
+}
+
+impl<'a> EntryKind<'a> for &'a Action {
+    fn all(data: &'a Dataset) -> impl Iterator<Item = Self> {
+        data.actions.iter()
+    }
+    fn id(self) -> Cow<'a, str> {
+        Cow::Owned(self.code())
+    }
+    fn title(self) -> Cow<'a, str> {
+        Cow::Owned(format!("GCM para {}", self.paragraph()))
+    }
+    fn fields(self) -> Vec<Field<'a>> {
+        Fields(vec![
+            Field {
+                name: "id",
+                tier: Tier::Key,
+                text: Cow::Owned(self.code()),
+            },
+            Field {
+                name: "paragraph",
+                tier: Tier::Key,
+                text: Cow::Owned(self.paragraph()),
+            },
+            Field {
+                name: "reference",
+                tier: Tier::Short,
+                text: self.title(),
+            },
+        ])
+        // The words it mentions are in its text already: `--mentions` filters by them.
+        .one("text", Tier::Prose, &self.text)
+        .opt("note", Tier::Prose, self.note.as_ref())
+        .0
+    }
+    fn sources(self) -> Vec<&'a str> {
+        vec![&self.source]
+    }
+}
+
+impl<'a> EntryKind<'a> for &'a Principle {
+    fn all(data: &'a Dataset) -> impl Iterator<Item = Self> {
+        data.principles.iter()
+    }
+    fn id(self) -> Cow<'a, str> {
+        Cow::Borrowed(&self.letter)
+    }
+    fn title(self) -> Cow<'a, str> {
+        Cow::Owned(format!(
+            "Guiding principle ({}), GCM para {PRINCIPLES_PARAGRAPH}({}): {}",
+            self.letter, self.letter, self.title
+        ))
+    }
+    fn fields(self) -> Vec<Field<'a>> {
+        Fields(vec![Field {
+            name: "reference",
+            tier: Tier::Short,
+            text: self.title(),
+        }])
+        .one("letter", Tier::Key, &self.letter)
+        .one("title", Tier::Title, &self.title)
+        .all("key_terms", Tier::Short, &self.key_terms)
+        .one("text", Tier::Prose, &self.text)
+        .0
+    }
+    fn sources(self) -> Vec<&'a str> {
+        vec![&self.source]
+    }
+}
+
+impl<'a> EntryKind<'a> for &'a FollowUp {
+    fn all(data: &'a Dataset) -> impl Iterator<Item = Self> {
+        data.follow_up.iter()
+    }
+    fn id(self) -> Cow<'a, str> {
+        Cow::Borrowed(&self.id)
+    }
+    fn title(self) -> Cow<'a, str> {
+        Cow::Borrowed(&self.name)
+    }
+    fn fields(self) -> Vec<Field<'a>> {
+        Fields(Vec::new())
+            .one("id", Tier::Key, &self.id)
+            .one("name", Tier::Title, &self.name)
+            .all("aliases", Tier::Short, &self.aliases)
+            .one("summary", Tier::Prose, &self.summary)
+            .opt("note", Tier::Prose, self.note.as_ref())
+            .0
+    }
+    fn sources(self) -> Vec<&'a str> {
+        self.sources.iter().map(String::as_str).collect()
     }
 }
 

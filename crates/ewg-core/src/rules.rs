@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use crate::model::{Dataset, GUIDE_PAGE};
+use crate::model::{Dataset, GUIDE_PAGE, OBJECTIVE_PARAGRAPH_OFFSET};
 use crate::registry::{IdStyle, Kind};
 
 /// Where a rule is broken: a path into the data (`members[3].category`) and what is wrong.
@@ -56,6 +56,7 @@ impl Dataset {
         self.check_categories(&mut found);
         self.check_issues(&mut found);
         self.check_guide(&mut found);
+        self.check_gcm(&mut found);
         self.check_links(&mut found);
         self.check_sources_and_acronyms(&mut found);
         found.0
@@ -84,6 +85,22 @@ impl Dataset {
                     }
                 }
                 IdStyle::Number => self.check_numbers(kind, found),
+                IdStyle::Code => {
+                    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+                    for (i, entry) in self.entries_of(kind).enumerate() {
+                        if let Some(first) = seen.insert(entry.id().into_owned(), i) {
+                            found.broken(
+                                kind.path(i),
+                                format!(
+                                    "{} `{}` is given twice, first at {}",
+                                    kind.noun(),
+                                    entry.id(),
+                                    kind.path(first)
+                                ),
+                            );
+                        }
+                    }
+                }
                 IdStyle::Acronym => {}
             }
         }
@@ -199,6 +216,49 @@ impl Dataset {
                 found.broken(
                     format!("issues[{i}]"),
                     "an issue without a title needs a descriptive `label`",
+                );
+            }
+        }
+    }
+
+    /// The GCM's text: each objective in its paragraph, each action of an objective there is
+    /// with one lowercase letter, each principle lettered.
+    fn check_gcm(&self, found: &mut Problems) {
+        for (i, objective) in self.objectives.iter().enumerate() {
+            let wanted = objective.number + OBJECTIVE_PARAGRAPH_OFFSET;
+            if let Some(paragraph) = objective.paragraph
+                && paragraph != wanted
+            {
+                found.broken(
+                    format!("{}.paragraph", Kind::Objective.path(i)),
+                    format!(
+                        "objective {} is paragraph {wanted} of the GCM, not {paragraph}",
+                        objective.number
+                    ),
+                );
+            }
+        }
+        let one_letter = |l: &str| l.len() == 1 && l.chars().all(|c| c.is_ascii_lowercase());
+        for (i, action) in self.actions.iter().enumerate() {
+            let path = Kind::Action.path(i);
+            if self.objective(action.objective).is_none() {
+                found.absent(
+                    format!("{path}.objective"),
+                    format!("there is no objective {}", action.objective),
+                );
+            }
+            if !one_letter(&action.letter) {
+                found.broken(
+                    format!("{path}.letter"),
+                    format!("`{}` is not one lowercase letter", action.letter),
+                );
+            }
+        }
+        for (i, principle) in self.principles.iter().enumerate() {
+            if !one_letter(&principle.letter) {
+                found.broken(
+                    format!("{}.letter", Kind::Principle.path(i)),
+                    format!("`{}` is not one lowercase letter", principle.letter),
                 );
             }
         }

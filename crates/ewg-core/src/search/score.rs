@@ -32,9 +32,10 @@ pub(super) fn kind_prior(kind: Kind) -> f64 {
     match kind {
         Kind::Issue => 3.0,
         Kind::Group | Kind::Member | Kind::Publication => 1.0,
-        Kind::Activity | Kind::Objective => 0.5,
+        Kind::Activity | Kind::Objective | Kind::Principle | Kind::FollowUp => 0.5,
         Kind::Chapter | Kind::Event => 0.25,
-        Kind::Term => 0.0,
+        // Actions are many and short: they yield ties to the entries that sum a subject up.
+        Kind::Term | Kind::Action => 0.0,
     }
 }
 
