@@ -196,7 +196,7 @@ pub(crate) fn mention_words(mentions: &[Mention]) -> String {
 /// GCM actions: their id, paragraph, the words they mention and their text.
 pub(crate) fn actions(actions: Vec<&Action>) -> View {
     View::Listing(Listing {
-        columns: vec!["id", "paragraph", "mentions", "action"],
+        columns: vec!["id", "paragraph", "mentions", "action", "source"],
         rows: actions
             .iter()
             .map(|a| {
@@ -205,6 +205,7 @@ pub(crate) fn actions(actions: Vec<&Action>) -> View {
                     a.paragraph().into(),
                     mention_words(&a.mentions).into(),
                     a.text.as_str().into(),
+                    a.source.as_str().into(),
                 ]
             })
             .collect(),
