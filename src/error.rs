@@ -12,7 +12,6 @@ use ewg_core::check::{FileError, shown};
 use ewg_core::search::{Miss, SearchError};
 
 use crate::cli::OutputFormat;
-use crate::commands;
 
 /// Every exit status `ewg` uses, with what it means, as `--help` and the man page print it.
 pub(crate) const EXIT_STATUS: &[(u8, &str)] = &[
@@ -153,7 +152,7 @@ fn did_you_mean(near: &[String]) -> String {
 
 /// "`ewg issues` lists them", for a kind with a command.
 fn lists_them(kind: Kind) -> String {
-    match commands::command_of(kind) {
+    match kind.command() {
         Some(command) => format!("`ewg {command}` lists them"),
         None => format!("`ewg search --kind {kind}` finds them"),
     }

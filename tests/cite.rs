@@ -43,7 +43,29 @@ fn each_style_renders_the_five_kinds_of_source() {
     // the dataset's.
     assert!(apa.contains("(2021, July 21)"), "{apa}");
     assert!(apa.contains("(n.d."), "{apa}");
-    assert!(apa.contains("Retrieved November 27, 2026"), "{apa}");
+    // The accessed date is the dataset's `updated`, as APA writes a date.
+    let updated = common::updated();
+    let (year, month, day) = (&updated[..4], &updated[5..7], &updated[8..]);
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = MONTHS[month.parse::<usize>().expect("a month") - 1];
+    let day = day.trim_start_matches('0');
+    assert!(
+        apa.contains(&format!("Retrieved {month} {day}, {year}")),
+        "{apa}"
+    );
     assert!(cite(&["--style", "mla"]).contains("Aug. 2018"));
 }
 

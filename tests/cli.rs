@@ -3,7 +3,7 @@
 //! those files from the current output; review the diff before committing it.
 
 mod common;
-use common::assert_expected;
+use common::{assert_expected, updated};
 
 use std::process::{Command, Stdio};
 
@@ -161,7 +161,8 @@ fn version_names_the_dataset_date() {
         out.stdout
     );
     assert!(
-        out.stdout.contains("dataset: bundled, updated 2026-11-27"),
+        out.stdout
+            .contains(&format!("dataset: bundled, updated {}", updated())),
         "{}",
         out.stdout
     );

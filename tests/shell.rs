@@ -2,7 +2,7 @@
 //! groff, help pinned against expected files, and datasets read from files.
 
 mod common;
-use common::assert_expected;
+use common::{assert_expected, updated};
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -235,7 +235,7 @@ fn version_and_about_name_the_dataset_in_use() {
             .stdout,
     );
     assert!(
-        version.contains(&format!("(dataset: {file}, updated 2026-11-27)")),
+        version.contains(&format!("(dataset: {file}, updated {})", updated())),
         "{version}"
     );
     let about = text(
@@ -246,10 +246,12 @@ fn version_and_about_name_the_dataset_in_use() {
             .stdout,
     );
     assert!(
-        about.contains(&format!("dataset\t{file}, updated 2026-11-27")),
+        about.contains(&format!("dataset\t{file}, updated {}", updated())),
         "{about}"
     );
-    assert!(text(&run(&["about"]).stdout).contains("dataset\tbundled, updated 2026-11-27"));
+    assert!(
+        text(&run(&["about"]).stdout).contains(&format!("dataset\tbundled, updated {}", updated()))
+    );
 }
 
 #[test]

@@ -132,7 +132,10 @@ pub(crate) fn markdown(data: &Dataset) -> String {
     let _ = writeln!(
         md,
         "What ewg holds of each chapter; every chapter's page has more (its checklist of actions, \
-         its COVID-19 measures), and Objective 16's could not be read.\n"
+         its COVID-19 measures){}.\n",
+        super::lists::chapters_not_held(data)
+            .map(|c| format!(", and of {c} it holds nothing"))
+            .unwrap_or_default()
     );
     let _ = writeln!(md, "| Objective | Chapter | Issues | Measures | Held |");
     let _ = writeln!(md, "| --- | --- | --- | --- | --- |");

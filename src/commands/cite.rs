@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use serde_json::{Value, json};
 
 use ewg_core::dates::Span;
-use ewg_core::{Dataset, Entry, Kind, PRINCIPLES_PARAGRAPH};
+use ewg_core::{Dataset, Entry, Kind, PRINCIPLES_PARAGRAPH, PublicationKind};
 
 use super::lookup;
 use crate::cli::CiteStyle;
@@ -105,7 +105,7 @@ fn reference(data: &Dataset, entry: Entry<'_>) -> Reference {
             let (date, date_parts) = date_of(&p.date);
             Reference {
                 // A statement is a page on the web; the guide and the recommendations are reports.
-                csl_type: if p.kind == "statement" {
+                csl_type: if p.kind == PublicationKind::Statement {
                     "webpage"
                 } else {
                     "report"

@@ -138,6 +138,22 @@ pub(crate) fn chapter_status(chapter: &Chapter) -> &'static str {
     }
 }
 
+/// The chapters of which the dataset holds nothing, as "Objective 16" or "Objectives 3 and 16";
+/// `None` if it holds something of every chapter.
+pub(crate) fn chapters_not_held(data: &Dataset) -> Option<String> {
+    let numbers: Vec<String> = data
+        .guide
+        .iter()
+        .filter(|c| chapter_status(c) == "not in the dataset")
+        .map(|c| c.objective.to_string())
+        .collect();
+    match numbers.as_slice() {
+        [] => None,
+        [one] => Some(format!("Objective {one}")),
+        [rest @ .., last] => Some(format!("Objectives {} and {last}", rest.join(", "))),
+    }
+}
+
 fn chapters(data: &Dataset) -> View {
     let rows: Vec<(&Chapter, &str)> = data
         .guide

@@ -30,7 +30,11 @@ fn closest<'a>(asked: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<St
 /// An entry of a kind named by slugs (activities, publications), by its id.
 pub(crate) fn by_id<'a>(data: &'a Dataset, kind: Kind, asked: &str) -> Result<Entry<'a>, Failure> {
     let wanted = asked.trim().to_lowercase();
-    if let Some(entry) = data.entries_of(kind).find(|e| e.id() == wanted) {
+    // Slugs are lowercase; acronyms are found in any case.
+    if let Some(entry) = data
+        .entries_of(kind)
+        .find(|e| e.id().to_lowercase() == wanted)
+    {
         return Ok(entry);
     }
     let ids: Vec<String> = data.entries_of(kind).map(|e| e.id().into_owned()).collect();

@@ -120,25 +120,6 @@ pub(crate) fn run(command: Option<&Command>, cx: &Context<'_>) -> Result<View, F
     }
 }
 
-/// The command that lists and shows a kind's entries, where there is one: what messages and
-/// completions name.
-pub(crate) fn command_of(kind: Kind) -> Option<&'static str> {
-    match kind {
-        Kind::Group => None,
-        Kind::Event => Some("timeline"),
-        Kind::Member => Some("members"),
-        Kind::Issue => Some("issues"),
-        Kind::Publication => Some("publications"),
-        Kind::Activity => Some("activities"),
-        Kind::Objective => Some("objectives"),
-        Kind::Chapter => Some("guide"),
-        Kind::Term => Some("define"),
-        Kind::Action => Some("actions"),
-        Kind::Principle => Some("principles"),
-        Kind::FollowUp => Some("follow-up"),
-    }
-}
-
 fn usize_of(n: u64) -> usize {
     usize::try_from(n).unwrap_or(usize::MAX)
 }
@@ -165,4 +146,63 @@ fn list_or_show(
         IdStyle::Code => lookup::by_code(cx.data, kind, asked)?,
     };
     Ok(show::show(cx.data, entry))
+}
+
+#[cfg(test)]
+mod tests {
+    //! Every kind of the registry is complete: a command that lists and shows it, with its
+    //! formats declared, a list, and a show of each of its entries.
+
+    use clap::CommandFactory;
+    use ewg_core::{BUNDLED, Dataset, Kind};
+
+    use super::*;
+    use crate::cli::{Cli, formats_of};
+    use crate::config::Format;
+
+    #[test]
+    fn every_kind_is_complete() {
+        let data = Dataset::load(BUNDLED).expect("bundled data loads");
+        let cli = Cli::command();
+        let config = Config {
+            format: Format::Plain,
+            pager: None,
+            height: None,
+            color: false,
+            color_err: false,
+            width: 80,
+            err_width: None,
+        };
+        let cx = Context {
+            data: &data,
+            dataset: "bundled",
+            prebuilt_terms: None,
+            config: &config,
+        };
+        for &kind in Kind::ALL {
+            assert!(!kind.words().is_empty(), "{kind} has no words");
+            if kind == Kind::Group {
+                continue; // `ewg about` shows it
+            }
+            let command = kind
+                .command()
+                .unwrap_or_else(|| panic!("{kind} has no command"));
+            assert!(
+                cli.find_subcommand(command).is_some(),
+                "`ewg {command}` is no command"
+            );
+            assert!(
+                !formats_of(command).is_empty(),
+                "`ewg {command}` declares no formats"
+            );
+            let listed = list_or_show(&cx, kind, &None, &None).expect("a list");
+            assert!(matches!(listed, View::Listing(_)), "{kind}: {listed:?}");
+            for entry in data.entries_of(kind) {
+                let id = Some(entry.id().into_owned());
+                let shown = list_or_show(&cx, kind, &None, &id)
+                    .unwrap_or_else(|err| panic!("{kind} {}: {err}", entry.id()));
+                assert!(matches!(shown, View::Record(_)), "{kind} {}", entry.id());
+            }
+        }
+    }
 }

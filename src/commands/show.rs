@@ -5,7 +5,7 @@ use serde_json::json;
 
 use ewg_core::{Action, Chapter, Dataset, Entry, EntryRef, Kind, PRINCIPLES_PARAGRAPH, UNTITLED};
 
-use super::lists::{chapter_status, mention_words, paragraphs, to_value};
+use super::lists::{chapter_status, chapters_not_held, mention_words, paragraphs, to_value};
 use crate::output::{Record, View};
 
 /// Counts of every kind but the group, as "4 publications, 7 activities, ...".
@@ -177,7 +177,7 @@ pub(crate) fn show(data: &Dataset, entry: Entry<'_>) -> View {
         }
         Entry::Publication(p) => Record::new(p.title.clone(), json)
             .field("id", &p.id)
-            .field("kind", &p.kind)
+            .field("kind", p.kind.as_str())
             .list("also known as", p.aliases.iter().map(String::as_str))
             .field_opt("author", p.author.as_deref())
             .field_opt("publisher", p.publisher.as_deref())
@@ -396,11 +396,19 @@ pub(crate) fn guide(data: &Dataset) -> View {
             .list("chapters", chapters)
             .field(
                 "not in the dataset",
-                "Only the opening of each chapter's page could be read: its issues and first measures. \
-                 No checklist of actions and no list of COVID-19 measures is here, and nothing of \
-                 Objective 16; `ewg guide N` says what each chapter lacks and links to it.",
+                format!(
+                    "Only the opening of each chapter's page could be read: its issues and first \
+                     measures. No checklist of actions and no list of COVID-19 measures is here{}; \
+                     `ewg guide N` says what each chapter lacks and links to it.",
+                    chapters_not_held(data)
+                        .map(|c| format!(", and nothing of {c}"))
+                        .unwrap_or_default()
+                ),
             )
-            .field("try", "ewg guide 6    ewg search domestic workers --kind guide"),
+            .field(
+                "try",
+                "ewg guide 6    ewg search domestic workers --kind guide",
+            ),
     )
 }
 

@@ -45,3 +45,12 @@ pub fn assert_expected(name: &str, actual: &str) {
         path.display()
     );
 }
+
+/// The bundled dataset's `meta.updated`, as the tests compare with it (never a date by hand).
+#[allow(dead_code)] // not every test file needs it
+pub fn updated() -> String {
+    ewg_core::Dataset::load(ewg_core::BUNDLED)
+        .expect("the bundled dataset loads")
+        .meta
+        .updated
+}

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
-use crate::model::{Category, Dataset, Member, Objective, Publication, Term};
+use crate::model::{Category, Dataset, Member, Objective, Publication, PublicationKind, Term};
 use crate::pieces::{PIECE_BYTES, load_in_pieces};
 use crate::registry::{Entry, EntryRef, GroupEntry, IdStyle, Kind, Tier};
 use crate::rules::{Problem, acronyms_in};
@@ -93,7 +93,9 @@ impl Dataset {
 
     /// The Policies and Practice Guide's own entry among the publications.
     pub fn guide_publication(&self) -> Option<&Publication> {
-        self.publications.iter().find(|p| p.kind == "guide")
+        self.publications
+            .iter()
+            .find(|p| p.kind == PublicationKind::Guide)
     }
 
     pub fn category(&self, slug: &str) -> Option<&Category> {

@@ -293,8 +293,7 @@ pub struct Activity {
 #[serde(deny_unknown_fields)]
 pub struct Publication {
     pub id: String,
-    /// statement, guide or recommendations.
-    pub kind: String,
+    pub kind: PublicationKind,
     pub title: String,
     /// Other forms of the title the sources use.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -319,6 +318,28 @@ pub struct Publication {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<String>,
     pub sources: Vec<String>,
+}
+
+/// What a publication is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PublicationKind {
+    /// A statement of the group, published on the web.
+    Statement,
+    /// The Policies and Practice Guide.
+    Guide,
+    /// A set of recommendations, published as a report.
+    Recommendations,
+}
+
+impl PublicationKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PublicationKind::Statement => "statement",
+            PublicationKind::Guide => "guide",
+            PublicationKind::Recommendations => "recommendations",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]

@@ -65,7 +65,8 @@ pub trait EntryKind<'a>: Copy {
 macro_rules! entry_kinds {
     (<$lt:lifetime> $(
         $(#[$doc:meta])*
-        $variant:ident($payload:ty): $name:literal, $noun:literal, $plural:literal, $layout:ident $section:literal, $id:expr;
+        $variant:ident($payload:ty): $name:literal, $noun:literal, $plural:literal, $layout:ident $section:literal, $id:expr,
+            command $command:expr, words $words:expr;
     )*) => {
         /// The kinds of entry, in the order ties are broken in search and listings.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -103,6 +104,18 @@ macro_rules! entry_kinds {
 
             pub fn id_style(self) -> IdStyle {
                 match self { $(Kind::$variant => $id,)* }
+            }
+
+            /// The `ewg` command that lists and shows the kind's entries, where there is one.
+            pub fn command(self) -> Option<&'static str> {
+                match self { $(Kind::$variant => $command,)* }
+            }
+
+            /// The words a reader names the kind by, singular, the usual one first: a number
+            /// after one of a numbered kind's words is a reference (`guidance note 2`), and
+            /// `cite action 7c` names an entry by the first.
+            pub fn words(self) -> &'static [&'static str] {
+                match self { $(Kind::$variant => $words,)* }
             }
         }
 
@@ -164,28 +177,41 @@ macro_rules! entry_kinds {
 }
 
 entry_kinds! { <'a>
-    // variant(payload): name (--kind, JSON), noun, plural, where in the file, how users name one
+    // variant(payload): name (--kind, JSON), noun, plural, where in the file, how users name one,
+    // the command that lists and shows it, the words readers name the kind by
     /// The group itself, with the compact it works on.
-    Group(GroupEntry<'a>): "group", "group", "groups", One "group", IdStyle::Slug;
-    Member(&'a Member): "member", "member", "members", Many "members", IdStyle::Slug;
+    Group(GroupEntry<'a>): "group", "group", "groups", One "group", IdStyle::Slug,
+        command None, words &["group"];
+    Member(&'a Member): "member", "member", "members", Many "members", IdStyle::Slug,
+        command Some("members"), words &["member"];
     /// A guidance note of the GCMGender Series.
-    Issue(&'a Issue): "issue", "issue", "issues", Many "issues", IdStyle::Number;
-    Publication(&'a Publication): "publication", "publication", "publications", Many "publications", IdStyle::Slug;
-    Activity(&'a Activity): "activity", "activity", "activities", Many "activities", IdStyle::Slug;
+    Issue(&'a Issue): "issue", "issue", "issues", Many "issues", IdStyle::Number,
+        command Some("issues"), words &["issue", "guidance note", "note"];
+    Publication(&'a Publication): "publication", "publication", "publications", Many "publications", IdStyle::Slug,
+        command Some("publications"), words &["publication", "statement"];
+    Activity(&'a Activity): "activity", "activity", "activities", Many "activities", IdStyle::Slug,
+        command Some("activities"), words &["activity"];
     /// One of the GCM's 23 objectives.
-    Objective(&'a Objective): "objective", "objective", "objectives", Many "objectives", IdStyle::Number;
+    Objective(&'a Objective): "objective", "objective", "objectives", Many "objectives", IdStyle::Number,
+        command Some("objectives"), words &["objective"];
     /// A chapter of the Policies and Practice Guide, numbered by its objective.
-    Chapter(ChapterEntry<'a>): "guide", "chapter", "chapters", Many "guide", IdStyle::Number;
+    Chapter(ChapterEntry<'a>): "guide", "chapter", "chapters", Many "guide", IdStyle::Number,
+        command Some("guide"), words &["guide", "chapter"];
     /// A lettered action of a GCM objective (`7c`: objective 7, paragraph 23(c)).
-    Action(&'a Action): "action", "action", "actions", Many "actions", IdStyle::Code;
+    Action(&'a Action): "action", "action", "actions", Many "actions", IdStyle::Code,
+        command Some("actions"), words &["action"];
     /// One of the GCM's guiding principles, paragraph 15 (a)-(j).
-    Principle(&'a Principle): "principle", "principle", "principles", Many "principles", IdStyle::Code;
+    Principle(&'a Principle): "principle", "principle", "principles", Many "principles", IdStyle::Code,
+        command Some("principles"), words &["principle", "guiding principle"];
     /// A part of the GCM's implementation, follow-up and review.
-    FollowUp(&'a FollowUp): "follow-up", "follow-up entry", "follow-up entries", Many "follow_up", IdStyle::Slug;
+    FollowUp(&'a FollowUp): "follow-up", "follow-up entry", "follow-up entries", Many "follow_up", IdStyle::Slug,
+        command Some("follow-up"), words &["follow-up"];
     /// A dated event of the timeline.
-    Event(&'a Event): "event", "event", "events", Many "timeline", IdStyle::Slug;
+    Event(&'a Event): "event", "event", "events", Many "timeline", IdStyle::Slug,
+        command Some("timeline"), words &["event"];
     /// An acronym of the glossary.
-    Term(&'a Term): "term", "term", "terms", Many "glossary", IdStyle::Acronym;
+    Term(&'a Term): "term", "term", "terms", Many "glossary", IdStyle::Acronym,
+        command Some("define"), words &["acronym", "term"];
 }
 
 impl Kind {
@@ -436,7 +462,7 @@ impl<'a> EntryKind<'a> for &'a Publication {
             .one("id", Tier::Key, &self.id)
             .one("title", Tier::Title, &self.title)
             .all("aliases", Tier::Short, &self.aliases)
-            .one("kind", Tier::Short, &self.kind)
+            .one("kind", Tier::Short, self.kind.as_str())
             .one("date", Tier::Short, &self.date)
             .one("summary", Tier::Prose, &self.summary)
             .all("points", Tier::Prose, &self.points)

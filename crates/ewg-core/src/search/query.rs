@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::normalise::{FILLERS, STOPWORDS, fold, stem, words};
-use crate::registry::Kind;
+use crate::registry::{IdStyle, Kind};
 
 /// One thing the user asked for: a word, or a phrase whose words must stand in order.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,16 +64,6 @@ const SYNONYMS: &[&[&str]] = &[
 /// An entry of the synonym table: its words' stems (as compared) and its folded words (as
 /// matched).
 type TableEntry = (Vec<String>, Vec<String>);
-
-/// Words that, before a number, name the entry the number is: `guidance note 2`, `objective 13`.
-const REFERENCES: &[(&str, Kind)] = &[
-    ("guidance note", Kind::Issue),
-    ("note", Kind::Issue),
-    ("issue", Kind::Issue),
-    ("objective", Kind::Objective),
-    ("guide", Kind::Chapter),
-    ("chapter", Kind::Chapter),
-];
 
 /// Words that ask for one kind of entry: "which objective is about trafficking".
 const KIND_WORDS: &[(&str, Kind)] = &[
@@ -233,9 +223,12 @@ fn with_synonyms(parts: Vec<Part>) -> Vec<Part> {
 /// number (`issue 2`, `guidance note 2`, `objective 13`), as the kind and the number.
 pub fn take_reference(parts: &mut Vec<Part>) -> Option<(Kind, u32)> {
     let stemmer = Stemmer::create(Algorithm::English);
-    let names: Vec<(Vec<String>, Kind)> = REFERENCES
+    // A numbered kind's words, before a number, name the entry the number is.
+    let names: Vec<(Vec<String>, Kind)> = Kind::ALL
         .iter()
-        .map(|(name, kind)| (stems(&stemmer, &folded_words(name)), *kind))
+        .filter(|k| k.id_style() == IdStyle::Number)
+        .flat_map(|&kind| kind.words().iter().map(move |word| (word, kind)))
+        .map(|(word, kind)| (stems(&stemmer, &folded_words(word)), kind))
         .collect();
     let at = parts.windows(2).position(|pair| {
         !pair[0].quoted
@@ -262,6 +255,14 @@ pub fn only_question_words(parts: &[Part]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_kind_word_of_a_query_is_one_of_its_kind_s_words() {
+        for (word, kind) in KIND_WORDS {
+            let singular = word.strip_suffix('s').unwrap_or(word);
+            assert!(kind.words().contains(&singular), "{word} for {kind}");
+        }
+    }
 
     fn words(parts: &[Part]) -> Vec<String> {
         parts.iter().map(|p| p.words.join(" ")).collect()
