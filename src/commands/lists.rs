@@ -18,14 +18,14 @@ pub(crate) fn to_value(value: &impl Serialize) -> Value {
     serde_json::to_value(value).unwrap_or(Value::Null)
 }
 
-/// The list of every entry of a kind (members have their own, with a filter).
+/// The list of every entry of a kind (members have their own, with a filter). A kind without
+/// a list of its own gets its ids and titles.
 pub(crate) fn of_kind(data: &Dataset, kind: Kind) -> View {
     match kind {
         Kind::Member => members_listing(data, data.members.iter().collect()),
         Kind::Issue => issues(data),
         Kind::Objective => objectives(data),
         Kind::Chapter => chapters(data),
-        Kind::Activity => activities(data),
         Kind::Publication => publications(data, SortBy::Date),
         Kind::Event => timeline_listing(data.timeline.iter().collect(), SortBy::Date),
         Kind::Term => terms(data),
@@ -33,7 +33,21 @@ pub(crate) fn of_kind(data: &Dataset, kind: Kind) -> View {
         Kind::Principle => principles(data),
         Kind::FollowUp => follow_up(data),
         Kind::Group => super::show::about(data, ""),
+        _ => ids_and_titles(data, kind),
     }
+}
+
+/// Each entry's id and title; in JSON, the entries.
+fn ids_and_titles(data: &Dataset, kind: Kind) -> View {
+    View::Listing(Listing {
+        columns: vec!["id", kind.noun()],
+        rows: data
+            .entries_of(kind)
+            .map(|e| vec![e.id().into_owned().into(), e.title().into_owned().into()])
+            .collect(),
+        json: data.entries_of(kind).map(|e| to_value(&e)).collect(),
+        note: None,
+    })
 }
 
 pub(crate) fn members(data: &Dataset, filter: &MemberFilter) -> Result<View, Failure> {
@@ -315,19 +329,6 @@ fn follow_up(data: &Dataset) -> View {
             })
             .collect(),
         json: to_value(&data.follow_up),
-        note: None,
-    })
-}
-
-fn activities(data: &Dataset) -> View {
-    View::Listing(Listing {
-        columns: vec!["id", "activity"],
-        rows: data
-            .activities
-            .iter()
-            .map(|a| vec![a.id.as_str().into(), a.title.as_str().into()])
-            .collect(),
-        json: to_value(&data.activities),
         note: None,
     })
 }

@@ -296,6 +296,14 @@ pub(crate) fn show(data: &Dataset, entry: Entry<'_>) -> View {
             .field_opt("not held", f.not_read.as_deref())
             .field_opt("note", f.note.as_deref()),
         Entry::Group(_) => return about(data, ""),
+        // A kind without a view of its own: each of its fields, as the registry gives them.
+        #[allow(unreachable_patterns)] // until a kind has no view of its own
+        _ => entry
+            .fields()
+            .into_iter()
+            .fold(Record::new(entry.title(), json), |record, field| {
+                record.field(field.name, field.text)
+            }),
     };
     View::Record(
         record

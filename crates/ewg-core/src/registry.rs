@@ -66,7 +66,7 @@ macro_rules! entry_kinds {
     (<$lt:lifetime> $(
         $(#[$doc:meta])*
         $variant:ident($payload:ty): $name:literal, $noun:literal, $plural:literal, $layout:ident $section:literal, $id:expr,
-            command $command:expr, words $words:expr;
+            command $command:expr, words $words:expr, prior $prior:expr;
     )*) => {
         /// The kinds of entry, in the order ties are broken in search and listings.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -116,6 +116,11 @@ macro_rules! entry_kinds {
             /// `cite action 7c` names an entry by the first.
             pub fn words(self) -> &'static [&'static str] {
                 match self { $(Kind::$variant => $words,)* }
+            }
+
+            /// A small score search gives every entry of the kind, for hits otherwise alike.
+            pub fn search_prior(self) -> f64 {
+                match self { $(Kind::$variant => $prior,)* }
             }
         }
 
@@ -178,40 +183,43 @@ macro_rules! entry_kinds {
 
 entry_kinds! { <'a>
     // variant(payload): name (--kind, JSON), noun, plural, where in the file, how users name one,
-    // the command that lists and shows it, the words readers name the kind by
+    // the command that lists and shows it, the words readers name the kind by, and search's prior:
+    // the group's guidance notes are what readers come for most; guide chapters and actions are
+    // many short points of prose, each a field a single word covers well, so they yield ties to
+    // the entries that sum a subject up; glossary terms only point elsewhere.
     /// The group itself, with the compact it works on.
     Group(GroupEntry<'a>): "group", "group", "groups", One "group", IdStyle::Slug,
-        command None, words &["group"];
+        command None, words &["group"], prior 1.0;
     Member(&'a Member): "member", "member", "members", Many "members", IdStyle::Slug,
-        command Some("members"), words &["member"];
+        command Some("members"), words &["member"], prior 1.0;
     /// A guidance note of the GCMGender Series.
     Issue(&'a Issue): "issue", "issue", "issues", Many "issues", IdStyle::Number,
-        command Some("issues"), words &["issue", "guidance note", "note"];
+        command Some("issues"), words &["issue", "guidance note", "note"], prior 3.0;
     Publication(&'a Publication): "publication", "publication", "publications", Many "publications", IdStyle::Slug,
-        command Some("publications"), words &["publication", "statement"];
+        command Some("publications"), words &["publication", "statement"], prior 1.0;
     Activity(&'a Activity): "activity", "activity", "activities", Many "activities", IdStyle::Slug,
-        command Some("activities"), words &["activity"];
+        command Some("activities"), words &["activity"], prior 0.5;
     /// One of the GCM's 23 objectives.
     Objective(&'a Objective): "objective", "objective", "objectives", Many "objectives", IdStyle::Number,
-        command Some("objectives"), words &["objective"];
+        command Some("objectives"), words &["objective"], prior 0.5;
     /// A chapter of the Policies and Practice Guide, numbered by its objective.
     Chapter(ChapterEntry<'a>): "guide", "chapter", "chapters", Many "guide", IdStyle::Number,
-        command Some("guide"), words &["guide", "chapter"];
+        command Some("guide"), words &["guide", "chapter"], prior 0.25;
     /// A lettered action of a GCM objective (`7c`: objective 7, paragraph 23(c)).
     Action(&'a Action): "action", "action", "actions", Many "actions", IdStyle::Code,
-        command Some("actions"), words &["action"];
+        command Some("actions"), words &["action"], prior 0.0;
     /// One of the GCM's guiding principles, paragraph 15 (a)-(j).
     Principle(&'a Principle): "principle", "principle", "principles", Many "principles", IdStyle::Code,
-        command Some("principles"), words &["principle", "guiding principle"];
+        command Some("principles"), words &["principle", "guiding principle"], prior 0.5;
     /// A part of the GCM's implementation, follow-up and review.
     FollowUp(&'a FollowUp): "follow-up", "follow-up entry", "follow-up entries", Many "follow_up", IdStyle::Slug,
-        command Some("follow-up"), words &["follow-up"];
+        command Some("follow-up"), words &["follow-up"], prior 0.5;
     /// A dated event of the timeline.
     Event(&'a Event): "event", "event", "events", Many "timeline", IdStyle::Slug,
-        command Some("timeline"), words &["event"];
+        command Some("timeline"), words &["event"], prior 0.25;
     /// An acronym of the glossary.
     Term(&'a Term): "term", "term", "terms", Many "glossary", IdStyle::Acronym,
-        command Some("define"), words &["acronym", "term"];
+        command Some("define"), words &["acronym", "term"], prior 0.0;
 }
 
 impl Kind {

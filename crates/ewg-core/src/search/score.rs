@@ -24,21 +24,6 @@ pub(super) fn tier_weight(tier: Tier) -> f64 {
     }
 }
 
-/// A small prior by kind, for hits that are otherwise alike: the group's guidance notes are what
-/// readers come for most, glossary terms only point elsewhere. Guide chapters are many short
-/// points of prose, each a field a single word covers well, so they yield ties to the group's
-/// own entries.
-pub(super) fn kind_prior(kind: Kind) -> f64 {
-    match kind {
-        Kind::Issue => 3.0,
-        Kind::Group | Kind::Member | Kind::Publication => 1.0,
-        Kind::Activity | Kind::Objective | Kind::Principle | Kind::FollowUp => 0.5,
-        Kind::Chapter | Kind::Event => 0.25,
-        // Actions are many and short: they yield ties to the entries that sum a subject up.
-        Kind::Term | Kind::Action => 0.0,
-    }
-}
-
 /// Bonus for the query being exactly the words of one field (a name, a label, an expansion):
 /// below an exact id, above a partial hit in a title.
 pub(super) const EXACT_FIELD_BONUS: f64 = 10.0;
@@ -80,7 +65,7 @@ pub(super) fn score_doc(
         }
         per_part.push(found);
     }
-    let mut score = kind_prior(doc.kind);
+    let mut score = doc.kind.search_prior();
     for occurrences in &per_part {
         let best = occurrences
             .iter()
