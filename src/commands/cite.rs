@@ -148,7 +148,8 @@ fn reference(data: &Dataset, entry: Entry<'_>) -> Reference {
         Entry::FollowUp(f) => gcm(super::lists::paragraphs(&f.paragraphs)),
         // What the group does, as its page says: the page is the source.
         Entry::Activity(a) => base(a.title.clone(), Some(group.clone())),
-        Entry::Term(_) => base(entry.title().into_owned(), None),
+        // A glossary term, and any kind without a reference of its own: its title at its source.
+        _ => base(entry.title().into_owned(), None),
     }
 }
 
