@@ -225,14 +225,35 @@ fn data_check_keeps_the_gcm_s_rules() {
 #[test]
 fn counts_and_ranges_come_from_the_file() {
     let (_, exported, _) = ewg(&["data", "export"]);
-    let sixth = "[[issues]]\nnumber = 6\ntitle = \"A sixth note\"\nsummary = \"A note for this test.\"\nsource = \"https://example.org/6\"\n\n[[activities]]";
-    let edited = exported.replacen("[[activities]]", sixth, 1).replacen(
-        "updated = \"2026-11-27\"",
-        "updated = \"2027-01-05\"",
-        1,
-    );
+    // One member fewer: the block from CRPD's header to the next member's.
+    let crpd = exported
+        .find("[[members]]\nid = \"crpd\"")
+        .expect("CRPD is a member");
+    let next = crpd
+        + 1
+        + exported[crpd + 1..]
+            .find("[[members]]")
+            .expect("a member follows");
+    let exported = format!("{}{}", &exported[..crpd], &exported[next..]);
+    let sixth = "[[issues]]\nnumber = 6\ntitle = \"A sixth note\"\nsummary = \"A note for this \
+                 test.\"\nsource = \"https://example.org/6\"\n\n[[activities]]";
+    // A 24th objective and its chapter.
+    let objective = "[[objectives]]\nnumber = 24\ntitle = \"A 24th objective\"\nlabel = \"Test\"\n\
+                     guide = \"https://ppguide.unwomen.org/objective/24\"\n\
+                     source = \"https://example.org/24\"\n\n[[actions]]";
+    let chapter = "[[guide]]\nobjective = 24\nsource = \"https://ppguide.unwomen.org/objective/24\"\n\
+                   not_read = \"everything\"\n\n[[glossary]]";
+    let edited = exported
+        .replacen("[[activities]]", sixth, 1)
+        .replacen("[[actions]]", objective, 1)
+        .replacen("[[glossary]]", chapter, 1)
+        .replacen(
+            &format!("updated = \"{}\"", common::updated()),
+            "updated = \"2027-01-05\"",
+            1,
+        );
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("six.toml");
+    let path = dir.path().join("edited.toml");
     std::fs::write(&path, edited).expect("write");
     let path = path.to_str().expect("utf-8");
     let (code, out, err) = ewg(&["--data", path, "issues", "show", "6"]);
@@ -243,6 +264,30 @@ fn counts_and_ranges_come_from_the_file() {
     assert!(err.contains("issues are numbered 1 to 6"), "{err}");
     let (_, out, _) = ewg(&["--data", path, "--version"]);
     assert!(out.contains("updated 2027-01-05"), "{out}");
+    let (code, out, err) = ewg(&["--data", path]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("members\t17 institutions in 6 categories"),
+        "{out}"
+    );
+    assert!(out.contains("series\t6 guidance notes"), "{out}");
+    let (code, _, _) = ewg(&["--data", path, "members", "show", "crpd"]);
+    assert_eq!(code, 1);
+    for args in [
+        &["objectives", "show", "24"][..],
+        &["guide", "24"],
+        &["guide"],
+    ] {
+        let mut all = vec!["--data", path];
+        all.extend(args);
+        let (code, _, err) = ewg(&all);
+        assert_eq!(code, 0, "{args:?}: {err}");
+    }
+    let (code, _, err) = ewg(&["--data", path, "guide", "25"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("chapters are numbered 1 to 24"), "{err}");
+    let (_, out, _) = ewg(&["--data", path, "guide"]);
+    assert!(out.contains("nothing of Objectives 16 and 24"), "{out}");
 }
 
 #[test]

@@ -139,10 +139,7 @@ pub(crate) fn markdown(data: &Dataset) -> String {
     );
     let _ = writeln!(md, "| Objective | Chapter | Issues | Measures | Held |");
     let _ = writeln!(md, "| --- | --- | --- | --- | --- |");
-    for chapter in &data.guide {
-        let label = data
-            .objective(chapter.objective)
-            .map_or("", |o| o.label.as_str());
+    for (chapter, label) in super::lists::chapters_with_labels(data) {
         let held = super::lists::chapter_status(chapter);
         let _ = writeln!(
             md,

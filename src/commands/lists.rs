@@ -168,15 +168,31 @@ pub(crate) fn chapters_not_held(data: &Dataset) -> Option<String> {
     }
 }
 
-fn chapters(data: &Dataset) -> View {
-    let rows: Vec<(&Chapter, &str)> = data
-        .guide
+/// Each guide chapter with its objective's label: the one look-up the lists of chapters share.
+pub(crate) fn chapters_with_labels(data: &Dataset) -> Vec<(&Chapter, &str)> {
+    data.guide
         .iter()
         .map(|c| {
             let label = data.objective(c.objective).map_or("", |o| o.label.as_str());
             (c, label)
         })
-        .collect();
+        .collect()
+}
+
+/// A chapter as the lists of chapters give it in JSON: counts and how much is held.
+pub(crate) fn chapter_summary(chapter: &Chapter, label: &str) -> Value {
+    json!({
+        "objective": chapter.objective,
+        "label": label,
+        "issues": chapter.issues.len(),
+        "measures": chapter.measures.len(),
+        "held": chapter_status(chapter),
+        "source": chapter.source,
+    })
+}
+
+fn chapters(data: &Dataset) -> View {
+    let rows = chapters_with_labels(data);
     View::Listing(Listing {
         columns: vec!["objective", "label", "issues", "measures", "held"],
         rows: rows
@@ -193,16 +209,7 @@ fn chapters(data: &Dataset) -> View {
             .collect(),
         json: rows
             .iter()
-            .map(|(c, label)| {
-                json!({
-                    "objective": c.objective,
-                    "label": label,
-                    "issues": c.issues.len(),
-                    "measures": c.measures.len(),
-                    "held": chapter_status(c),
-                    "source": c.source,
-                })
-            })
+            .map(|(c, label)| chapter_summary(c, label))
             .collect(),
         note: None,
     })

@@ -5,7 +5,10 @@ use serde_json::json;
 
 use ewg_core::{Action, Chapter, Dataset, Entry, EntryRef, Kind, PRINCIPLES_PARAGRAPH, UNTITLED};
 
-use super::lists::{chapter_status, chapters_not_held, mention_words, paragraphs, to_value};
+use super::lists::{
+    chapter_status, chapter_summary, chapters_not_held, chapters_with_labels, mention_words,
+    paragraphs, to_value,
+};
 use crate::output::{Record, View};
 
 /// Counts of every kind but the group, as "4 publications, 7 activities, ...".
@@ -360,11 +363,10 @@ fn capitalised(text: &str) -> String {
 /// one line each.
 pub(crate) fn guide(data: &Dataset) -> View {
     let publication = data.guide_publication();
-    let chapters: Vec<String> = data
-        .guide
+    let rows = chapters_with_labels(data);
+    let chapters: Vec<String> = rows
         .iter()
-        .map(|c| {
-            let label = data.objective(c.objective).map_or("", |o| o.label.as_str());
+        .map(|(c, label)| {
             format!(
                 "{:>2} {label}: {}, {} ({})",
                 c.objective,
@@ -375,13 +377,7 @@ pub(crate) fn guide(data: &Dataset) -> View {
         })
         .collect();
     let mut json = json!({
-        "chapters": data.guide.iter().map(|c| json!({
-            "objective": c.objective,
-            "issues": c.issues.len(),
-            "measures": c.measures.len(),
-            "held": chapter_status(c),
-            "source": c.source,
-        })).collect::<Vec<_>>(),
+        "chapters": rows.iter().map(|(c, label)| chapter_summary(c, label)).collect::<Vec<_>>(),
     });
     let title = publication.map_or("Policies and Practice Guide".to_string(), |p| {
         p.title.clone()
