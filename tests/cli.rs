@@ -7,12 +7,10 @@ use common::{assert_expected, updated};
 
 use std::process::{Command, Stdio};
 
-use assert_cmd::cargo::CommandCargoExt;
-
 /// `ewg` with an empty environment: its output depends on nothing but its arguments.
 fn ewg(args: &[&str]) -> Command {
-    let mut cmd = Command::cargo_bin("ewg").expect("the ewg binary is built");
-    cmd.env_clear().args(args).stdin(Stdio::null());
+    let mut cmd = common::command();
+    cmd.args(args);
     cmd
 }
 

@@ -4,10 +4,6 @@
 mod common;
 use common::ewg;
 
-use std::process::{Command, Stdio};
-
-use assert_cmd::cargo::CommandCargoExt;
-
 /// Every list, with how many rows it has piped (its plain form).
 const LISTS: &[&[&str]] = &[
     &["members"],
@@ -212,13 +208,10 @@ fn open_hands_the_source_to_the_browser_or_prints_it() {
     std::fs::set_permissions(&browser, perms).expect("chmod");
 
     let open = |args: &[&str]| {
-        Command::cargo_bin("ewg")
-            .expect("built")
-            .env_clear()
+        common::command()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("BROWSER", &browser)
             .args(args)
-            .stdin(Stdio::null())
             .output()
             .expect("runs")
     };
@@ -252,12 +245,9 @@ fn open_hands_the_source_to_the_browser_or_prints_it() {
     assert!(err.contains("did you mean `cedaw`"), "{err}");
     // No browser at all (none named, none on an empty PATH): the URL is printed, and why.
     let empty = tempfile::tempdir().expect("temp dir");
-    let out = Command::cargo_bin("ewg")
-        .expect("built")
-        .env_clear()
+    let out = common::command()
         .env("PATH", empty.path())
         .args(["open", "objective", "6"])
-        .stdin(Stdio::null())
         .output()
         .expect("runs");
     let err = String::from_utf8_lossy(&out.stderr);

@@ -3,18 +3,12 @@
 //! panic, a hang or a raw control character on the terminal.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
 
-use assert_cmd::cargo::CommandCargoExt;
+use std::process::Output;
 
 fn ewg(args: &[&str]) -> Output {
-    Command::cargo_bin("ewg")
-        .expect("the ewg binary is built")
-        .env_clear()
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("ewg runs")
+    common::command().args(args).output().expect("ewg runs")
 }
 
 fn text(bytes: &[u8]) -> String {

@@ -2,9 +2,7 @@
 //! first (or, where two entries are equally right, in the top three). It runs the real binary
 //! with `--json`, prints its precision, and fails below 95% first or 100% in the top three.
 
-use std::process::{Command, Stdio};
-
-use assert_cmd::cargo::CommandCargoExt;
+mod common;
 
 /// Where the expected entry must rank.
 #[derive(Clone, Copy, PartialEq)]
@@ -434,11 +432,8 @@ const CASES: &[(&str, &str, Want)] = &[
 
 /// The first three hits for a query, as `kind:id`.
 fn top3(query: &str) -> Vec<String> {
-    let out = Command::cargo_bin("ewg")
-        .expect("the ewg binary is built")
-        .env_clear()
+    let out = common::command()
         .args(["search", "--json", "--", query])
-        .stdin(Stdio::null())
         .output()
         .expect("ewg runs");
     if out.status.code() == Some(1) {

@@ -7,12 +7,8 @@ use common::{assert_expected, updated};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use assert_cmd::cargo::CommandCargoExt;
-
 fn ewg() -> Command {
-    let mut cmd = Command::cargo_bin("ewg").expect("the ewg binary is built");
-    cmd.env_clear().stdin(Stdio::null());
-    cmd
+    common::command()
 }
 
 fn run(args: &[&str]) -> Output {

@@ -89,7 +89,7 @@ pub(crate) fn by_number<'a>(
 /// Any entry, as a user names it: `issue 4`, `objective 6`, `guide 6`, an id (`cedaw`,
 /// `reflections-2018`, `ewg`), a member's acronym or name, a glossary acronym.
 pub(crate) fn any<'a>(data: &'a Dataset, asked: &str) -> Result<Entry<'a>, Failure> {
-    if let Some((kind, number)) = ewg_core::search::reference(asked) {
+    if let Some((kind, number)) = Kind::reference(asked) {
         return by_number(data, kind, &number.to_string());
     }
     // `action 7c`, `principle g`: a kind's name, then the entry as that kind names it.

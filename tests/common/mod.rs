@@ -5,16 +5,18 @@ use std::process::{Command, Stdio};
 
 use assert_cmd::cargo::CommandCargoExt;
 
-/// Runs `ewg ARGS` with an empty environment and no input: its exit status, stdout and stderr.
+/// `ewg` with an empty environment and no input, so that its output depends on nothing but
+/// what the test gives it: the one way the tests run it.
+pub fn command() -> Command {
+    let mut command = Command::cargo_bin("ewg").expect("the ewg binary is built");
+    command.env_clear().stdin(Stdio::null());
+    command
+}
+
+/// Runs `ewg ARGS` as [`command`] does: its exit status, stdout and stderr.
 #[allow(dead_code)] // not every test file runs ewg this way
 pub fn ewg(args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("ewg")
-        .expect("the ewg binary is built")
-        .env_clear()
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("ewg runs");
+    let out = command().args(args).output().expect("ewg runs");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),

@@ -228,6 +228,22 @@ impl Kind {
         Kind::ALL.iter().copied().find(|k| k.as_str() == name)
     }
 
+    /// The numbered entry a text names and nothing more: one of a numbered kind's words, then a
+    /// number (`issue 4`, `Guidance note 4`, `objectives 6`), as the kind and the number.
+    pub fn reference(text: &str) -> Option<(Kind, u32)> {
+        let text = text.trim().to_lowercase();
+        let (name, number) = text.rsplit_once(char::is_whitespace)?;
+        let number = number.parse().ok()?;
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        let singular = name.strip_suffix('s').unwrap_or(&name);
+        Kind::ALL
+            .iter()
+            .copied()
+            .filter(|k| k.id_style() == IdStyle::Number)
+            .find(|k| k.words().contains(&name.as_str()) || k.words().contains(&singular))
+            .map(|k| (k, number))
+    }
+
     /// The path of an entry of this kind in a file, for problem reports (`members[3]`).
     pub fn path(self, index: usize) -> String {
         match self.layout() {
@@ -759,6 +775,20 @@ mod tests {
                 assert_ne!(a.as_str(), b.as_str());
                 assert_ne!(a.section(), b.section());
             }
+        }
+    }
+
+    #[test]
+    fn references_name_a_numbered_kind_then_a_number() {
+        assert_eq!(Kind::reference("issue 4"), Some((Kind::Issue, 4)));
+        assert_eq!(
+            Kind::reference(" Guidance  note 2 "),
+            Some((Kind::Issue, 2))
+        );
+        assert_eq!(Kind::reference("objectives 6"), Some((Kind::Objective, 6)));
+        assert_eq!(Kind::reference("guide 6"), Some((Kind::Chapter, 6)));
+        for not in ["issue", "4", "member 4", "issue four", "action 7c"] {
+            assert_eq!(Kind::reference(not), None, "{not}");
         }
     }
 

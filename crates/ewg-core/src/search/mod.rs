@@ -59,13 +59,6 @@ pub enum SearchError {
     },
 }
 
-/// The numbered entry that `text` names and nothing more (`issue 4`, `guidance note 4`,
-/// `objective 6`, `guide 6`), as its kind and number.
-pub fn reference(text: &str) -> Option<(Kind, u32)> {
-    let mut parts = parse_query(text);
-    take_reference(&mut parts).filter(|_| parts.is_empty())
-}
-
 /// Searches every entry of `data` (of `kinds`, or all if empty) for `query`, best hit first.
 /// `prebuilt` are the data's terms as build.rs wrote them, where the data is the bundled one.
 pub fn search(
