@@ -84,6 +84,22 @@ impl Config {
     }
 }
 
+#[cfg(test)]
+impl Config {
+    /// A plain setting for unit tests: no terminal, no colour, 80 columns.
+    pub(crate) fn for_tests(format: Format) -> Config {
+        Config {
+            format,
+            pager: None,
+            height: None,
+            color: false,
+            color_err: false,
+            width: 80,
+            err_width: None,
+        }
+    }
+}
+
 /// The format asked for, if the command writes it; else the command's default (a default of
 /// table is plain when standard output is not a terminal).
 fn decide_format(

@@ -275,20 +275,11 @@ fn styled(references: &[Reference], style: CiteStyle) -> Result<String, Failure>
             .iter()
             .find(|r| r.key == item.key)
             .and_then(|r| r.locator.as_deref())
-            .map(|l| format!(" {}.", capitalised(l)))
+            .map(|l| format!(" {}.", super::show::capitalised(l)))
             .unwrap_or_default();
         let _ = writeln!(out, "{}{locator}", line.trim());
     }
     Ok(out)
-}
-
-/// `para.` as `Para.`, to start a sentence.
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// BibTeX or BibLaTeX, written by the biblatex crate.

@@ -164,15 +164,7 @@ mod tests {
     fn every_kind_is_complete() {
         let data = Dataset::load(BUNDLED).expect("bundled data loads");
         let cli = Cli::command();
-        let config = Config {
-            format: Format::Plain,
-            pager: None,
-            height: None,
-            color: false,
-            color_err: false,
-            width: 80,
-            err_width: None,
-        };
+        let config = Config::for_tests(Format::Plain);
         let cx = Context {
             data: &data,
             dataset: "bundled",

@@ -105,15 +105,7 @@ mod tests {
     fn search_shows_ten_hits_on_a_terminal_and_all_elsewhere() {
         let data = Dataset::load(BUNDLED).expect("bundled data loads");
         let count = |format: Format, limit: Option<usize>| {
-            let config = Config {
-                format,
-                pager: None,
-                height: None,
-                color: false,
-                color_err: false,
-                width: 80,
-                err_width: None,
-            };
+            let config = Config::for_tests(format);
             let cx = Context {
                 data: &data,
                 dataset: "bundled",

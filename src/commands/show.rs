@@ -351,7 +351,8 @@ fn count(n: usize, noun: &str) -> String {
     }
 }
 
-fn capitalised(text: &str) -> String {
+/// The text with its first letter a capital, to start a sentence (`para.` as `Para.`).
+pub(crate) fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     chars
         .next()
