@@ -153,3 +153,32 @@ fn unknown_entries_and_formats_are_refused() {
     assert_eq!(code, 2);
     assert!(err.contains("bibtex"), "{err}");
 }
+
+#[test]
+fn the_gcm_s_text_is_cited_as_the_resolution_in_every_style_and_format() {
+    let mut all = String::new();
+    for extra in [
+        &["--style", "apa"][..],
+        &["--style", "chicago"],
+        &["--style", "mla"],
+        &["--style", "harvard"],
+        &["--format", "bibtex"],
+        &["--format", "biblatex"],
+        &["--format", "ris"],
+        &["--format", "csl-json"],
+    ] {
+        let mut args = vec!["cite", "action", "7c", "principle", "g", "objective", "13"];
+        args.extend(extra);
+        let (code, out, err) = ewg(&args);
+        assert_eq!(code, 0, "{extra:?}: {err}");
+        assert!(out.contains("A/RES/73/195"), "{extra:?}: {out}");
+        for paragraph in ["23(c)", "15(g)", "29"] {
+            assert!(
+                out.contains(paragraph),
+                "{extra:?}: no {paragraph} in {out}"
+            );
+        }
+        all.push_str(&format!("== {}\n{out}", extra.join(" ")));
+    }
+    assert_expected("cite-gcm.txt", &all);
+}

@@ -73,6 +73,19 @@ const COMMANDS: &[(&str, &[&str])] = &[
     ("define", &["define"]),
     ("define-icescr", &["define", "icescr"]),
     ("search-labour-rights", &["search", "labour rights"]),
+    ("objectives-show-7", &["objectives", "show", "7"]),
+    ("actions-objective-7", &["actions", "--objective", "7"]),
+    (
+        "actions-mentions-women",
+        &["actions", "--mentions", "women"],
+    ),
+    ("actions-show-7c", &["actions", "show", "7c"]),
+    ("principles", &["principles"]),
+    ("principles-show-g", &["principles", "show", "g"]),
+    ("define-gender-responsive", &["define", "gender-responsive"]),
+    ("follow-up", &["follow-up"]),
+    ("follow-up-show-imrf", &["follow-up", "show", "imrf"]),
+    ("timeline-2022", &["timeline", "--year", "2022"]),
 ];
 
 #[test]

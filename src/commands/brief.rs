@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::Path;
 
-use ewg_core::{Dataset, Kind};
+use ewg_core::{Dataset, Kind, Objective};
 
 use crate::config::Format;
 use crate::error::Failure;
@@ -153,6 +153,8 @@ pub(crate) fn markdown(data: &Dataset) -> String {
     }
     md.push('\n');
 
+    gcm_gender_table(data, &mut md, &mut sources);
+
     let _ = writeln!(md, "## Key dates\n");
     let mut events: Vec<_> = data.timeline.iter().collect();
     events.sort_by(|a, b| a.sort.cmp(&b.sort));
@@ -172,6 +174,56 @@ pub(crate) fn markdown(data: &Dataset) -> String {
         data.meta.updated
     );
     md
+}
+
+/// "Where the GCM mentions women, girls or gender": each objective whose commitment or actions
+/// name them, with its paragraph and the letters of those actions.
+fn gcm_gender_table<'a>(data: &'a Dataset, md: &mut String, sources: &mut BTreeSet<&'a str>) {
+    let rows: Vec<(&Objective, bool, Vec<&str>)> = data
+        .objectives
+        .iter()
+        .map(|o| {
+            let commitment = o.commitment_mentions.iter().any(|m| m.is_gender_lens());
+            let letters = data
+                .actions
+                .iter()
+                .filter(|a| a.objective == o.number && a.names_gender())
+                .map(|a| a.letter.as_str())
+                .collect();
+            (o, commitment, letters)
+        })
+        .filter(|(_, commitment, letters): &(_, bool, Vec<&str>)| {
+            *commitment || !letters.is_empty()
+        })
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    let actions: usize = rows.iter().map(|(_, _, letters)| letters.len()).sum();
+    let _ = writeln!(
+        md,
+        "## Where the GCM mentions women, girls or gender\n\n{} of the GCM's {} actions read name \
+         women, girls or gender. The commitment column marks the objectives whose own paragraph \
+         does.\n",
+        actions,
+        data.actions.len()
+    );
+    let _ = writeln!(md, "| Objective | Paragraph | Commitment | Actions |");
+    let _ = writeln!(md, "| --- | --- | --- | --- |");
+    for (o, commitment, letters) in rows {
+        let paragraph = o.paragraph.map(|p| p.to_string()).unwrap_or_default();
+        let letters: Vec<String> = letters.iter().map(|l| format!("({l})")).collect();
+        let _ = writeln!(
+            md,
+            "| {} {} | {paragraph} | {} | {} |",
+            o.number,
+            esc(&o.label),
+            if commitment { "yes" } else { "" },
+            letters.join(", ")
+        );
+        sources.insert(&o.source);
+    }
+    md.push('\n');
 }
 
 /// One self-contained page: the Markdown as HTML, with its style inline, for screen and print.

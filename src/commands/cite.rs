@@ -192,7 +192,7 @@ fn csl_json(r: &Reference) -> Value {
 fn hayagriva_item(r: &Reference) -> Value {
     let mut item = json!({
         "type": if r.csl_type == "webpage" { "web" } else if r.csl_type == "article" { "article" } else { "report" },
-        "title": r.title,
+        "title": keep_capitals(&r.title),
         "url": { "value": r.url, "date": r.accessed },
     });
     if let Some(author) = &r.author {
@@ -214,6 +214,22 @@ fn hayagriva_item(r: &Reference) -> Value {
         item["parent"] = json!({ "type": "web", "title": format!("{{{container}}}") });
     }
     item
+}
+
+/// Words with two capitals or more (`GCM`, `A/RES/73/195`) in braces, which keep them as written
+/// through a style's sentence or title case.
+fn keep_capitals(title: &str) -> String {
+    title
+        .split(' ')
+        .map(|word| {
+            if word.chars().filter(char::is_ascii_uppercase).count() >= 2 {
+                format!("{{{word}}}")
+            } else {
+                word.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The style's CSL, as hayagriva's archive encodes it (data/csl/README.md).

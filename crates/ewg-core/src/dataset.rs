@@ -33,6 +33,38 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
+/// The GCM objective an objective, a guide chapter or an action belongs to.
+fn objective_of(entry: Entry<'_>) -> Option<u32> {
+    match entry {
+        Entry::Objective(o) => Some(o.number),
+        Entry::Chapter(c) => Some(c.chapter.objective),
+        Entry::Action(a) => Some(a.objective),
+        _ => None,
+    }
+}
+
+/// The objectives a text of the entry names by number ("objective 6", "Objective 13"); notes
+/// about sources do not count.
+fn objectives_named_in(entry: Entry<'_>) -> Vec<u32> {
+    let mut named = Vec::new();
+    for field in entry.fields() {
+        if field.tier == Tier::Key || field.name == "note" {
+            continue;
+        }
+        let words: Vec<&str> = field.text.split_whitespace().collect();
+        for pair in words.windows(2) {
+            let number = pair[1].trim_end_matches(|c: char| !c.is_ascii_digit());
+            if pair[0].eq_ignore_ascii_case("objective")
+                && let Ok(n) = number.parse::<u32>()
+                && !named.contains(&n)
+            {
+                named.push(n);
+            }
+        }
+    }
+    named
+}
+
 impl Dataset {
     /// Parses a dataset strictly (unknown keys are errors) and checks its rules.
     pub fn load(text: &str) -> Result<Dataset, LoadError> {
@@ -140,6 +172,27 @@ impl Dataset {
         if !matches!(entry, Entry::Group(..)) {
             for other in self.entries() {
                 if other.related_ids().contains(&own_id.as_ref()) {
+                    push(other.to_ref());
+                }
+            }
+        }
+        // A GCM objective, its guide chapter and its actions point at each other; so do an
+        // objective and any text that names it by number ("objective 6").
+        if let Some(n) = objective_of(entry) {
+            for kind in [Kind::Objective, Kind::Chapter] {
+                if let Some(other) = self.entry_by_number(kind, n) {
+                    push(other.to_ref());
+                }
+            }
+        }
+        for n in objectives_named_in(entry) {
+            if let Some(other) = self.entry_by_number(Kind::Objective, n) {
+                push(other.to_ref());
+            }
+        }
+        if let Entry::Objective(o) = entry {
+            for other in self.entries() {
+                if objectives_named_in(other).contains(&o.number) {
                     push(other.to_ref());
                 }
             }
