@@ -199,9 +199,9 @@ pub(crate) enum Command {
     Actions {
         #[command(subcommand)]
         action: Option<EntryAction>,
-        /// Show this one: `7c`, `7(c)` or `7 c` (objective 7, GCM paragraph 23(c))
-        #[arg(value_name = "ID", num_args = 1..=2, conflicts_with_all = ["objective", "mentions"])]
-        id: Vec<String>,
+        /// Show this one: `7c`, `7(c)` or "7 c" (objective 7, GCM paragraph 23(c))
+        #[arg(value_name = "ID", conflicts_with_all = ["objective", "mentions"])]
+        id: Option<String>,
         /// Only the actions of this objective
         #[arg(long, short, value_name = "NUMBER")]
         objective: Option<u32>,
@@ -437,10 +437,15 @@ pub(crate) fn command() -> clap::Command {
             .iter()
             .filter_map(|f| f.to_possible_value().map(|v| v.get_name().to_string()))
             .collect();
-        let line = match names.split_first() {
-            None => "Formats: none; --format and --json do not apply".to_string(),
-            Some((first, [])) => format!("Formats (--format): {first}"),
-            Some((first, rest)) => {
+        let line = match names.as_slice() {
+            [] => "Formats: none; --format and --json do not apply".to_string(),
+            [first] => format!("Formats (--format): {first}"),
+            [table, _plain, rest @ ..] if table == "table" => format!(
+                "Formats (--format): table (the default on a terminal), plain (the default when \
+                 piped), {}",
+                rest.join(", ")
+            ),
+            [first, rest @ ..] => {
                 format!(
                     "Formats (--format): {first} (the default), {}",
                     rest.join(", ")

@@ -234,6 +234,9 @@ impl fmt::Display for Failure {
                  `ewg search {asked}` searches the text",
                 did_you_mean(near)
             ),
+            Failure::BadNumber { kind, count: 0, .. } => {
+                write!(f, "this dataset has no {}", kind.plural())
+            }
             Failure::BadNumber { kind, asked, count } => {
                 let (what, plural) = (kind.noun(), kind.plural());
                 let range = format!("{plural} are numbered 1 to {count}");
@@ -288,11 +291,6 @@ impl fmt::Display for Failure {
             Failure::Write { path, source } => {
                 write!(f, "cannot write `{}`: {source}", path.display())
             }
-            Failure::DataFile(error)
-            | Failure::Problems {
-                error,
-                listing: None,
-            } => file_message(f, error),
             Failure::Problems {
                 error: FileError::Problems { path, diagnostics },
                 listing: Some(_),
@@ -302,7 +300,7 @@ impl fmt::Display for Failure {
                 shown(path),
                 diagnostics.len()
             ),
-            Failure::Problems { error, .. } => file_message(f, error),
+            Failure::DataFile(error) | Failure::Problems { error, .. } => file_message(f, error),
             Failure::Internal { what, why } => write!(
                 f,
                 "{what} does not work ({why}); this is a bug in ewg, please report it"

@@ -428,6 +428,137 @@ const CASES: &[(&str, &str, Want)] = &[
     ),
     ("what is the GCM", "term:GCM", Top3),
     ("who founded the EWG", "group:ewg", Top3),
+    // The GCM's text (actions, principles, follow-up), as a student, an advocate and an
+    // official would ask; written before they were first run.
+    ("gender-responsive information campaigns", "action:3e", Top3),
+    (
+        "what does the compact say about remittances for women",
+        "action:20h",
+        Top3,
+    ),
+    ("para 29", "objective:13", Top3),
+    ("23(c)", "action:7c", Top3),
+    ("7c", "action:7c", Top3),
+    ("best interests of the child principle", "principle:h", Top3),
+    ("gender-responsive", "principle:g", Top3),
+    ("lens of victimhood", "principle:g", Top3),
+    ("agents of change", "principle:g", Top3),
+    ("whole-of-society approach", "principle:j", Top3),
+    ("whole of government", "principle:i", Top3),
+    ("national sovereignty GCM", "principle:c", Top3),
+    ("non-legally binding", "principle:b", Top3),
+    (
+        "International Migration Review Forum every four years",
+        "follow-up:imrf",
+        Top3,
+    ),
+    (
+        "Progress Declaration",
+        "follow-up:progress-declaration-2022",
+        Top3,
+    ),
+    (
+        "capacity-building mechanism",
+        "follow-up:capacity-building-mechanism",
+        Top3,
+    ),
+    (
+        "start-up fund",
+        "follow-up:capacity-building-mechanism",
+        Top3,
+    ),
+    (
+        "regional reviews of the GCM",
+        "follow-up:regional-reviews",
+        Top3,
+    ),
+    (
+        "Secretary-General report every two years",
+        "follow-up:sg-biennial-report",
+        Top3,
+    ),
+    (
+        "voluntary national implementation plan",
+        "follow-up:national-reviews",
+        Top3,
+    ),
+    (
+        "UN Network on Migration coordinator",
+        "follow-up:un-network-on-migration",
+        Top3,
+    ),
+    ("recruitment fees charged to workers", "action:6c", Top3),
+    ("withholding identity documents", "action:6h", Top3),
+    (
+        "women migrant workers domestic work labour law",
+        "action:6k",
+        Top3,
+    ),
+    ("end child detention", "action:13h", Top3),
+    (
+        "alternatives to detention good practice",
+        "action:13b",
+        Top3,
+    ),
+    (
+        "unaccompanied and separated children guardian",
+        "action:7f",
+        Top3,
+    ),
+    (
+        "statelessness nationality women and men equally",
+        "action:4e",
+        Top3,
+    ),
+    ("birth registration", "action:4e", Top3),
+    ("municipal registration cards", "action:4g", Top3),
+    ("remittance costs 3 per cent", "action:20a", Top3),
+    ("financial literacy migrant women", "action:20h", Top3),
+    ("female-headed households", "action:20i", Top3),
+    ("hate crime laws", "action:17a", Top3),
+    (
+        "complaint mechanisms for migrant women discrimination",
+        "action:17e",
+        Top3,
+    ),
+    ("online job-matching women", "action:18h", Top3),
+    (
+        "family reunification best interests of the child",
+        "action:5i",
+        Top3,
+    ),
+    (
+        "labour mobility agreements gender-responsive",
+        "action:5a",
+        Top3,
+    ),
+    (
+        "consular officers trained gender-responsive",
+        "action:14d",
+        Top3,
+    ),
+    (
+        "referral mechanisms gender-responsive child-sensitive",
+        "action:12c",
+        Top3,
+    ),
+    (
+        "smuggled migrants gender-responsive protocols",
+        "action:9c",
+        Top3,
+    ),
+    ("trafficking victims women girls boys", "action:10e", Top3),
+    ("when was the first review forum", "event:imrf-2022", Top3),
+    (
+        "New York Declaration for Refugees and Migrants",
+        "event:new-york-declaration-2016",
+        Top3,
+    ),
+    (
+        "second International Migration Review Forum 2026",
+        "event:imrf-2026",
+        Top3,
+    ),
 ];
 
 /// The first three hits for a query, as `kind:id`.

@@ -2,7 +2,7 @@
 //! groff, help pinned against expected files, and datasets read from files.
 
 mod common;
-use common::{assert_expected, updated};
+use common::{assert_expected, bundled, updated};
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -165,11 +165,6 @@ fn the_man_page_renders_with_every_section() {
     for name in ["NO_COLOR", "CLICOLOR_FORCE", "COLUMNS", "EWG_DATA"] {
         assert!(rendered.contains(name), "ENVIRONMENT lacks {name}");
     }
-}
-
-/// The bundled dataset, as the tests compare counts with it.
-fn bundled() -> ewg_core::Dataset {
-    ewg_core::Dataset::load(ewg_core::BUNDLED).expect("the bundled dataset loads")
 }
 
 fn export(dir: &Path) -> PathBuf {

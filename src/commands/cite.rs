@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use serde_json::{Value, json};
 
 use ewg_core::dates::Span;
-use ewg_core::{Dataset, Entry, Kind, PRINCIPLES_PARAGRAPH, PublicationKind};
+use ewg_core::{Dataset, Entry, PublicationKind};
 
 use super::lookup;
 use crate::cli::CiteStyle;
@@ -36,11 +36,6 @@ struct Reference {
     /// The part of the work cited: a paragraph of the GCM (`para. 23(c)`).
     locator: Option<String>,
 }
-
-/// The GCM as a General Assembly resolution: who, when, and its document number.
-const GCM_AUTHOR: &str = "United Nations General Assembly";
-const GCM_DOCUMENT: &str = "A/RES/73/195";
-const GCM_ADOPTED: &str = "19 December 2018";
 
 fn date_of(text: &str) -> (Option<Span>, usize) {
     let Some(span) = Span::parse(text) else {
@@ -73,18 +68,26 @@ fn reference(data: &Dataset, entry: Entry<'_>) -> Reference {
         accessed: data.meta.updated.clone(),
         locator: None,
     };
-    // The GCM's own text is cited as the resolution, at its paragraph.
+    // The GCM's own text is cited as the resolution that holds it, at its paragraph; where the
+    // data names no resolution, as the entry's title at its source.
     let gcm = |paragraph: Option<String>| {
-        let (date, date_parts) = date_of(GCM_ADOPTED);
+        let locator = paragraph.map(|p| format!("para. {p}"));
+        let Some(resolution) = &data.gcm.resolution else {
+            return Reference {
+                locator,
+                ..base(entry.title().into_owned(), None)
+            };
+        };
+        let (date, date_parts) = date_of(&resolution.adopted);
         Reference {
             csl_type: "report",
             date,
             date_parts,
-            url: format!("https://undocs.org/{GCM_DOCUMENT}"),
-            locator: paragraph.map(|p| format!("para. {p}")),
+            url: resolution.url.clone(),
+            locator,
             ..base(
-                format!("{} ({GCM_DOCUMENT})", data.gcm.name),
-                Some(GCM_AUTHOR.to_string()),
+                format!("{} ({})", data.gcm.name, resolution.symbol),
+                Some(resolution.by.clone()),
             )
         }
     };
@@ -144,7 +147,7 @@ fn reference(data: &Dataset, entry: Entry<'_>) -> Reference {
         }
         Entry::Objective(o) => gcm(o.paragraph.map(|p| p.to_string())),
         Entry::Action(a) => gcm(Some(a.paragraph())),
-        Entry::Principle(p) => gcm(Some(format!("{PRINCIPLES_PARAGRAPH}({})", p.letter))),
+        Entry::Principle(p) => gcm(Some(p.paragraph())),
         Entry::FollowUp(f) => gcm(super::lists::paragraphs(&f.paragraphs)),
         // What the group does, as its page says: the page is the source.
         Entry::Activity(a) => base(a.title.clone(), Some(group.clone())),
@@ -409,6 +412,24 @@ fn ris(references: &[Reference]) -> String {
     out
 }
 
+/// Why the words at the start of `words` name no entry: what a kind says of the first two
+/// (`issue 9`, `action 7z`) where the first names a kind, else what is said of the first.
+fn not_an_entry(data: &Dataset, words: &[&str]) -> Failure {
+    let two = words[..2.min(words.len())].join(" ");
+    match lookup::any(data, &two) {
+        Err(failure @ (Failure::BadNumber { .. } | Failure::UnknownId { kind: Some(_), .. })) => {
+            failure
+        }
+        _ => match lookup::any(data, words[0]) {
+            Err(failure) => failure,
+            Ok(_) => Failure::Internal {
+                what: "naming entries to cite",
+                why: format!("`{}` names an entry but was not taken", words[0]),
+            },
+        },
+    }
+}
+
 /// References to the entries asked for, in `format` (as `cli::FORMATS` declares for `cite`):
 /// text in a citation style, CSL-JSON (`json` or `csl-json`), BibTeX, BibLaTeX or RIS.
 pub(crate) fn cite(
@@ -417,22 +438,22 @@ pub(crate) fn cite(
     style: CiteStyle,
     format: Format,
 ) -> Result<View, Failure> {
-    // Entries are named one after another; `issue 4` is two words.
+    // Entries are named one after another, each in up to three words (`guiding principle g`):
+    // the longest run of words that names an entry is taken.
+    let words: Vec<&str> = asked.iter().map(String::as_str).collect();
     let mut references = Vec::new();
-    let mut words = asked.iter().map(String::as_str).peekable();
-    while let Some(word) = words.next() {
-        let named = match words.peek() {
-            Some(next)
-                if (next.parse::<u32>().is_ok() || Kind::from_name(word).is_some())
-                    && lookup::any(data, word).is_err() =>
-            {
-                let pair = format!("{word} {next}");
-                words.next();
-                pair
-            }
-            _ => word.to_string(),
+    let mut at = 0;
+    while at < words.len() {
+        let longest = (1..=3.min(words.len() - at)).rev().find_map(|n| {
+            lookup::any(data, &words[at..at + n].join(" "))
+                .ok()
+                .map(|e| (n, e))
+        });
+        let Some((n, entry)) = longest else {
+            return Err(not_an_entry(data, &words[at..]));
         };
-        references.push(reference(data, lookup::any(data, &named)?));
+        references.push(reference(data, entry));
+        at += n;
     }
     let text = match format {
         Format::Bibtex => tex(&references, false)?,

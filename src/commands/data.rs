@@ -70,11 +70,14 @@ fn pretty(value: &Value) -> String {
 
 /// `ewg data export`: the dataset as TOML (the default) or JSON.
 pub(crate) fn export(data: &Dataset, format: Format) -> Result<View, Failure> {
+    let internal = |why: String| Failure::Internal {
+        what: "the dataset's export",
+        why,
+    };
     let text = if format == Format::Json {
-        // Our own plain structs serialise without fail, to JSON as to TOML.
-        serde_json::to_string_pretty(data).map_err(std::io::Error::other)? + "\n"
+        serde_json::to_string_pretty(data).map_err(|e| internal(e.to_string()))? + "\n"
     } else {
-        toml::to_string(data).map_err(std::io::Error::other)?
+        toml::to_string(data).map_err(|e| internal(e.to_string()))?
     };
     Ok(View::Text(text))
 }

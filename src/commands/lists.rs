@@ -4,9 +4,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use ewg_core::dates::{Day, Span};
-use ewg_core::{
-    Action, Chapter, Dataset, Event, Kind, Member, Mention, PRINCIPLES_PARAGRAPH, Publication,
-};
+use ewg_core::{Action, Chapter, Dataset, Event, Kind, Member, Mention, Publication};
 
 use super::lookup;
 use crate::cli::{MemberFilter, SortBy, TimelineFilter};
@@ -230,6 +228,14 @@ pub(crate) fn mention_words(mentions: &[Mention]) -> String {
         .join(", ")
 }
 
+/// An action in JSON, wherever it is written: its fields with its id and paragraph.
+pub(crate) fn action_json(action: &Action) -> Value {
+    let mut json = to_value(action);
+    json["id"] = json!(action.code());
+    json["paragraph"] = json!(action.paragraph());
+    json
+}
+
 /// GCM actions: their id, paragraph, the words they mention and their text.
 pub(crate) fn actions(actions: Vec<&Action>) -> View {
     View::Listing(Listing {
@@ -246,15 +252,7 @@ pub(crate) fn actions(actions: Vec<&Action>) -> View {
                 ]
             })
             .collect(),
-        json: actions
-            .iter()
-            .map(|a| {
-                let mut json = to_value(a);
-                json["id"] = json!(a.code());
-                json["paragraph"] = json!(a.paragraph());
-                json
-            })
-            .collect(),
+        json: actions.iter().map(|a| action_json(a)).collect(),
         note: None,
     })
 }
@@ -293,7 +291,7 @@ fn principles(data: &Dataset) -> View {
                 vec![
                     p.letter.as_str().into(),
                     p.title.as_str().into(),
-                    format!("{PRINCIPLES_PARAGRAPH}({})", p.letter).into(),
+                    p.paragraph().into(),
                 ]
             })
             .collect(),

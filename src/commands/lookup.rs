@@ -45,6 +45,19 @@ pub(crate) fn by_id<'a>(data: &'a Dataset, kind: Kind, asked: &str) -> Result<En
     })
 }
 
+/// An entry of `kind`, found as the kind's entries are named: by number, code or id.
+pub(crate) fn of_kind<'a>(
+    data: &'a Dataset,
+    kind: Kind,
+    asked: &str,
+) -> Result<Entry<'a>, Failure> {
+    match kind.id_style() {
+        IdStyle::Number => by_number(data, kind, asked),
+        IdStyle::Code => by_code(data, kind, asked),
+        IdStyle::Slug | IdStyle::Acronym => by_id(data, kind, asked),
+    }
+}
+
 /// An entry of a kind named by codes (actions, principles) as people write them: `7c`, `7(c)`,
 /// `7 c`, `(g)`.
 pub(crate) fn by_code<'a>(
@@ -89,18 +102,23 @@ pub(crate) fn by_number<'a>(
 /// Any entry, as a user names it: `issue 4`, `objective 6`, `guide 6`, an id (`cedaw`,
 /// `reflections-2018`, `ewg`), a member's acronym or name, a glossary acronym.
 pub(crate) fn any<'a>(data: &'a Dataset, asked: &str) -> Result<Entry<'a>, Failure> {
-    if let Some((kind, number)) = Kind::reference(asked) {
-        return by_number(data, kind, &number.to_string());
-    }
-    // `action 7c`, `principle g`: a kind's name, then the entry as that kind names it.
-    if let Some((word, rest)) = asked.trim().split_once(char::is_whitespace)
-        && let Some(kind) = Kind::from_name(&word.to_lowercase())
-    {
-        return match kind.id_style() {
-            IdStyle::Number => by_number(data, kind, rest),
-            IdStyle::Code => by_code(data, kind, rest),
-            IdStyle::Slug | IdStyle::Acronym => by_id(data, kind, rest),
-        };
+    // A kind named first, by its name or a word for it, then the entry as that kind names it:
+    // `issue 4`, `guidance note 4`, `action 7c`, `guiding principle g`, `statement reflections-2018`.
+    let lowered = asked.trim().to_lowercase();
+    let mut kind_named: Option<Failure> = None;
+    for &kind in Kind::ALL {
+        let names = [kind.as_str(), kind.plural()]
+            .into_iter()
+            .chain(kind.words().iter().copied());
+        for name in names {
+            let Some(rest) = lowered.strip_prefix(name).and_then(|r| r.strip_prefix(' ')) else {
+                continue;
+            };
+            match of_kind(data, kind, rest) {
+                Ok(entry) => return Ok(entry),
+                Err(failure) => kind_named = kind_named.or(Some(failure)),
+            }
+        }
     }
     let wanted = asked.trim().to_lowercase();
     if let Some(entry) = data.entry_by_id(&wanted) {
@@ -111,6 +129,10 @@ pub(crate) fn any<'a>(data: &'a Dataset, asked: &str) -> Result<Entry<'a>, Failu
     }
     if let Some(term) = data.term(asked.trim()) {
         return Ok(Entry::Term(term));
+    }
+    // `issue 9`: what the kind says of it is the better message.
+    if let Some(failure) = kind_named {
+        return Err(failure);
     }
     let ids = data
         .entries()

@@ -14,7 +14,7 @@ mod search;
 mod shell;
 mod show;
 
-use ewg_core::{Dataset, IdStyle, Kind};
+use ewg_core::{Dataset, Kind};
 
 use crate::cli::{Command, DataAction, EntryAction, MembersAction};
 use crate::config::Config;
@@ -73,14 +73,11 @@ pub(crate) fn run(command: Option<&Command>, cx: &Context<'_>) -> Result<View, F
         Command::Timeline { action, id, .. } => list_or_show(cx, Kind::Event, action, id),
         Command::Actions {
             action: None,
-            id,
+            id: None,
             objective,
             mentions,
-        } if id.is_empty() => lists::actions_filtered(data, *objective, mentions),
-        Command::Actions { action, id, .. } => {
-            let typed = (!id.is_empty()).then(|| id.join(" "));
-            list_or_show(cx, Kind::Action, action, &typed)
-        }
+        } => lists::actions_filtered(data, *objective, mentions),
+        Command::Actions { action, id, .. } => list_or_show(cx, Kind::Action, action, id),
         Command::Principles { action, id } => list_or_show(cx, Kind::Principle, action, id),
         Command::FollowUp { action, id } => list_or_show(cx, Kind::FollowUp, action, id),
         Command::Define { acronym: None } => Ok(lists::of_kind(data, Kind::Term)),
@@ -140,12 +137,7 @@ fn list_or_show(
     let Some(asked) = asked else {
         return Ok(lists::of_kind(cx.data, kind));
     };
-    let entry = match kind.id_style() {
-        IdStyle::Number => lookup::by_number(cx.data, kind, asked)?,
-        IdStyle::Slug | IdStyle::Acronym => lookup::by_id(cx.data, kind, asked)?,
-        IdStyle::Code => lookup::by_code(cx.data, kind, asked)?,
-    };
-    Ok(show::show(cx.data, entry))
+    Ok(show::show(cx.data, lookup::of_kind(cx.data, kind, asked)?))
 }
 
 #[cfg(test)]

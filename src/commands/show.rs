@@ -3,11 +3,11 @@
 
 use serde_json::json;
 
-use ewg_core::{Action, Chapter, Dataset, Entry, EntryRef, Kind, PRINCIPLES_PARAGRAPH, UNTITLED};
+use ewg_core::{Action, Chapter, Dataset, Entry, EntryRef, Kind, UNTITLED};
 
 use super::lists::{
-    chapter_status, chapter_summary, chapters_not_held, chapters_with_labels, mention_words,
-    paragraphs, to_value,
+    action_json, chapter_status, chapter_summary, chapters_not_held, chapters_with_labels,
+    mention_words, paragraphs, to_value,
 };
 use crate::output::{Record, View};
 
@@ -140,7 +140,10 @@ pub(crate) fn about(data: &Dataset, dataset: &str) -> View {
 pub(crate) fn show(data: &Dataset, entry: Entry<'_>) -> View {
     let related = data.related(entry);
     let related_lines: Vec<String> = related.iter().map(related_line).collect();
-    let mut json = to_value(&entry);
+    let mut json = match entry {
+        Entry::Action(a) => action_json(a),
+        _ => to_value(&entry),
+    };
     json["kind"] = json!(entry.kind().as_str());
     json["related"] = to_value(&related);
 
@@ -207,7 +210,7 @@ pub(crate) fn show(data: &Dataset, entry: Entry<'_>) -> View {
                 .iter()
                 .filter(|a| a.objective == o.number)
                 .collect();
-            json["actions"] = to_value(&actions);
+            json["actions"] = actions.iter().map(|a| action_json(a)).collect();
             // `*` marks the actions that name women, girls or gender, in every format.
             let action_lines = actions.iter().map(|a| {
                 let mark = if a.names_gender() { "*" } else { "" };
@@ -280,10 +283,7 @@ pub(crate) fn show(data: &Dataset, entry: Entry<'_>) -> View {
         .field_opt("note", a.note.as_deref()),
         Entry::Principle(p) => Record::new(entry.title(), json)
             .field("id", &p.letter)
-            .field(
-                "paragraph",
-                format!("GCM para {PRINCIPLES_PARAGRAPH}({})", p.letter),
-            )
+            .field("paragraph", format!("GCM para {}", p.paragraph()))
             .field("principle", &p.title)
             .field("text", &p.text)
             .list("key terms", p.key_terms.iter().map(String::as_str)),

@@ -51,8 +51,11 @@ pub fn assert_expected(name: &str, actual: &str) {
 /// The bundled dataset's `meta.updated`, as the tests compare with it (never a date by hand).
 #[allow(dead_code)] // not every test file needs it
 pub fn updated() -> String {
-    ewg_core::Dataset::load(ewg_core::BUNDLED)
-        .expect("the bundled dataset loads")
-        .meta
-        .updated
+    bundled().meta.updated
+}
+
+/// The bundled dataset, as the tests compare counts and dates with it.
+#[allow(dead_code)] // not every test file needs it
+pub fn bundled() -> ewg_core::Dataset {
+    ewg_core::Dataset::load(ewg_core::BUNDLED).expect("the bundled dataset loads")
 }

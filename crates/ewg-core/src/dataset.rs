@@ -1,12 +1,11 @@
-//! Loading a dataset (strictly, and in pieces when it is large), and look-ups across it: entries
-//! by id or number, categories, acronyms, and the entries related to one.
+//! Loading a dataset (strictly, and in pieces when it is large), and the entries related to one.
 
 use std::collections::BTreeSet;
 use std::fmt;
 
-use crate::model::{Category, Dataset, Member, Objective, Publication, PublicationKind, Term};
+use crate::model::Dataset;
 use crate::pieces::{PIECE_BYTES, load_in_pieces};
-use crate::registry::{Entry, EntryRef, GroupEntry, IdStyle, Kind, Tier};
+use crate::registry::{Entry, EntryRef, Kind, Tier};
 use crate::rules::{Problem, acronyms_in};
 
 /// A dataset that could not be loaded: a syntax or shape error, or broken rules.
@@ -84,64 +83,6 @@ impl Dataset {
     /// is only deserialised here.
     pub fn from_checked_json(json: &str) -> Result<Dataset, serde_json::Error> {
         serde_json::from_str(json)
-    }
-
-    /// How many entries of a kind there are.
-    pub fn count(&self, kind: Kind) -> usize {
-        self.entries_of(kind).count()
-    }
-
-    /// The entry with this id among the kinds named by slugs (not issues, objectives or terms).
-    pub fn entry_by_id(&self, id: &str) -> Option<Entry<'_>> {
-        Kind::ALL
-            .iter()
-            .filter(|k| k.id_style() == IdStyle::Slug)
-            .find_map(|&k| self.entries_of(k).find(|e| e.id() == id))
-    }
-
-    /// The entry a link names: a slug, or a glossary acronym.
-    pub fn linked(&self, id: &str) -> Option<Entry<'_>> {
-        self.entry_by_id(id)
-            .or_else(|| self.term(id).map(Entry::Term))
-    }
-
-    /// The entry of a numbered kind with this number, wherever it stands in the file.
-    pub fn entry_by_number(&self, kind: Kind, number: u32) -> Option<Entry<'_>> {
-        let number = number.to_string();
-        self.entries_of(kind).find(|e| e.id() == number)
-    }
-
-    pub fn group_entry(&self) -> Entry<'_> {
-        Entry::Group(GroupEntry {
-            group: &self.group,
-            gcm: &self.gcm,
-        })
-    }
-
-    /// The GCM objective with this number.
-    pub fn objective(&self, number: u32) -> Option<&Objective> {
-        self.objectives.iter().find(|o| o.number == number)
-    }
-
-    /// The Policies and Practice Guide's own entry among the publications.
-    pub fn guide_publication(&self) -> Option<&Publication> {
-        self.publications
-            .iter()
-            .find(|p| p.kind == PublicationKind::Guide)
-    }
-
-    pub fn category(&self, slug: &str) -> Option<&Category> {
-        self.categories.iter().find(|c| c.slug == slug)
-    }
-
-    pub fn members_in(&self, slug: &str) -> impl Iterator<Item = &Member> {
-        self.members.iter().filter(move |m| m.category == slug)
-    }
-
-    pub fn term(&self, acronym: &str) -> Option<&Term> {
-        self.glossary
-            .iter()
-            .find(|t| t.acronym.eq_ignore_ascii_case(acronym))
     }
 
     /// Entries related to `entry`: those it names, those that name it (guide chapters also by

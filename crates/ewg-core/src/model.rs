@@ -365,7 +365,23 @@ pub struct Gcm {
     pub name: String,
     pub also_called: String,
     pub description: String,
+    /// The resolution that holds its text, as its text is cited: by whom, its symbol and the day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolution: Option<Resolution>,
     pub sources: Vec<String>,
+}
+
+/// A General Assembly resolution, as a citation names it.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Resolution {
+    /// Who adopted it: "United Nations General Assembly".
+    pub by: String,
+    /// Its document symbol: "A/RES/73/195".
+    pub symbol: String,
+    /// The day it was adopted, as sources write it: "19 December 2018".
+    pub adopted: String,
+    pub url: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -377,7 +393,7 @@ pub struct Objective {
     /// The objective's page in the Policies and Practice Guide.
     pub guide: String,
     pub source: String,
-    /// The GCM's paragraph that holds the objective: 16 + its number.
+    /// The GCM's paragraph that holds the objective: 16 + its number (data check holds it to that).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paragraph: Option<u32>,
     /// What States commit to, in the project's words; `None` where the paragraph was not read.
@@ -494,6 +510,13 @@ pub struct Principle {
     pub source: String,
 }
 
+impl Principle {
+    /// Its paragraph and letter as the GCM cites it: `15(g)`.
+    pub fn paragraph(&self) -> String {
+        format!("{PRINCIPLES_PARAGRAPH}({})", self.letter)
+    }
+}
+
 /// A part of the GCM's implementation, follow-up and review: a mechanism, a forum, a review.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -503,7 +526,7 @@ pub struct FollowUp {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
     /// The GCM's paragraphs that set it out; empty where their numbers were not read.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub paragraphs: Vec<u32>,
     pub summary: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]

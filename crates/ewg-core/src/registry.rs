@@ -16,8 +16,8 @@ use std::fmt;
 use serde::{Serialize, Serializer};
 
 use crate::model::{
-    Action, Activity, Chapter, Dataset, Event, FollowUp, Gcm, Group, Issue, Member, Objective,
-    PRINCIPLES_PARAGRAPH, Principle, Publication, Term,
+    Action, Activity, Category, Chapter, Dataset, Event, FollowUp, Gcm, Group, Issue, Member,
+    Objective, Principle, Publication, PublicationKind, Term,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -226,22 +226,6 @@ impl Kind {
     /// The kind with this name (`member`), as `--kind` takes it.
     pub fn from_name(name: &str) -> Option<Kind> {
         Kind::ALL.iter().copied().find(|k| k.as_str() == name)
-    }
-
-    /// The numbered entry a text names and nothing more: one of a numbered kind's words, then a
-    /// number (`issue 4`, `Guidance note 4`, `objectives 6`), as the kind and the number.
-    pub fn reference(text: &str) -> Option<(Kind, u32)> {
-        let text = text.trim().to_lowercase();
-        let (name, number) = text.rsplit_once(char::is_whitespace)?;
-        let number = number.parse().ok()?;
-        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-        let singular = name.strip_suffix('s').unwrap_or(&name);
-        Kind::ALL
-            .iter()
-            .copied()
-            .filter(|k| k.id_style() == IdStyle::Number)
-            .find(|k| k.words().contains(&name.as_str()) || k.words().contains(&singular))
-            .map(|k| (k, number))
     }
 
     /// The path of an entry of this kind in a file, for problem reports (`members[3]`).
@@ -596,8 +580,10 @@ impl<'a> EntryKind<'a> for &'a Principle {
     }
     fn title(self) -> Cow<'a, str> {
         Cow::Owned(format!(
-            "Guiding principle ({}), GCM para {PRINCIPLES_PARAGRAPH}({}): {}",
-            self.letter, self.letter, self.title
+            "Guiding principle ({}), GCM para {}: {}",
+            self.letter,
+            self.paragraph(),
+            self.title
         ))
     }
     fn fields(self) -> Vec<Field<'a>> {
@@ -762,6 +748,69 @@ impl<'a> EntryKind<'a> for &'a Term {
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Look-ups: entries by id or number, and the lists that name others
+
+impl Dataset {
+    /// How many entries of a kind there are.
+    pub fn count(&self, kind: Kind) -> usize {
+        self.entries_of(kind).count()
+    }
+
+    /// The entry with this id among the kinds named by slugs (not issues, objectives or terms).
+    pub fn entry_by_id(&self, id: &str) -> Option<Entry<'_>> {
+        Kind::ALL
+            .iter()
+            .filter(|k| k.id_style() == IdStyle::Slug)
+            .find_map(|&k| self.entries_of(k).find(|e| e.id() == id))
+    }
+
+    /// The entry a link names: a slug, or a glossary acronym.
+    pub fn linked(&self, id: &str) -> Option<Entry<'_>> {
+        self.entry_by_id(id)
+            .or_else(|| self.term(id).map(Entry::Term))
+    }
+
+    /// The entry of a numbered kind with this number, wherever it stands in the file.
+    pub fn entry_by_number(&self, kind: Kind, number: u32) -> Option<Entry<'_>> {
+        let number = number.to_string();
+        self.entries_of(kind).find(|e| e.id() == number)
+    }
+
+    pub fn group_entry(&self) -> Entry<'_> {
+        Entry::Group(GroupEntry {
+            group: &self.group,
+            gcm: &self.gcm,
+        })
+    }
+
+    /// The GCM objective with this number.
+    pub fn objective(&self, number: u32) -> Option<&Objective> {
+        self.objectives.iter().find(|o| o.number == number)
+    }
+
+    /// The Policies and Practice Guide's own entry among the publications.
+    pub fn guide_publication(&self) -> Option<&Publication> {
+        self.publications
+            .iter()
+            .find(|p| p.kind == PublicationKind::Guide)
+    }
+
+    pub fn category(&self, slug: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.slug == slug)
+    }
+
+    pub fn members_in(&self, slug: &str) -> impl Iterator<Item = &Member> {
+        self.members.iter().filter(move |m| m.category == slug)
+    }
+
+    pub fn term(&self, acronym: &str) -> Option<&Term> {
+        self.glossary
+            .iter()
+            .find(|t| t.acronym.eq_ignore_ascii_case(acronym))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -775,20 +824,6 @@ mod tests {
                 assert_ne!(a.as_str(), b.as_str());
                 assert_ne!(a.section(), b.section());
             }
-        }
-    }
-
-    #[test]
-    fn references_name_a_numbered_kind_then_a_number() {
-        assert_eq!(Kind::reference("issue 4"), Some((Kind::Issue, 4)));
-        assert_eq!(
-            Kind::reference(" Guidance  note 2 "),
-            Some((Kind::Issue, 2))
-        );
-        assert_eq!(Kind::reference("objectives 6"), Some((Kind::Objective, 6)));
-        assert_eq!(Kind::reference("guide 6"), Some((Kind::Chapter, 6)));
-        for not in ["issue", "4", "member 4", "issue four", "action 7c"] {
-            assert_eq!(Kind::reference(not), None, "{not}");
         }
     }
 

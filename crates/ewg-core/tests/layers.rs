@@ -59,11 +59,7 @@ fn imports(code: &str, modules: &[&str]) -> Vec<String> {
     for (at, _) in code.match_indices("crate::") {
         let rest = &code[at + "crate::".len()..];
         let names: Vec<&str> = if let Some(group) = rest.strip_prefix('{') {
-            let group = &group[..group.find('}').unwrap_or(group.len())];
-            group
-                .split(',')
-                .map(|n| n.trim().split("::").next().unwrap_or_default())
-                .collect()
+            top_level_names(group)
         } else {
             vec![
                 rest.split(|c: char| !(c.is_alphanumeric() || c == '_'))
@@ -78,6 +74,32 @@ fn imports(code: &str, modules: &[&str]) -> Vec<String> {
         }
     }
     found
+}
+
+/// The first name of each path in a `{...}` group (`model::{A, B}, search` gives `model` and
+/// `search`), the group's own nested braces skipped.
+fn top_level_names(group: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let (mut depth, mut start) = (0usize, 0usize);
+    for (i, c) in group.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth == 0 => {
+                names.push(&group[start..i]);
+                break;
+            }
+            '}' => depth -= 1,
+            ',' if depth == 0 => {
+                names.push(&group[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    names
+        .into_iter()
+        .map(|path| path.trim().split("::").next().unwrap_or_default())
+        .collect()
 }
 
 #[test]
@@ -113,9 +135,51 @@ fn no_module_imports_one_above_it() {
     }
 }
 
+/// The methods a module adds to `Dataset` (in its `impl Dataset` blocks): calling one is using
+/// the module, though no `use` line says so.
+fn dataset_methods(code: &str) -> Vec<String> {
+    let mut methods = Vec::new();
+    for block in code.split("\nimpl Dataset {").skip(1) {
+        let body = block.split("\n}\n").next().unwrap_or_default();
+        for (at, _) in body.match_indices("pub fn ") {
+            let name = body[at + "pub fn ".len()..]
+                .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .next()
+                .unwrap_or_default();
+            methods.push(name.to_string());
+        }
+    }
+    methods
+}
+
+#[test]
+fn no_module_calls_a_dataset_method_of_a_module_above_it() {
+    let modules = modules();
+    for (name, code) in &modules {
+        let place = LAYERS.iter().position(|l| l == name).expect("in LAYERS");
+        for higher in &LAYERS[place + 1..] {
+            let Some(their_code) = modules.get(*higher) else {
+                continue;
+            };
+            for method in dataset_methods(their_code) {
+                assert!(
+                    !code.contains(&format!(".{method}(")),
+                    "`{name}` calls `Dataset::{method}`, which `{higher}` (above it) defines"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_checker_sees_a_dataset_method() {
+    let code = "use x;\nimpl Dataset {\n    pub fn related(&self) {}\n}\n";
+    assert_eq!(dataset_methods(code), ["related"]);
+}
+
 #[test]
 fn the_checker_sees_an_import_above() {
-    let code = "use crate::{model, search::Index};\nfn f() { crate::check::x(); }";
+    let code = "use crate::{model::{A, B}, search::Index};\nfn f() { crate::check::x(); }";
     assert_eq!(imports(code, LAYERS), ["model", "search", "check"]);
 }
 
