@@ -244,7 +244,7 @@ pub(crate) enum Command {
         acronym: Option<String>,
     },
 
-    /// Search every entry; all words must match, "quoted phrases" in order
+    /// Search every entry: those with every word first, else those with the most telling words
     #[command(
         after_help = "Examples:\n  ewg search \"labour rights\"\n  ewg search '\"access to justice\"'\n  ewg search refugees --kind member\n  ewg search migrant --limit 3"
     )]
@@ -260,6 +260,11 @@ pub(crate) enum Command {
         /// Show at most N hits, 0 for all [default: 10 on a terminal, all when piped or with --json]
         #[arg(long, short = 'n', value_name = "N")]
         limit: Option<u64>,
+
+        /// Only entries with every word; without it, where none has them all, the entries with
+        /// the most telling of them are shown, with a note naming the words none has
+        #[arg(long)]
+        all_words: bool,
     },
 
     /// Check a dataset file, or print the dataset in use to start a new one from

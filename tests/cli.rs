@@ -220,7 +220,7 @@ const ERRORS: &[(&[&str], i32, &str)] = &[
     (&["define", "XYZ"], 1, "no acronym `XYZ` in the glossary"),
     (&["search", "zzzzqx"], 1, "no entry matches `zzzzqx`"),
     (
-        &["search", "unicef", "remittances"],
+        &["search", "unicef", "remittances", "--all-words"],
         1,
         "the words match separately: try without `unicef` or without `remittances`",
     ),
@@ -555,12 +555,54 @@ fn piped_hits_are_cut_without_a_note_and_limit_zero_means_all() {
 }
 
 #[test]
+fn a_query_no_entry_matches_whole_shows_the_best_partial_matches() {
+    // Every word somewhere, never together: the entries with the most telling words, a note.
+    let out = run(&["search", "unicef", "remittances"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .starts_with("note: no entry has all of `unicef remittances`"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stdout.is_empty());
+    // A word no entry has is named, and the others still answer.
+    let out = run(&["search", "domestic", "workers", "qwxzy"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("no entry mentions `qwxzy`"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stdout
+            .lines()
+            .next()
+            .is_some_and(|l| l.contains("guide")),
+        "{}",
+        out.stdout
+    );
+    // Nothing at all: exit 1.
+    let out = run(&["search", "qwxzy"]);
+    assert_eq!(out.code, 1);
+    // --all-words keeps every word required.
+    let out = run(&["search", "unicef", "remittances", "--all-words"]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr
+            .contains("try without `unicef` or without `remittances`"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
 fn suggestions_are_words_that_would_find_something() {
-    let out = run(&["search", "cedwa", "remitances", "zzqx"]);
+    let out = run(&["search", "cedwa", "remitances", "zzqx", "--all-words"]);
     assert_eq!(out.code, 1);
     assert!(!out.stderr.contains("`the`"), "{}", out.stderr);
     // A suggestion is offered only if the query with it would find hits.
-    let out = run(&["search", "unicef", "remitances"]);
+    let out = run(&["search", "unicef", "remitances", "--all-words"]);
     assert!(
         !out.stderr.contains("did you mean `remittances`"),
         "{}",

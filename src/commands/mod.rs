@@ -96,9 +96,12 @@ pub(crate) fn run(command: Option<&Command>, cx: &Context<'_>) -> Result<View, F
                 (Err(failure), None) => Err(failure),
             }
         }
-        Command::Search { words, kind, limit } => {
-            search::run(cx, &words.join(" "), kind, limit.map(usize_of))
-        }
+        Command::Search {
+            words,
+            kind,
+            limit,
+            all_words,
+        } => search::run(cx, &words.join(" "), kind, limit.map(usize_of), *all_words),
         Command::Data {
             action: DataAction::Check { path },
         } => data::check(path, cx.config.format),

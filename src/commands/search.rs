@@ -1,5 +1,7 @@
 //! `ewg search`: asks the core once, and renders its hits (or its explanation of a miss).
 
+use std::io::Write as _;
+
 use serde::Serialize;
 
 use ewg_core::Kind;
@@ -29,6 +31,7 @@ pub(crate) fn run(
     query: &str,
     kinds: &[Kind],
     limit: Option<usize>,
+    all_words: bool,
 ) -> Result<View, Failure> {
     let limit = match (limit, cx.config.format) {
         (Some(0), _) => usize::MAX,
@@ -36,7 +39,16 @@ pub(crate) fn run(
         (None, Format::Table) => TERMINAL_SEARCH_LIMIT,
         (None, _) => usize::MAX,
     };
-    let mut hits = search::search(cx.data, cx.prebuilt_terms, query, kinds)?;
+    let answer = search::search(cx.data, cx.prebuilt_terms, query, kinds, all_words)?;
+    if let Some(miss) = &answer.partial {
+        // Said apart from the hits, so that a pipe or JSON gets the hits alone.
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "note: {}",
+            crate::output::clean_message(&partial_note(query, miss))
+        );
+    }
+    let mut hits = answer.hits;
     let found = hits.len();
     hits.truncate(limit);
     let note = (hits.len() < found).then(|| {
@@ -78,6 +90,36 @@ pub(crate) fn run(
     }))
 }
 
+/// Why the hits are partial: the words no entry has (with what was meant, where a word is
+/// near one of the data), or that no entry has them all.
+fn partial_note(query: &str, miss: &search::Miss) -> String {
+    match miss {
+        search::Miss::Unknown(words) => {
+            let named: Vec<String> = words
+                .iter()
+                .map(|(word, near)| match near.as_slice() {
+                    [] => format!("`{word}`"),
+                    near => format!(
+                        "`{word}` (did you mean {}?)",
+                        near.iter()
+                            .map(|n| format!("`{n}`"))
+                            .collect::<Vec<_>>()
+                            .join(" or ")
+                    ),
+                })
+                .collect();
+            format!(
+                "no entry mentions {}; showing entries with the other words (`--all-words` asks for every word)",
+                named.join(" or ")
+            )
+        }
+        search::Miss::NotTogether { .. } => format!(
+            "no entry has all of `{}`; showing those with the most telling of its words (`--all-words` asks for every word)",
+            query.trim()
+        ),
+    }
+}
+
 /// The snippet as shown: for a guide chapter, which part of it matched ("measures: ...").
 fn snippet_text(kind: Kind, snippet: search::Snippet) -> Text {
     let part = match (kind, snippet.field) {
@@ -112,7 +154,7 @@ mod tests {
                 prebuilt_terms: None,
                 config: &config,
             };
-            match run(&cx, "migration", &[], limit) {
+            match run(&cx, "migration", &[], limit, false) {
                 Ok(View::Listing(listing)) => listing.rows.len(),
                 other => panic!("{other:?}"),
             }

@@ -3,7 +3,7 @@
 
 use serde_json::json;
 
-use ewg_core::{Action, Chapter, Dataset, Entry, EntryRef, Kind, UNTITLED};
+use ewg_core::{Action, ActionEntry, Chapter, Dataset, Entry, EntryRef, Kind, UNTITLED};
 
 use super::lists::{
     action_json, chapter_status, chapter_summary, chapters_not_held, chapters_with_labels,
@@ -141,7 +141,7 @@ pub(crate) fn show(data: &Dataset, entry: Entry<'_>) -> View {
     let related = data.related(entry);
     let related_lines: Vec<String> = related.iter().map(related_line).collect();
     let mut json = match entry {
-        Entry::Action(a) => action_json(a),
+        Entry::Action(a) => action_json(a.action),
         _ => to_value(&entry),
     };
     json["kind"] = json!(entry.kind().as_str());
@@ -263,7 +263,10 @@ pub(crate) fn show(data: &Dataset, entry: Entry<'_>) -> View {
             .field("acronym", &t.acronym)
             .list("stands for", t.expansions.iter().map(String::as_str))
             .field_opt("note", t.note.as_deref()),
-        Entry::Action(a) => Record::new(
+        Entry::Action(ActionEntry {
+            action: a,
+            objective,
+        }) => Record::new(
             format!("GCM para {}: objective {}", a.paragraph(), a.objective),
             json,
         )
@@ -271,8 +274,7 @@ pub(crate) fn show(data: &Dataset, entry: Entry<'_>) -> View {
         .field("paragraph", a.paragraph())
         .field_opt(
             "objective",
-            data.objective(a.objective)
-                .map(|o| format!("{}: {}", o.number, o.title)),
+            objective.map(|o| format!("{}: {}", o.number, o.title)),
         )
         .field("action", &a.text)
         .field_opt(

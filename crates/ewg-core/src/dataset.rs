@@ -37,7 +37,7 @@ fn objective_of(entry: Entry<'_>) -> Option<u32> {
     match entry {
         Entry::Objective(o) => Some(o.number),
         Entry::Chapter(c) => Some(c.chapter.objective),
-        Entry::Action(a) => Some(a.objective),
+        Entry::Action(a) => Some(a.action.objective),
         _ => None,
     }
 }

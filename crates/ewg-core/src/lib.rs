@@ -13,7 +13,9 @@ pub mod search;
 
 pub use dataset::LoadError;
 pub use model::*;
-pub use registry::{Entry, EntryKind, EntryRef, Field, GroupEntry, IdStyle, Kind, Layout, Tier};
+pub use registry::{
+    ActionEntry, Entry, EntryKind, EntryRef, Field, GroupEntry, IdStyle, Kind, Layout, Tier,
+};
 pub use rules::{Problem, acronyms_in};
 
 /// The bundled dataset's TOML text, as build.rs, the tests, benches and fuzz targets read it;

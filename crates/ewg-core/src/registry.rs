@@ -206,7 +206,7 @@ entry_kinds! { <'a>
     Chapter(ChapterEntry<'a>): "guide", "chapter", "chapters", Many "guide", IdStyle::Number,
         command Some("guide"), words &["guide", "chapter"], prior 0.25;
     /// A lettered action of a GCM objective (`7c`: objective 7, paragraph 23(c)).
-    Action(&'a Action): "action", "action", "actions", Many "actions", IdStyle::Code,
+    Action(ActionEntry<'a>): "action", "action", "actions", Many "actions", IdStyle::Code,
         command Some("actions"), words &["action"], prior 0.0;
     /// One of the GCM's guiding principles, paragraph 15 (a)-(j).
     Principle(&'a Principle): "principle", "principle", "principles", Many "principles", IdStyle::Code,
@@ -523,9 +523,19 @@ impl<'a> EntryKind<'a> for &'a Objective {
         Cow::Borrowed(&self.title)
     }
     fn fields(self) -> Vec<Field<'a>> {
-        Fields(vec![Field::number("number", self.number)])
+        let mut fields = Fields(vec![Field::number("number", self.number)])
             .one("title", Tier::Title, &self.title)
-            .one("label", Tier::Short, &self.label)
+            .one("label", Tier::Short, &self.label);
+        if let Some(paragraph) = self.paragraph {
+            fields.0.push(Field::number("paragraph", paragraph));
+            fields.0.push(Field {
+                name: "reference",
+                tier: Tier::Short,
+                text: Cow::Owned(format!("GCM para {paragraph}")),
+            });
+        }
+        fields
+            .opt("commitment", Tier::Prose, self.commitment.as_ref())
             .0
     }
     fn sources(self) -> Vec<&'a str> {
@@ -533,27 +543,52 @@ impl<'a> EntryKind<'a> for &'a Objective {
     }
 }
 
-impl<'a> EntryKind<'a> for &'a Action {
+/// A GCM action, with the objective it serves (whose title says what the action is about when
+/// its own text does not: 10(e) is on trafficking).
+#[derive(Debug, Clone, Copy)]
+pub struct ActionEntry<'a> {
+    pub action: &'a Action,
+    pub objective: Option<&'a Objective>,
+}
+
+impl std::ops::Deref for ActionEntry<'_> {
+    type Target = Action;
+    fn deref(&self) -> &Action {
+        self.action
+    }
+}
+
+impl Serialize for ActionEntry<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.action.serialize(serializer)
+    }
+}
+
+impl<'a> EntryKind<'a> for ActionEntry<'a> {
     fn all(data: &'a Dataset) -> impl Iterator<Item = Self> {
-        data.actions.iter()
+        data.actions.iter().map(|action| ActionEntry {
+            action,
+            objective: data.objective(action.objective),
+        })
     }
     fn id(self) -> Cow<'a, str> {
-        Cow::Owned(self.code())
+        Cow::Owned(self.action.code())
     }
     fn title(self) -> Cow<'a, str> {
-        Cow::Owned(format!("GCM para {}", self.paragraph()))
+        Cow::Owned(format!("GCM para {}", self.action.paragraph()))
     }
     fn fields(self) -> Vec<Field<'a>> {
-        Fields(vec![
+        let a = self.action;
+        let fields = Fields(vec![
             Field {
                 name: "id",
                 tier: Tier::Key,
-                text: Cow::Owned(self.code()),
+                text: Cow::Owned(a.code()),
             },
             Field {
                 name: "paragraph",
                 tier: Tier::Key,
-                text: Cow::Owned(self.paragraph()),
+                text: Cow::Owned(a.paragraph()),
             },
             Field {
                 name: "reference",
@@ -562,12 +597,15 @@ impl<'a> EntryKind<'a> for &'a Action {
             },
         ])
         // The words it mentions are in its text already: `--mentions` filters by them.
-        .one("text", Tier::Prose, &self.text)
-        .opt("note", Tier::Prose, self.note.as_ref())
-        .0
+        .one("text", Tier::Prose, &a.text)
+        .opt("note", Tier::Prose, a.note.as_ref());
+        match self.objective {
+            Some(objective) => fields.one("objective", Tier::Prose, &objective.title).0,
+            None => fields.0,
+        }
     }
     fn sources(self) -> Vec<&'a str> {
-        vec![&self.source]
+        vec![&self.action.source]
     }
 }
 

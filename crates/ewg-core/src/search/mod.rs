@@ -20,8 +20,8 @@ pub use normalise::{fold, words};
 pub use query::{
     Part, only_question_words, parse_query, split_query, take_kind_word, take_reference,
 };
-use score::put_reference_first;
-pub use score::{Hit, rank};
+pub use score::{Hit, rank, rank_partial};
+use score::{put_reference_first, sort};
 pub use snippet::{Snippet, cut_snippet};
 pub use suggest::{Miss, closest_words, explain_miss};
 
@@ -59,14 +59,29 @@ pub enum SearchError {
     },
 }
 
+/// What a "when" question adds to each dated entry's score: enough to lift an event above an
+/// entry that only names the same thing.
+const WHEN_BONUS: f64 = 10.0;
+
+/// What a search found: its hits, best first, and whether they are partial matches.
+#[derive(Debug, Clone)]
+pub struct Answer {
+    pub hits: Vec<Hit>,
+    /// Where no entry has every word of the query, why not (the hits then have some of them).
+    pub partial: Option<Miss>,
+}
+
 /// Searches every entry of `data` (of `kinds`, or all if empty) for `query`, best hit first.
 /// `prebuilt` are the data's terms as build.rs wrote them, where the data is the bundled one.
+/// Entries with every word of the query come first; where there are none, the entries with the
+/// most telling of its words, unless `all_words` asks for every word or nothing.
 pub fn search(
     data: &Dataset,
     prebuilt: Option<&[u8]>,
     query: &str,
     kinds: &[Kind],
-) -> Result<Vec<Hit>, SearchError> {
+    all_words: bool,
+) -> Result<Answer, SearchError> {
     let chars = query.chars().count();
     if chars > MAX_QUERY_CHARS {
         return Err(SearchError::TooLong {
@@ -110,14 +125,44 @@ pub fn search(
         parts = typed;
         hits = rank(&index, &parts, kinds);
     }
-    if hits.is_empty() {
+    // "When ..." asks for a date: the dated entries, events, first among hits alike.
+    let asks_when = split_query(query)
+        .iter()
+        .any(|p| !p.quoted && p.words == ["when"]);
+    let favour_dates = |hits: &mut Vec<Hit>| {
+        if asks_when {
+            for hit in hits.iter_mut().filter(|h| h.kind == Kind::Event) {
+                hit.score += WHEN_BONUS;
+            }
+            sort(hits);
+        }
+    };
+    if !hits.is_empty() {
+        favour_dates(&mut hits);
+        return Ok(Answer {
+            hits,
+            partial: None,
+        });
+    }
+    let miss = explain_miss(&index, &parts, kinds);
+    let partial = if all_words {
+        Vec::new()
+    } else {
+        rank_partial(&index, &parts, kinds)
+    };
+    if partial.is_empty() {
         return Err(SearchError::NoHits {
             query: query.trim().to_string(),
             kinds_asked: !kinds.is_empty(),
-            miss: explain_miss(&index, &parts, kinds),
+            miss,
         });
     }
-    Ok(hits)
+    let mut hits = partial;
+    favour_dates(&mut hits);
+    Ok(Answer {
+        hits,
+        partial: Some(miss),
+    })
 }
 
 /// Hits for the parts; where a word of the query asks for a kind ("which objective ..."), only

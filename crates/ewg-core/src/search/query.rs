@@ -59,6 +59,8 @@ const SYNONYMS: &[&[&str]] = &[
     &["established", "founded", "created", "set up"],
     &["guidance note", "issue", "GCMGender Series"],
     &["co-chair", "chair", "chairs"],
+    &["registration", "register", "registry"],
+    &["GCM", "Global Compact for Migration", "compact"],
 ];
 
 /// An entry of the synonym table: its words' stems (as compared) and its folded words (as

@@ -48,12 +48,14 @@ pub struct Hit {
     pub title_marks: Vec<Range<usize>>,
 }
 
-/// Scores one document against resolved query parts, or `None` if some part is missing.
+/// Scores one document against resolved query parts, or `None` if some part is missing. Each
+/// part's hit counts `weights[i]` times (once each where `weights` is empty).
 pub(super) fn score_doc(
     index: &Index<'_>,
     doc: &Doc,
     parts: &[Part],
-    matchers: &[Matcher],
+    matchers: &[&Matcher],
+    weights: &[f64],
     fuzzy: &SkimMatcherV2,
 ) -> Option<Hit> {
     // Every part must match: the first that does not ends the work on this entry.
@@ -66,12 +68,12 @@ pub(super) fn score_doc(
         per_part.push(found);
     }
     let mut score = doc.kind.search_prior();
-    for occurrences in &per_part {
+    for (i, occurrences) in per_part.iter().enumerate() {
         let best = occurrences
             .iter()
             .map(|o| tier_weight(doc.fields[o.field].tier) * o.strength)
             .fold(0.0, f64::max);
-        score += best;
+        score += best * weights.get(i).copied().unwrap_or(1.0);
     }
 
     let whole: Vec<&str> = parts
@@ -187,18 +189,75 @@ pub fn rank(index: &Index<'_>, parts: &[Part], kinds: &[Kind]) -> Vec<Hit> {
         return Vec::new();
     }
     let matchers: Vec<Matcher> = parts.iter().map(|p| Matcher::new(index, p)).collect();
+    let matchers: Vec<&Matcher> = matchers.iter().collect();
     let fuzzy = SkimMatcherV2::default();
     let mut hits: Vec<Hit> = index
         .docs
         .iter()
         .filter(|d| kinds.is_empty() || kinds.contains(&d.kind))
-        .filter_map(|d| score_doc(index, d, parts, &matchers, &fuzzy))
+        .filter_map(|d| score_doc(index, d, parts, &matchers, &[], &fuzzy))
         .collect();
     sort(&mut hits);
     hits
 }
 
-fn sort(hits: &mut [Hit]) {
+/// Bonus for the share of the query's weight an entry covers, in a ranking of partial matches:
+/// an entry with every telling word but one ranks above one with a single word.
+const COVERAGE_BONUS: f64 = 60.0;
+
+/// Entries that match some of the parts, for a query no entry matches whole. A part counts by
+/// how rare it is among the entries (an inverse document frequency), so that the entries with
+/// the rarer, more telling words come first; parts no entry has count for nothing. Empty when no
+/// part matches anything.
+pub fn rank_partial(index: &Index<'_>, parts: &[Part], kinds: &[Kind]) -> Vec<Hit> {
+    let matchers: Vec<Matcher> = parts.iter().map(|p| Matcher::new(index, p)).collect();
+    let fuzzy = SkimMatcherV2::default();
+    let docs: Vec<&Doc> = index
+        .docs
+        .iter()
+        .filter(|d| kinds.is_empty() || kinds.contains(&d.kind))
+        .collect();
+    let matches: Vec<Vec<bool>> = docs
+        .iter()
+        .map(|d| {
+            matchers
+                .iter()
+                .map(|m| !occurrences(index, m, d, &fuzzy).is_empty())
+                .collect()
+        })
+        .collect();
+    let total = docs.len() as f64;
+    let rarity: Vec<f64> = (0..parts.len())
+        .map(|p| match matches.iter().filter(|row| row[p]).count() {
+            0 => 0.0,
+            found => (1.0 + total / found as f64).ln(),
+        })
+        .collect();
+    let whole: f64 = rarity.iter().sum();
+    let mut hits: Vec<Hit> = docs
+        .iter()
+        .zip(&matches)
+        .filter_map(|(doc, row)| {
+            let had: Vec<usize> = (0..parts.len()).filter(|&p| row[p]).collect();
+            if had.is_empty() {
+                return None;
+            }
+            let sub_parts: Vec<Part> = had.iter().map(|&p| parts[p].clone()).collect();
+            let sub_matchers: Vec<&Matcher> = had.iter().map(|&p| &matchers[p]).collect();
+            let weights: Vec<f64> = had.iter().map(|&p| rarity[p]).collect();
+            let mut hit = score_doc(index, doc, &sub_parts, &sub_matchers, &weights, &fuzzy)?;
+            let covered: f64 = weights.iter().sum();
+            hit.score += COVERAGE_BONUS * covered / whole.max(f64::MIN_POSITIVE);
+            hit.score = (hit.score * 100.0).round() / 100.0;
+            Some(hit)
+        })
+        .collect();
+    sort(&mut hits);
+    hits
+}
+
+/// Best first; ties by kind, then id.
+pub(super) fn sort(hits: &mut [Hit]) {
     hits.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
@@ -222,7 +281,7 @@ pub(super) fn put_reference_first(
         Some(hit) => hit.score += EXACT_KEY_BONUS,
         None => {
             let fuzzy = SkimMatcherV2::default();
-            if let Some(mut hit) = score_doc(index, doc, &[], &[], &fuzzy) {
+            if let Some(mut hit) = score_doc(index, doc, &[], &[], &[], &fuzzy) {
                 hit.score += EXACT_KEY_BONUS;
                 hit.matched = vec!["number"];
                 hits.push(hit);
