@@ -26,7 +26,7 @@ pub(crate) const EXIT_STATUS: &[(u8, &str)] = &[
     ),
     (
         3,
-        "output that cannot be written: standard output or the --output file",
+        "output that cannot be written or opened: standard output, the --output file, or a browser",
     ),
     (4, "a bug: something compiled into ewg does not work"),
 ];
@@ -75,6 +75,18 @@ pub(crate) enum Failure {
         format: OutputFormat,
         takes: &'static [OutputFormat],
     },
+    /// An entry's text that one form cannot hold safely (unbalanced braces in BibTeX).
+    CannotWrite {
+        form: &'static str,
+        entry: String,
+        field: &'static str,
+        why: &'static str,
+    },
+    /// No browser could open a page: the URLs are printed instead (`printed`), and why not.
+    NoBrowser {
+        printed: String,
+        why: String,
+    },
     /// `--output` names a file that exists, and --force was not given.
     FileExists {
         path: PathBuf,
@@ -119,13 +131,27 @@ impl Failure {
             | Failure::Search(SearchError::NoHits { .. }) => 1,
             Failure::Search(_)
             | Failure::FormatNotTaken { .. }
+            | Failure::CannotWrite { .. }
             | Failure::FileExists { .. }
             | Failure::NotARegularFile { .. }
             | Failure::DataFile(_) => 2,
             // A reader that stopped reading (`ewg members | head -1`) is not an error.
             Failure::Output(err) if err.kind() == io::ErrorKind::BrokenPipe => 0,
-            Failure::Output(_) | Failure::Write { .. } => 3,
+            Failure::Output(_) | Failure::Write { .. } | Failure::NoBrowser { .. } => 3,
             Failure::Internal { .. } => 4,
+        }
+    }
+
+    /// What the failure still prints on standard output: the problems asked for as JSON, the
+    /// pages no browser opened.
+    pub(crate) fn stdout(&self) -> Option<&str> {
+        match self {
+            Failure::Problems {
+                listing: Some(listing),
+                ..
+            } => Some(listing),
+            Failure::NoBrowser { printed, .. } => Some(printed),
+            _ => None,
         }
     }
 
@@ -277,6 +303,21 @@ impl fmt::Display for Failure {
                     )
                 }
             }
+            Failure::CannotWrite {
+                form,
+                entry,
+                field,
+                why,
+            } => write!(
+                f,
+                "cannot write {entry}'s {field} as {form}: {why}; fix the dataset file, or choose \
+                 another --format"
+            ),
+            Failure::NoBrowser { why, .. } => write!(
+                f,
+                "no browser could be opened ({why}); the page is printed instead. Set BROWSER to \
+                 the browser to use"
+            ),
             Failure::FileExists { path } => write!(
                 f,
                 "`{}` exists and is kept; name another file, or add --force to replace it",
@@ -401,7 +442,8 @@ Exit status:
      `ewg data check` found problems
   2  usage error: arguments that cannot be used, a --data file that cannot be
      used, a file that --output would replace
-  3  output that cannot be written: standard output or the --output file
+  3  output that cannot be written or opened: standard output, the --output
+     file, or a browser
   4  a bug: something compiled into ewg does not work";
 
 /// The exit-status table from [`EXIT_STATUS`]: each meaning wrapped under its code.

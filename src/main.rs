@@ -6,6 +6,7 @@ mod cli;
 mod commands;
 mod config;
 mod error;
+mod escape;
 mod output;
 mod pager;
 
@@ -60,13 +61,10 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            if let Failure::Problems {
-                listing: Some(listing),
-                ..
-            } = &failure
-            {
-                // Problems asked for as JSON are the answer: on standard output.
-                let _ = io::stdout().lock().write_all(listing.as_bytes());
+            if let Some(output) = failure.stdout() {
+                // What is still the answer (problems asked for as JSON, pages no browser
+                // opened) goes to standard output.
+                let _ = io::stdout().lock().write_all(output.as_bytes());
             }
             if !failure.is_silent() {
                 print_error(&failure.to_string(), color_err, err_width);
@@ -135,7 +133,7 @@ fn print_error(message: &str, color: bool, width: Option<usize>) {
     } else {
         "error:".to_string()
     };
-    let message = format!("error: {}", output::clean_message(message));
+    let message = format!("error: {}", escape::terminal_lines(message));
     let message = match width {
         Some(width) => message
             .lines()
@@ -197,8 +195,8 @@ fn not_a_command(err: &clap::Error, args: Vec<String>) -> Option<String> {
     if words.first() != Some(word) {
         return None;
     }
-    let words = output::clean_message(&words.join(" "));
-    let word = output::clean_message(word);
+    let words = escape::terminal_lines(&words.join(" "));
+    let word = escape::terminal_lines(word);
     let commands: Vec<&str> = cli
         .get_subcommands()
         .filter(|c| !c.is_hide_set())

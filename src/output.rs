@@ -2,8 +2,6 @@
 //! tab-separated lines (pipe) or as JSON. Text from the data passes through [`clean`] on its way
 //! to a terminal or pipe, so no control character in a dataset reaches the screen raw.
 
-use std::borrow::Cow;
-use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::ops::Range;
 
@@ -12,6 +10,7 @@ use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table, Width, pres
 use serde_json::Value;
 
 use crate::config::{Config, Format};
+use crate::escape;
 
 /// Prose is wrapped to the terminal, but never wider than this, for reading.
 const MAX_PROSE_WIDTH: usize = 100;
@@ -128,8 +127,9 @@ pub(crate) fn render(view: &View, config: &Config, out: &mut impl Write) -> io::
     match (config.format, view) {
         (_, View::Text(text)) => out.write_all(text.as_bytes()),
         (Format::Json, View::Listing(Listing { json, .. }) | View::Record(Record { json, .. })) => {
-            serde_json::to_writer_pretty(&mut *out, json)?;
-            writeln!(out)
+            // A `Value` of our own making serialises without fail.
+            let text = serde_json::to_string_pretty(json).unwrap_or_default();
+            writeln!(out, "{}", escape::json(text))
         }
         (Format::Plain, View::Listing(listing)) => render_plain_listing(listing, config.color, out),
         (Format::Plain, View::Record(record)) => render_plain_record(record, config.color, out),
@@ -141,7 +141,7 @@ pub(crate) fn render(view: &View, config: &Config, out: &mut impl Write) -> io::
             &listing.columns,
             listing.rows.iter().map(|row| {
                 row.iter()
-                    .map(|cell| clean(&cell.text).into_owned())
+                    .map(|cell| escape::csv_cell(&cell.text))
                     .collect()
             }),
             out,
@@ -151,7 +151,7 @@ pub(crate) fn render(view: &View, config: &Config, out: &mut impl Write) -> io::
             record.fields.iter().flat_map(|(label, values)| {
                 values
                     .iter()
-                    .map(|value| vec![label.to_string(), clean(value).into_owned()])
+                    .map(|value| vec![label.to_string(), escape::csv_cell(value)])
             }),
             out,
         ),
@@ -161,58 +161,36 @@ pub(crate) fn render(view: &View, config: &Config, out: &mut impl Write) -> io::
     }
 }
 
-/// A cell of a Markdown table: one line, its pipes escaped.
-fn markdown_cell(text: &str) -> String {
-    clean(text).replace('\\', "\\\\").replace('|', "\\|")
-}
-
-/// Text in Markdown: URLs as links, the rest with Markdown's own characters escaped.
-fn markdown_text(text: &str) -> String {
-    let text = clean(text);
-    if (text.starts_with("https://") || text.starts_with("http://"))
-        && !text.contains([' ', '<', '>'])
-    {
-        return format!("<{text}>");
-    }
-    markdown_escape(&text)
-}
-
-/// Data text in Markdown: Markdown's own characters escaped, so that it reads as written.
-pub(crate) fn markdown_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// A GitHub-flavoured Markdown table: a header row, a rule, one row per record.
 fn render_markdown_listing(listing: &Listing, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "| {} |", listing.columns.join(" | "))?;
     writeln!(out, "|{}", " --- |".repeat(listing.columns.len()))?;
     for row in &listing.rows {
-        let cells: Vec<String> = row.iter().map(|cell| markdown_cell(&cell.text)).collect();
+        let cells: Vec<String> = row.iter().map(|cell| markdown_value(&cell.text)).collect();
         writeln!(out, "| {} |", cells.join(" | "))?;
     }
     Ok(())
 }
 
+/// A value in Markdown: a URL as a link where it may be one, any other text escaped.
+fn markdown_value(text: &str) -> String {
+    if text.starts_with("https://") || text.starts_with("http://") {
+        escape::markdown_url(text)
+    } else {
+        escape::markdown(text)
+    }
+}
+
 /// A show in Markdown: its heading, then each field, several values as a list.
 fn render_markdown_record(record: &Record, out: &mut impl Write) -> io::Result<()> {
-    writeln!(out, "## {}\n", markdown_text(&record.heading))?;
+    writeln!(out, "## {}\n", markdown_value(&record.heading))?;
     for (label, values) in &record.fields {
         match values.as_slice() {
-            [value] => writeln!(out, "- **{label}**: {}", markdown_text(value))?,
+            [value] => writeln!(out, "- **{label}**: {}", markdown_value(value))?,
             values => {
                 writeln!(out, "- **{label}**:")?;
                 for value in values {
-                    writeln!(out, "  - {}", markdown_text(value))?;
+                    writeln!(out, "  - {}", markdown_value(value))?;
                 }
             }
         }
@@ -238,39 +216,10 @@ fn render_csv(
     writer.flush()
 }
 
-/// Makes data text safe to print: tabs and line breaks become spaces (a record stays on one
-/// line), other control characters and bidirectional overrides are shown as `\u{..}`.
-pub(crate) fn clean(text: &str) -> Cow<'_, str> {
-    let unsafe_char = |c: char| c.is_control() || is_bidi_control(c);
-    if !text.chars().any(unsafe_char) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '\t' | '\n' | '\r' => out.push(' '),
-            c if unsafe_char(c) => {
-                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    Cow::Owned(out)
-}
-
-/// Like [`clean`], but keeps the line breaks of a message that has several lines.
-pub(crate) fn clean_message(text: &str) -> String {
-    text.lines().map(clean).collect::<Vec<_>>().join("\n")
-}
-
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
-}
-
 /// Cleans text and, when colour is on, paints its marked ranges.
 fn paint_marks(text: &Text, color: bool) -> String {
     if !color || text.marks.is_empty() {
-        return clean(&text.text).into_owned();
+        return escape::terminal(&text.text).into_owned();
     }
     let mut out = String::new();
     let mut at = 0;
@@ -281,16 +230,16 @@ fn paint_marks(text: &Text, color: bool) -> String {
         else {
             continue;
         };
-        out.push_str(&clean(before));
-        out.push_str(&clean(marked).yellow().bold().to_string());
+        out.push_str(&escape::terminal(before));
+        out.push_str(&escape::terminal(marked).yellow().bold().to_string());
         at = mark.end;
     }
-    out.push_str(&clean(text.text.get(at..).unwrap_or_default()));
+    out.push_str(&escape::terminal(text.text.get(at..).unwrap_or_default()));
     out
 }
 
 fn paint_id(text: &str, color: bool) -> String {
-    let text = clean(text);
+    let text = escape::terminal(text);
     if color {
         text.cyan().to_string()
     } else {
@@ -330,11 +279,16 @@ fn render_plain_record(record: &Record, color: bool, out: &mut impl Write) -> io
         out,
         "{}\t{}",
         paint_label("heading", color),
-        clean(&record.heading)
+        escape::terminal(&record.heading)
     )?;
     for (label, values) in &record.fields {
         for value in values {
-            writeln!(out, "{}\t{}", paint_label(label, color), clean(value))?;
+            writeln!(
+                out,
+                "{}\t{}",
+                paint_label(label, color),
+                escape::terminal(value)
+            )?;
         }
     }
     Ok(())
@@ -408,7 +362,7 @@ fn least_width(listing: &Listing, column: usize) -> usize {
         .rows
         .iter()
         .map(|row| {
-            let text = clean(&row[column].text);
+            let text = escape::terminal(&row[column].text);
             if whole {
                 text.chars().count()
             } else {
@@ -453,7 +407,7 @@ fn render_stacked(
 
 fn render_record(record: &Record, config: &Config, out: &mut impl Write) -> io::Result<()> {
     let width = config.width.min(MAX_PROSE_WIDTH);
-    let heading = clean(&record.heading);
+    let heading = escape::terminal(&record.heading);
     let heading = textwrap::fill(&heading, width.max(20));
     writeln!(out, "{}", paint_label(&heading, config.color))?;
     writeln!(out)?;
@@ -483,7 +437,7 @@ fn write_fields(
         let bullet = values.len() > 1;
         let mut first_line = true;
         for value in values {
-            let value = clean(value);
+            let value = escape::terminal(value);
             // Break only at spaces, never inside a word or at a hyphen: URLs must stay whole.
             let options = textwrap::Options::new(value_width)
                 .word_separator(textwrap::WordSeparator::AsciiSpace)
@@ -614,13 +568,5 @@ mod tests {
         let record = View::Record(Record::new("H", Value::Null).field("source", long_url.clone()));
         let out = rendered(&record, &config(Format::Table, false));
         assert!(out.contains(&long_url), "URLs are never split: {out}");
-    }
-
-    #[test]
-    fn clean_shows_control_characters_and_flattens_lines() {
-        assert_eq!(clean("a\tb\nc"), "a b c");
-        assert_eq!(clean("x\u{1b}]0;owned\u{7}y"), "x\\u{1b}]0;owned\\u{7}y");
-        assert_eq!(clean("\u{202e}abc"), "\\u{202e}abc");
-        assert!(matches!(clean("plain"), Cow::Borrowed(_)));
     }
 }

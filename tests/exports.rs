@@ -240,6 +240,10 @@ fn open_hands_the_source_to_the_browser_or_prints_it() {
     assert_eq!(printed, "https://ppguide.unwomen.org/objective/6\n");
     let (_, all, _) = ewg(&["open", "cedaw", "--all", "--print"]);
     assert_eq!(all.lines().count(), 2, "{all}");
+    assert!(
+        all.starts_with("https://www.ohchr.org/"),
+        "its own page first: {all}"
+    );
     let (code, _, err) = ewg(&["open", "cedwa", "--print"]);
     assert_eq!(code, 1);
     assert!(err.contains("did you mean `cedaw`"), "{err}");
@@ -251,10 +255,27 @@ fn open_hands_the_source_to_the_browser_or_prints_it() {
         .output()
         .expect("runs");
     let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert_eq!(out.status.code(), Some(3), "{err}");
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
         "https://undocs.org/A/RES/73/195\n"
     );
     assert!(err.contains("no browser could be opened"), "{err}");
+    // A BROWSER that fails, or that is not there: the page is printed, why is said, and the
+    // system's browser is not tried in its place.
+    for browser in ["false", "/nonexistent/browser"] {
+        let out = common::command()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("BROWSER", browser)
+            .args(["open", "cedaw"])
+            .output()
+            .expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{browser}: {err}");
+        assert!(err.contains(&format!("BROWSER=`{browser}`")), "{err}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "https://www.ohchr.org/en/treaty-bodies/cedaw\n"
+        );
+    }
 }

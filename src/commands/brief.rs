@@ -11,7 +11,8 @@ use ewg_core::{Dataset, Kind, Objective};
 
 use crate::config::Format;
 use crate::error::Failure;
-use crate::output::{View, markdown_escape as esc};
+use crate::escape::{self, markdown as esc};
+use crate::output::View;
 
 /// The brief in `format` (markdown or html, as `cli::FORMATS` declares), to standard output or
 /// to the file `output` names (`-` is standard output).
@@ -86,9 +87,9 @@ pub(crate) fn markdown(data: &Dataset) -> String {
     let _ = writeln!(md, "{}\n", esc(&g.purpose));
     let _ = writeln!(
         md,
-        "- **Secretariat**: {} (<{}>)",
+        "- **Secretariat**: {} ({})",
         esc(&g.secretariat),
-        g.secretariat_url
+        escape::markdown_url(&g.secretariat_url)
     );
     let _ = writeln!(md, "- **Chairs**: {}", esc(&g.chairing));
     let _ = writeln!(md, "- **Founded**: {}. {}", g.established, esc(&g.origin));
@@ -112,7 +113,12 @@ pub(crate) fn markdown(data: &Dataset) -> String {
                 .as_deref()
                 .map(|a| format!(" ({})", esc(a)))
                 .unwrap_or_default();
-            let _ = writeln!(md, "- {}{acronym}: <{}>", esc(&m.name), m.website);
+            let _ = writeln!(
+                md,
+                "- {}{acronym}: {}",
+                esc(&m.name),
+                escape::markdown_url(&m.website)
+            );
             sources.extend(m.sources.iter().map(String::as_str));
         }
         md.push('\n');
@@ -143,10 +149,9 @@ pub(crate) fn markdown(data: &Dataset) -> String {
         let held = super::lists::chapter_status(chapter);
         let _ = writeln!(
             md,
-            "| {} | [{}](<{}>) | {} | {} | {held} |",
+            "| {} | {} | {} | {} | {held} |",
             chapter.objective,
-            esc(label),
-            chapter.source,
+            escape::markdown_link(label, &chapter.source),
             chapter.issues.len(),
             chapter.measures.len()
         );
@@ -166,7 +171,7 @@ pub(crate) fn markdown(data: &Dataset) -> String {
 
     let _ = writeln!(md, "## Sources\n");
     for url in sources {
-        let _ = writeln!(md, "- <{url}>");
+        let _ = writeln!(md, "- {}", escape::markdown_url(url));
     }
     let _ = writeln!(
         md,
@@ -228,16 +233,29 @@ fn gcm_gender_table<'a>(data: &'a Dataset, md: &mut String, sources: &mut BTreeS
 
 /// One self-contained page: the Markdown as HTML, with its style inline, for screen and print.
 fn html(title: &str, markdown: &str) -> String {
+    use pulldown_cmark::{Event, Tag, TagEnd};
     let mut body = String::new();
     let options = pulldown_cmark::Options::ENABLE_TABLES;
-    pulldown_cmark::html::push_html(
-        &mut body,
-        pulldown_cmark::Parser::new_ext(markdown, options),
-    );
-    let title = title
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;");
+    // A second guard behind the Markdown's own escaping: no raw HTML passes as HTML, and a link
+    // whose URL may not be one (`escape::link_url`) is its text alone.
+    let mut unsafe_links = 0usize;
+    let events =
+        pulldown_cmark::Parser::new_ext(markdown, options).filter_map(|event| match event {
+            Event::Html(html) | Event::InlineHtml(html) => Some(Event::Text(html)),
+            Event::Start(Tag::Link { ref dest_url, .. })
+                if escape::link_url(dest_url).is_none() =>
+            {
+                unsafe_links += 1;
+                None
+            }
+            Event::End(TagEnd::Link) if unsafe_links > 0 => {
+                unsafe_links -= 1;
+                None
+            }
+            event => Some(event),
+        });
+    pulldown_cmark::html::push_html(&mut body, events);
+    let title = escape::html(title);
     format!(
         r#"<!DOCTYPE html>
 <html lang="en">

@@ -14,6 +14,7 @@ use super::lookup;
 use crate::cli::CiteStyle;
 use crate::config::Format;
 use crate::error::Failure;
+use crate::escape;
 use crate::output::View;
 
 /// What a reference says, from the data.
@@ -195,14 +196,14 @@ fn csl_json(r: &Reference) -> Value {
 fn hayagriva_item(r: &Reference) -> Value {
     let mut item = json!({
         "type": if r.csl_type == "webpage" { "web" } else if r.csl_type == "article" { "article" } else { "report" },
-        "title": keep_capitals(&r.title),
+        "title": keep_capitals(&chunked(&r.title)),
         "url": { "value": r.url, "date": r.accessed },
     });
     if let Some(author) = &r.author {
-        item["author"] = json!([{ "name": author }]);
+        item["author"] = json!([{ "name": chunked(author) }]);
     }
     if let Some(publisher) = &r.publisher {
-        item["publisher"] = json!(publisher);
+        item["publisher"] = json!(chunked(publisher));
     }
     if let Some(d) = r.date.map(|s| s.first) {
         let date = [
@@ -214,9 +215,25 @@ fn hayagriva_item(r: &Reference) -> Value {
     }
     if let Some(container) = &r.container {
         // Braces keep a name's own capitals through a style's title case (`GCMGender`).
+        let container = chunked(container);
         item["parent"] = json!({ "type": "web", "title": format!("{{{container}}}") });
     }
     item
+}
+
+/// Text as hayagriva reads it: control characters as `escape::terminal` shows them, its own markup characters (`\\`, `{`, `}`, `$`) escaped, so that
+/// the data's text is rendered as written and never read as markup.
+fn chunked(text: &str) -> String {
+    // YAML, through which hayagriva reads, takes no control characters.
+    let text = escape::terminal(text);
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '{' | '}' | '$') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Words with two capitals or more (`GCM`, `A/RES/73/195`) in braces, which keep them as written
@@ -296,9 +313,40 @@ fn styled(references: &[Reference], style: CiteStyle) -> Result<String, Failure>
             .and_then(|r| r.locator.as_deref())
             .map(|l| format!(" {}.", super::show::capitalised(l)))
             .unwrap_or_default();
-        let _ = writeln!(out, "{}{locator}", line.trim());
+        let _ = writeln!(out, "{}{locator}", escape::terminal(line.trim()));
     }
     Ok(out)
+}
+
+/// The reference with every value as BibTeX may hold it (`escape::bibtex`), or the failure that
+/// names the field that it may not.
+fn tex_safe(r: &Reference) -> Result<Reference, Failure> {
+    let safe = |field: &'static str, text: &str| {
+        escape::bibtex(text)
+            .map(std::borrow::Cow::into_owned)
+            .ok_or_else(|| Failure::CannotWrite {
+                form: "BibTeX",
+                entry: r.key.clone(),
+                field,
+                why: "its braces are not balanced, and BibTeX counts every brace",
+            })
+    };
+    let safe_opt = |field: &'static str, text: &Option<String>| {
+        text.as_deref().map(|t| safe(field, t)).transpose()
+    };
+    Ok(Reference {
+        key: safe("key", &r.key)?,
+        csl_type: r.csl_type,
+        title: safe("title", &r.title)?,
+        author: safe_opt("author", &r.author)?,
+        publisher: safe_opt("publisher", &r.publisher)?,
+        container: safe_opt("container", &r.container)?,
+        date: r.date,
+        date_parts: r.date_parts,
+        url: safe("url", &r.url)?,
+        accessed: safe("accessed", &r.accessed)?,
+        locator: safe_opt("locator", &r.locator)?,
+    })
 }
 
 /// BibTeX or BibLaTeX, written by the biblatex crate.
@@ -309,6 +357,7 @@ fn tex(references: &[Reference], biblatex: bool) -> Result<String, Failure> {
     let verbatim = |text: &str| vec![Spanned::detached(Chunk::Verbatim(text.to_string()))];
     let mut out = String::new();
     for r in references {
+        let r = &tex_safe(r)?;
         let kind = match (r.csl_type, biblatex) {
             ("report", true) => EntryType::Report,
             ("report", false) => EntryType::TechReport,
@@ -380,19 +429,19 @@ fn ris(references: &[Reference]) -> String {
             _ => "ELEC",
         };
         let _ = writeln!(out, "TY  - {kind}");
-        let _ = writeln!(out, "TI  - {}", r.title);
+        let _ = writeln!(out, "TI  - {}", escape::ris(&r.title));
         if let Some(author) = &r.author {
             // An organisation, written whole, with no comma to split it at.
-            let _ = writeln!(out, "AU  - {author}");
+            let _ = writeln!(out, "AU  - {}", escape::ris(author));
         }
         if let Some(publisher) = &r.publisher {
-            let _ = writeln!(out, "PB  - {publisher}");
+            let _ = writeln!(out, "PB  - {}", escape::ris(publisher));
         }
         if let Some(container) = &r.container {
-            let _ = writeln!(out, "T2  - {container}");
+            let _ = writeln!(out, "T2  - {}", escape::ris(container));
         }
         if let Some(locator) = &r.locator {
-            let _ = writeln!(out, "N1  - {locator}");
+            let _ = writeln!(out, "N1  - {}", escape::ris(locator));
         }
         if let Some(d) = r.date.map(|s| s.first) {
             let _ = writeln!(out, "PY  - {}", d.year);
@@ -405,8 +454,8 @@ fn ris(references: &[Reference]) -> String {
                 let _ = writeln!(out, "DA  - {:04}/{:02}/{day}", d.year, d.month);
             }
         }
-        let _ = writeln!(out, "UR  - {}", r.url);
-        let _ = writeln!(out, "Y2  - {}", r.accessed.replace('-', "/"));
+        let _ = writeln!(out, "UR  - {}", escape::ris(&r.url));
+        let _ = writeln!(out, "Y2  - {}", escape::ris(&r.accessed.replace('-', "/")));
         let _ = writeln!(out, "ER  - ");
     }
     out
@@ -462,7 +511,7 @@ pub(crate) fn cite(
         Format::CslJson | Format::Json => {
             let items: Vec<Value> = references.iter().map(csl_json).collect();
             // Values of our own making serialise without fail.
-            serde_json::to_string_pretty(&items).unwrap_or_default() + "\n"
+            escape::json(serde_json::to_string_pretty(&items).unwrap_or_default()) + "\n"
         }
         _ => styled(&references, style)?,
     };

@@ -65,7 +65,7 @@ fn problems_json(path: &Path, error: &FileError) -> String {
 
 fn pretty(value: &Value) -> String {
     // A `Value` of our own making serialises without fail.
-    serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
+    crate::escape::json(serde_json::to_string_pretty(value).unwrap_or_default()) + "\n"
 }
 
 /// `ewg data export`: the dataset as TOML (the default) or JSON.
@@ -75,7 +75,9 @@ pub(crate) fn export(data: &Dataset, format: Format) -> Result<View, Failure> {
         why,
     };
     let text = if format == Format::Json {
-        serde_json::to_string_pretty(data).map_err(|e| internal(e.to_string()))? + "\n"
+        crate::escape::json(
+            serde_json::to_string_pretty(data).map_err(|e| internal(e.to_string()))?,
+        ) + "\n"
     } else {
         toml::to_string(data).map_err(|e| internal(e.to_string()))?
     };

@@ -1,17 +1,35 @@
-//! `ewg open`: an entry's source in the browser (`$BROWSER` honoured), or its URL printed.
+//! `ewg open`: an entry's own page in the browser (`$BROWSER` honoured), or its URLs printed.
 
-use std::io::{self, Write};
+use std::process::{Command, Stdio};
 
-use ewg_core::Dataset;
+use ewg_core::{Dataset, Entry};
 
 use super::lookup;
 use crate::config::Format;
 use crate::error::Failure;
+use crate::escape;
 use crate::output::View;
 
-/// Opens the entry's source (every source with `all`), or only prints it with `print` or as a
-/// JSON array of URLs with `--json`. Where no browser can be opened the URL is printed all the
-/// same, with why on standard error.
+/// The entry's pages, its own first (a member's website, a publication's own URL), then its
+/// sources, each once.
+fn pages<'a>(entry: Entry<'a>) -> Vec<&'a str> {
+    let own = match entry {
+        Entry::Member(m) => Some(m.website.as_str()),
+        Entry::Publication(p) => p.url.as_deref(),
+        _ => None,
+    };
+    let mut pages: Vec<&str> = own.into_iter().collect();
+    for source in entry.sources() {
+        if !pages.contains(&source) {
+            pages.push(source);
+        }
+    }
+    pages
+}
+
+/// Opens the entry's own page (every page with `all`), or only prints it with `print`, or as a
+/// JSON array of URLs with `--json`. Where no browser can be opened the URLs are printed all the
+/// same, and the failure says why.
 pub(crate) fn open(
     data: &Dataset,
     asked: &[String],
@@ -20,31 +38,54 @@ pub(crate) fn open(
     format: Format,
 ) -> Result<View, Failure> {
     let entry = lookup::any(data, &asked.join(" "))?;
-    let sources = entry.sources();
-    let urls: Vec<&str> = if all {
-        sources
-    } else {
-        sources.into_iter().take(1).collect()
-    };
+    let mut urls = pages(entry);
+    if !all {
+        urls.truncate(1);
+    }
     if format == Format::Json {
         // Strings serialise without fail.
-        return Ok(View::Text(
-            serde_json::to_string_pretty(&urls).unwrap_or_default() + "\n",
-        ));
+        let json = serde_json::to_string_pretty(&urls).unwrap_or_default();
+        return Ok(View::Text(escape::json(json) + "\n"));
     }
+    let printed: String = urls
+        .iter()
+        .map(|url| format!("{}\n", escape::terminal(url)))
+        .collect();
     if !print {
         for url in &urls {
-            if let Err(err) = webbrowser::open(url) {
-                let _ = writeln!(
-                    io::stderr().lock(),
-                    "ewg: no browser could be opened ({err}); the source is printed instead. \
-                     Set BROWSER to the browser to use."
-                );
-                break;
+            if let Err(why) = open_in_browser(url) {
+                return Err(Failure::NoBrowser { printed, why });
             }
         }
     }
-    Ok(View::Text(
-        urls.iter().map(|url| format!("{url}\n")).collect(),
-    ))
+    Ok(View::Text(printed))
+}
+
+/// Hands one URL to `$BROWSER` where it is set (its first command, the URL as its last
+/// argument), else to the system's browser. Only a URL that may be a link is handed on.
+fn open_in_browser(url: &str) -> Result<(), String> {
+    let Some(url) = escape::link_url(url) else {
+        return Err("it is not a plain http(s) URL".into());
+    };
+    let browser = std::env::var("BROWSER")
+        .ok()
+        .filter(|b| !b.trim().is_empty());
+    let Some(browser) = browser else {
+        return webbrowser::open(url).map_err(|err| err.to_string());
+    };
+    // BROWSER may list several commands, separated by colons: the first is used.
+    let command = browser.split(':').next().unwrap_or_default();
+    let mut words = command.split_whitespace();
+    let program = words.next().unwrap_or_default();
+    let status = Command::new(program)
+        .args(words)
+        .arg(url)
+        .stdin(Stdio::null())
+        .status()
+        .map_err(|err| format!("BROWSER=`{command}` could not be run: {err}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("BROWSER=`{command}` failed ({status})"))
+    }
 }

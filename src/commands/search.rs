@@ -45,7 +45,7 @@ pub(crate) fn run(
         let _ = writeln!(
             std::io::stderr().lock(),
             "note: {}",
-            crate::output::clean_message(&partial_note(query, miss))
+            crate::escape::terminal_lines(&partial_note(query, miss))
         );
     }
     let mut hits = answer.hits;

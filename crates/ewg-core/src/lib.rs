@@ -16,7 +16,7 @@ pub use model::*;
 pub use registry::{
     ActionEntry, Entry, EntryKind, EntryRef, Field, GroupEntry, IdStyle, Kind, Layout, Tier,
 };
-pub use rules::{Problem, acronyms_in};
+pub use rules::{Problem, acronyms_in, is_bidi_control, is_web_url};
 
 /// The bundled dataset's TOML text, as build.rs, the tests, benches and fuzz targets read it;
 /// the binary itself reads the checked JSON that build.rs makes of it.

@@ -182,10 +182,10 @@ impl Dataset {
                     format!("duplicate category `{}`", category.slug),
                 );
             }
-            if !is_http(&category.source) {
+            if !is_web_url(&category.source) {
                 found.broken(
                     format!("categories[{i}].source"),
-                    format!("source `{}` is not an http(s) URL", category.source),
+                    format!("source `{}` is not a plain http(s) URL", category.source),
                 );
             }
             if self.members_in(&category.slug).next().is_none() {
@@ -371,9 +371,48 @@ impl Dataset {
                 format!("`{}` is not a date as YYYY-MM-DD", self.meta.updated),
             );
         }
-        for url in [&self.meta.page, &self.group.secretariat_url] {
-            if !is_http(url) {
-                found.broken("meta", format!("`{url}` is not an http(s) URL"));
+        // Every URL that is not a source: each as a source must be.
+        let mut urls: Vec<(String, &str)> = vec![
+            ("meta.page".into(), &self.meta.page),
+            ("group.secretariat_url".into(), &self.group.secretariat_url),
+        ];
+        if let Some(resolution) = &self.gcm.resolution {
+            urls.push(("gcm.resolution.url".into(), &resolution.url));
+        }
+        for (i, m) in self.members.iter().enumerate() {
+            urls.push((format!("{}.website", Kind::Member.path(i)), &m.website));
+        }
+        for (i, p) in self.publications.iter().enumerate() {
+            if let Some(url) = &p.url {
+                urls.push((format!("{}.url", Kind::Publication.path(i)), url));
+            }
+        }
+        for (i, o) in self.objectives.iter().enumerate() {
+            urls.push((format!("{}.guide", Kind::Objective.path(i)), &o.guide));
+        }
+        for (path, url) in urls {
+            if !is_web_url(url) {
+                found.broken(path, format!("`{url}` is not a plain http(s) URL"));
+            }
+        }
+        for (i, event) in self.timeline.iter().enumerate() {
+            let path = Kind::Event.path(i);
+            match date_parts(&event.sort) {
+                None => found.broken(
+                    format!("{path}.sort"),
+                    format!(
+                        "`{}` is not a date as YYYY, YYYY-MM or YYYY-MM-DD",
+                        event.sort
+                    ),
+                ),
+                Some((year, ..)) if !event.when.contains(&year.to_string()) => found.broken(
+                    format!("{path}.when"),
+                    format!(
+                        "`{}` does not name the year of its `sort` date, {year}",
+                        event.when
+                    ),
+                ),
+                Some(_) => {}
             }
         }
         for &kind in Kind::ALL {
@@ -384,10 +423,10 @@ impl Dataset {
                     found.broken(path.clone(), "no source given");
                 }
                 for url in sources {
-                    if !is_http(url) {
+                    if !is_web_url(url) {
                         found.broken(
                             path.clone(),
-                            format!("source `{url}` is not an http(s) URL"),
+                            format!("source `{url}` is not a plain http(s) URL"),
                         );
                     }
                 }
@@ -413,14 +452,63 @@ fn is_slug(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
+/// A day of the calendar as YYYY-MM-DD (`2026-11-30`; not `2026-13-45`, not `0000-00-00`).
 fn is_date(date: &str) -> bool {
-    let parts: Vec<&str> = date.split('-').collect();
-    matches!(parts.as_slice(), [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2
-        && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit())))
+    matches!(date_parts(date), Some((_, Some(_), Some(_))))
 }
 
-pub(crate) fn is_http(url: &str) -> bool {
-    url.starts_with("https://") || url.starts_with("http://")
+/// A year, month or day as YYYY, YYYY-MM or YYYY-MM-DD, each part in the calendar: the year,
+/// then the month and day where given.
+fn date_parts(date: &str) -> Option<(u16, Option<u8>, Option<u8>)> {
+    let parts: Vec<&str> = date.split('-').collect();
+    let number = |part: &str, len: usize| {
+        (part.len() == len && part.chars().all(|c| c.is_ascii_digit()))
+            .then(|| part.parse::<u16>().ok())
+            .flatten()
+    };
+    let year = number(parts.first()?, 4).filter(|&y| y >= 1000)?;
+    let month = match parts.get(1) {
+        Some(m) => Some(number(m, 2).filter(|m| (1..=12).contains(m))?),
+        None => None,
+    };
+    let day = match (parts.get(2), month) {
+        (Some(d), Some(m)) => {
+            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+            let last = match m {
+                2 if leap => 29,
+                2 => 28,
+                4 | 6 | 9 | 11 => 30,
+                _ => 31,
+            };
+            Some(number(d, 2).filter(|d| (1..=last).contains(d))?)
+        }
+        _ => None,
+    };
+    (parts.len() <= 3).then_some((year, month.map(|m| m as u8), day.map(|d| d as u8)))
+}
+
+/// A URL that may be shown as a link and handed to a browser: `http` or `https`, with a host,
+/// and nothing that could end a link or hide what it is (whitespace, control characters, `<`,
+/// `>`, `"`, `'`, a backslash or a backtick, bidirectional overrides).
+pub fn is_web_url(url: &str) -> bool {
+    let Some(rest) = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let bad = |c: char| {
+        c.is_whitespace()
+            || c.is_control()
+            || matches!(c, '<' | '>' | '"' | '\'' | '\\' | '`')
+            || is_bidi_control(c)
+    };
+    !rest.is_empty() && !rest.starts_with('/') && !url.chars().any(bad)
+}
+
+/// Characters that reorder text on screen, so that what is shown is not what is there.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
 }
 
 /// Words in a text that look like acronyms: two or more capitals, with any digits after them

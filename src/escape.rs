@@ -1,0 +1,240 @@
+//! Escaping for every output form, in one place. A dataset file may come from anyone
+//! (`--data`), so each form's writer passes every text of the data through its function here,
+//! and each function's comment says what it guarantees.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+use ewg_core::is_bidi_control;
+
+/// Terminal and plain text: no control character (C0, C1, DEL) and no bidirectional override
+/// reaches the output as itself. Tabs and line breaks become spaces, so a record stays on one
+/// line; any other is shown as `\u{..}`.
+pub(crate) fn terminal(text: &str) -> Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() || is_bidi_control(c);
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\t' | '\n' | '\r' => out.push(' '),
+            c if unsafe_char(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A message of several lines for the terminal: each line as [`terminal`] makes it.
+pub(crate) fn terminal_lines(text: &str) -> String {
+    text.lines().map(terminal).collect::<Vec<_>>().join("\n")
+}
+
+/// A URL that may become a link, in any form: as the dataset's rules accept URLs
+/// (`ewg_core::is_web_url`: `http` or `https`, with a host, nothing that could end a link or hide
+/// what it is), checked again here since a writer must not trust what it is given. `None` for
+/// anything else, which is then shown as text.
+pub(crate) fn link_url(url: &str) -> Option<&str> {
+    ewg_core::is_web_url(url).then_some(url)
+}
+
+/// Text in Markdown: read as written, never as markup. Control characters as [`terminal`]
+/// makes them; Markdown's own characters (and `&`, which could start an entity, and `<`,
+/// which could start raw HTML) escaped with a backslash.
+pub(crate) fn markdown(text: &str) -> String {
+    let text = terminal(text);
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '&' | '!' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A URL in Markdown: an autolink where [`link_url`] allows one, else escaped text.
+pub(crate) fn markdown_url(url: &str) -> String {
+    match link_url(url) {
+        Some(url) => format!("<{url}>"),
+        None => markdown(url),
+    }
+}
+
+/// A link in Markdown: `[label](<url>)` where [`link_url`] allows one, else the label alone.
+pub(crate) fn markdown_link(label: &str, url: &str) -> String {
+    match link_url(url) {
+        Some(url) => format!("[{}](<{url}>)", markdown(label)),
+        None => markdown(label),
+    }
+}
+
+/// Text in HTML, in an element or a quoted attribute: `&`, `<`, `>`, `"` and `'` as entities,
+/// control characters as [`terminal`] makes them.
+pub(crate) fn html(text: &str) -> String {
+    let text = terminal(text);
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A cell of CSV: one line, as [`terminal`] makes it, and never a formula. A cell a spreadsheet
+/// would read as one (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a
+/// leading `'`, as OWASP recommends; the csv writer then quotes it as RFC 4180 says.
+pub(crate) fn csv_cell(text: &str) -> String {
+    let starts_formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let text = terminal(text);
+    if starts_formula {
+        format!("'{text}")
+    } else {
+        text.into_owned()
+    }
+}
+
+/// A value of a RIS record: one line (a line break would start a tag of its own, or a record),
+/// as [`terminal`] makes it.
+pub(crate) fn ris(text: &str) -> Cow<'_, str> {
+    terminal(text)
+}
+
+/// JSON, as serde_json writes it (which escapes C0 controls): C1 controls, DEL and
+/// bidirectional overrides too as `\uXXXX` escapes, which JSON reads as the same text. They can
+/// stand only inside strings, so the JSON stays the same value.
+pub(crate) fn json(serialised: String) -> String {
+    // C0 controls are escaped inside strings already; outside them, only JSON's own whitespace.
+    let unsafe_char = |c: char| ('\u{7f}'..='\u{9f}').contains(&c) || is_bidi_control(c);
+    if !serialised.chars().any(unsafe_char) {
+        return serialised;
+    }
+    let mut out = String::with_capacity(serialised.len() + 16);
+    for c in serialised.chars() {
+        if unsafe_char(c) {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A value of BibTeX or BibLaTeX, which counts braces whatever stands before them: as
+/// [`terminal`] makes it, if its braces are balanced; else `None`, since no escape keeps a brace
+/// from closing the field (`Reflections}, url = ...` would add a field of its own).
+pub(crate) fn bibtex(text: &str) -> Option<Cow<'_, str>> {
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth = depth.checked_sub(1)?,
+            _ => {}
+        }
+    }
+    (depth == 0).then(|| terminal(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_shows_control_characters_and_flattens_lines() {
+        assert_eq!(terminal("a\tb\nc"), "a b c");
+        assert_eq!(terminal("\u{1b}[2J"), "\\u{1b}[2J");
+        assert_eq!(terminal("\u{9b}31m"), "\\u{9b}31m");
+        assert_eq!(terminal("x\u{202e}y"), "x\\u{202e}y");
+        assert_eq!(terminal("\u{7f}"), "\\u{7f}");
+        assert!(matches!(terminal("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn only_plain_http_urls_become_links() {
+        for good in ["https://www.ohchr.org/en", "http://x.example/a?b=c&d=e"] {
+            assert_eq!(link_url(good), Some(good));
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "https://x.example/a><script>",
+            "https://x.example/a b",
+            "https://x.example/\r\nhttps://safe.example",
+            "https://",
+            "https:///path",
+            "HTTPS://x.example",
+            "https://x.example/\"onmouseover=\"x",
+            "ftp://x.example",
+        ] {
+            assert_eq!(link_url(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn markdown_text_is_never_markup() {
+        assert_eq!(markdown("<script>"), "\\<script\\>");
+        assert_eq!(markdown("[x](javascript:y)"), "\\[x\\](javascript:y)");
+        assert_eq!(markdown("a|b"), "a\\|b");
+        assert_eq!(markdown("&lt;"), "\\&lt;");
+        assert_eq!(markdown_link("x", "javascript:alert(1)"), "x");
+        assert_eq!(
+            markdown_link("x", "https://a.example"),
+            "[x](<https://a.example>)"
+        );
+        assert_eq!(
+            markdown_url("https://a.example/a><b"),
+            "https://a.example/a\\>\\<b"
+        );
+    }
+
+    #[test]
+    fn html_escapes_text_and_attributes() {
+        assert_eq!(
+            html("<a href=\"x\">'&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
+    }
+
+    #[test]
+    fn csv_cells_are_never_formulas() {
+        for formula in ["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(csv_cell(formula).starts_with('\''), "{formula:?}");
+        }
+        assert_eq!(csv_cell("plain"), "plain");
+        assert_eq!(csv_cell("a-b"), "a-b");
+    }
+
+    #[test]
+    fn ris_values_stay_on_one_line() {
+        assert_eq!(ris("a\nTY  - GEN\r\nER  - "), "a TY  - GEN  ER  - ");
+    }
+
+    #[test]
+    fn json_escapes_what_a_terminal_would_act_on() {
+        let text = serde_json::to_string(&"a\u{9b}b\u{202e}c\u{1b}").expect("a string");
+        let safe = json(text);
+        assert_eq!(safe, r#""a\u009bb\u202ec\u001b""#);
+        let back: String = serde_json::from_str(&safe).expect("still JSON");
+        assert_eq!(back, "a\u{9b}b\u{202e}c\u{1b}");
+    }
+
+    #[test]
+    fn bibtex_values_need_balanced_braces() {
+        assert_eq!(bibtex("{UN} Women").as_deref(), Some("{UN} Women"));
+        assert_eq!(bibtex("Reflections}, url = {x"), None);
+        assert_eq!(bibtex("a\\}"), None);
+        assert_eq!(bibtex("{"), None);
+    }
+}
