@@ -258,7 +258,7 @@ pub(crate) enum Command {
         kind: Vec<Kind>,
 
         /// Show at most N hits, 0 for all [default: 10 on a terminal, all when piped or with --json]
-        #[arg(long, short = 'n', value_name = "N")]
+        #[arg(long, short = 'n', value_name = "N", allow_negative_numbers = true, value_parser = parse_limit)]
         limit: Option<u64>,
 
         /// Only entries with every word; without it, where none has them all, the entries with
@@ -512,7 +512,7 @@ pub(crate) struct TimelineFilter {
     /// Only events on or before this date, written the same ways
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub to: Option<Span>,
-    /// The order of the list: by date (oldest first) or id
+    /// The order of the list: by date (oldest first), id or title (the event's text)
     #[arg(long, value_enum, default_value_t = SortBy::Date)]
     pub sort: SortBy,
 }
@@ -523,6 +523,12 @@ pub(crate) enum SortBy {
     Date,
     Id,
     Title,
+}
+
+fn parse_limit(text: &str) -> Result<u64, String> {
+    text.trim()
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number of hits; write a whole number, 0 for all"))
 }
 
 fn parse_date(text: &str) -> Result<Span, String> {

@@ -63,6 +63,11 @@ pub(crate) enum Failure {
         asked: String,
         count: usize,
     },
+    /// `--from` after `--to`.
+    ReversedDates {
+        from: String,
+        to: String,
+    },
     /// No event between the dates asked; the first and last dates of the timeline, if any.
     NoEventBetween {
         runs: Option<(String, String)>,
@@ -131,6 +136,7 @@ impl Failure {
             | Failure::Search(SearchError::NoHits { .. }) => 1,
             Failure::Search(_)
             | Failure::FormatNotTaken { .. }
+            | Failure::ReversedDates { .. }
             | Failure::CannotWrite { .. }
             | Failure::FileExists { .. }
             | Failure::NotARegularFile { .. }
@@ -278,6 +284,10 @@ impl fmt::Display for Failure {
                     )
                 }
             }
+            Failure::ReversedDates { from, to } => write!(
+                f,
+                "--from ({from}) is after --to ({to}); the dates are reversed: swap them"
+            ),
             Failure::NoEventBetween { runs } => {
                 f.write_str("no event between those dates")?;
                 if let Some((first, last)) = runs {

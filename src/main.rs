@@ -165,8 +165,31 @@ fn parse_error(err: clap::Error) -> ExitCode {
         print_error(&message, color, err_width(&env));
         return ExitCode::from(code);
     }
-    // A closed pipe while printing help is not worth a message.
-    let _ = err.print();
+    if !err.use_stderr() {
+        // Help and the version, on standard output: a closed pipe is a normal end, any other
+        // failure to write is said (`ewg --help > /dev/full`).
+        let styled = err.render();
+        let text = if io::stdout().is_terminal() {
+            styled.ansi().to_string()
+        } else {
+            styled.to_string()
+        };
+        let mut stdout = io::stdout().lock();
+        return match stdout
+            .write_all(text.as_bytes())
+            .and_then(|()| stdout.flush())
+        {
+            Err(write) if write.kind() != io::ErrorKind::BrokenPipe => {
+                let failure = Failure::Output(write);
+                let _ = writeln!(io::stderr().lock(), "error: {failure}");
+                ExitCode::from(failure.exit_code())
+            }
+            _ => ExitCode::from(code),
+        };
+    }
+    // What the user typed is quoted in clap's message: shown, never acted on by the terminal.
+    let message = escape::terminal_lines(err.render().to_string().trim_end());
+    let _ = writeln!(io::stderr().lock(), "{message}");
     ExitCode::from(code)
 }
 

@@ -1,6 +1,7 @@
 //! Paging, as git, gh and bat do: on a terminal, output taller than the screen goes through
 //! `$EWG_PAGER`, else `$PAGER`, else `less -FRX` (quit if it fits, keep colour). A pager that
-//! cannot start, or fails, leaves the output printed as it is; quitting it early is a normal end.
+//! cannot start, or fails before it takes the output, leaves the output printed as it is (once);
+//! quitting it early is a normal end.
 
 use std::io::{self, Write};
 use std::process::{Command, Stdio};
@@ -46,13 +47,14 @@ pub(crate) fn write(
             .unwrap_or(Ok(()));
         let status = child.wait()?;
         match written {
+            // The pager took it all: it has shown it, whatever its exit status says.
+            Ok(()) => return Ok(()),
             // The reader quit before the end (`q` in less): that is how paging ends.
             Err(err) if err.kind() == io::ErrorKind::BrokenPipe && status.success() => {
                 return Ok(());
             }
-            Ok(()) if status.success() => return Ok(()),
-            // The pager failed: the output is printed after all.
-            _ => {}
+            // The pager failed before it took the output: it is printed after all.
+            Err(_) => {}
         }
     }
     let mut stdout = io::stdout().lock();

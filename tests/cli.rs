@@ -736,3 +736,43 @@ fn the_exit_status_table_in_the_readme_is_the_one_help_prints() {
     let table = table.join("\n");
     assert!(readme.contains(&table), "README.md lacks:\n{table}");
 }
+
+#[test]
+fn small_mistakes_get_clear_words() {
+    // A negative limit: said in our words, not clap's tip about `--`.
+    let out = run(&["search", "migrant", "--limit", "-1"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("is not a number of hits"),
+        "{}",
+        out.stderr
+    );
+    // Reversed dates are called reversed.
+    let out = run(&["timeline", "--from", "2020", "--to", "2018"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("the dates are reversed"),
+        "{}",
+        out.stderr
+    );
+    // The same entry twice is cited once: one key.
+    let out = run(&["cite", "cedaw", "CEDAW", "--format", "bibtex"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout.matches("@misc{ewg-member-cedaw,").count(),
+        1,
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn help_that_cannot_be_written_is_an_error() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full");
+    let out = ewg(&["--help"]).stdout(full).output().expect("runs");
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write the output"));
+}

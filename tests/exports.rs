@@ -279,3 +279,43 @@ fn open_hands_the_source_to_the_browser_or_prints_it() {
         );
     }
 }
+
+#[test]
+fn output_files_get_an_ordinary_mode_and_only_regular_files_are_written() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("brief.md");
+    let file = path.to_str().expect("utf-8");
+    // A new file: what the umask (here 022) leaves of 0666, not the temporary file's 0600.
+    let out = common::command()
+        .args(["brief", "--output", file])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let mode =
+        |p: &std::path::Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+    let umask = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            let line = s.lines().find(|l| l.starts_with("Umask:"))?.to_string();
+            u32::from_str_radix(line.trim_start_matches("Umask:").trim(), 8).ok()
+        })
+        .unwrap_or(0o022);
+    assert_eq!(mode(&path), 0o666 & !umask);
+    // A replaced file keeps its own mode.
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+    let (code, _, err) = ewg(&["brief", "--output", file, "--force"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(mode(&path), 0o640);
+    // A device, a folder: refused even with --force, and left as they are.
+    for not_a_file in ["/dev/null", dir.path().to_str().expect("utf-8")] {
+        let (code, _, err) = ewg(&["brief", "--output", not_a_file, "--force"]);
+        assert_eq!(code, 2, "{not_a_file}: {err}");
+        assert!(err.contains("is not a regular file"), "{err}");
+    }
+    assert!(std::path::Path::new("/dev/null").exists());
+    // `-` is standard output.
+    let (code, out, _) = ewg(&["brief", "--output", "-"]);
+    assert_eq!(code, 0);
+    assert_eq!(out, ewg(&["brief"]).1);
+}

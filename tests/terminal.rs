@@ -211,3 +211,23 @@ fn every_error_has_the_same_coloured_label_on_a_terminal() {
     let (screen, _) = in_terminal(80, 40, &[("NO_COLOR", "1")], "members show cedwa", "");
     assert!(screen.starts_with("error: no member `cedwa`"), "{screen:?}");
 }
+
+#[test]
+fn a_pager_that_takes_everything_and_fails_does_not_get_it_printed_twice() {
+    // A "pager" that shows what it is given, then exits 1.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pager = dir.path().join("pager");
+    std::fs::write(&pager, "#!/bin/sh\ncat\nexit 1\n").expect("write");
+    let mut perms = std::fs::metadata(&pager).expect("meta").permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
+    std::fs::set_permissions(&pager, perms).expect("chmod");
+    let (screen, code) = in_terminal(
+        80,
+        10,
+        &[("EWG_PAGER", pager.to_str().expect("utf-8"))],
+        "--color never members",
+        "",
+    );
+    assert_eq!(code, 0, "{screen}");
+    assert_eq!(screen.matches("│ ilo ").count(), 1, "{screen}");
+}

@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::io::Write as _;
+use std::os::unix::fs::PermissionsExt as _;
 use std::path::Path;
 
 use ewg_core::{Dataset, Kind, Objective};
@@ -34,7 +35,7 @@ pub(crate) fn brief(
             write_atomically(path, text.as_bytes(), force)?;
             Ok(View::Text(format!(
                 "wrote {} ({} bytes)\n",
-                path.display(),
+                escape::terminal(&path.display().to_string()),
                 text.len()
             )))
         }
@@ -70,12 +71,31 @@ fn write_atomically(path: &Path, bytes: &[u8], force: bool) -> Result<(), Failur
     file.write_all(bytes)
         .and_then(|()| file.flush())
         .map_err(write_failed)?;
+    // The temporary file is private (0600); the file written has the mode a file made by any
+    // other program would: the replaced file's own, or what the umask leaves of 0666.
+    let mode = match std::fs::metadata(path) {
+        Ok(existing) => existing.permissions(),
+        Err(_) => std::fs::Permissions::from_mode(0o666 & !umask()),
+    };
+    file.as_file().set_permissions(mode).map_err(write_failed)?;
     let kept = if force {
         file.persist(path).map(drop)
     } else {
         file.persist_noclobber(path).map(drop)
     };
     kept.map_err(|err| write_failed(err.error))
+}
+
+/// The process's umask, as Linux reports it in /proc/self/status (reading it through the
+/// umask call would change it); 022, the usual one, where that cannot be read.
+fn umask() -> u32 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            let line = status.lines().find(|l| l.starts_with("Umask:"))?;
+            u32::from_str_radix(line.trim_start_matches("Umask:").trim(), 8).ok()
+        })
+        .unwrap_or(0o022)
 }
 
 /// The briefing, from the data alone.

@@ -501,7 +501,14 @@ pub(crate) fn cite(
         let Some((n, entry)) = longest else {
             return Err(not_an_entry(data, &words[at..]));
         };
-        references.push(reference(data, entry));
+        // The same entry named twice (`cedaw CEDAW`) is cited once: one key, one reference.
+        let reference = reference(data, entry);
+        if !references
+            .iter()
+            .any(|r: &Reference| r.key == reference.key)
+        {
+            references.push(reference);
+        }
         at += n;
     }
     let text = match format {

@@ -384,6 +384,14 @@ pub(crate) fn timeline(data: &Dataset, filter: &TimelineFilter) -> Result<View, 
         Some(year) => (Some(year), Some(year)),
         None => (filter.from, filter.to),
     };
+    if let (Some(from), Some(to)) = (from, to)
+        && from.first > to.last
+    {
+        return Err(Failure::ReversedDates {
+            from: from.first.to_string(),
+            to: to.last.to_string(),
+        });
+    }
     let asked = Span::between(from, to);
     let events: Vec<&Event> = data
         .timeline

@@ -157,7 +157,12 @@ pub fn read_file(path: &Path) -> Result<String, FileError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(FileError::TooLarge {
             path: path.to_path_buf(),
-            bytes: std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len()),
+            // A device or pipe has no length of its own: what was read is the size shown.
+            bytes: std::fs::metadata(path)
+                .map(|m| m.len())
+                .ok()
+                .filter(|&len| len > bytes.len() as u64)
+                .unwrap_or(bytes.len() as u64),
         });
     }
     if bytes.is_empty() {
