@@ -238,3 +238,72 @@ mod tests {
         assert_eq!(bibtex("{"), None);
     }
 }
+
+#[cfg(test)]
+mod properties {
+    //! Each form's guarantee holds for any text at all, not only for the payloads tried.
+
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text with every kind of character a hostile file might hold, controls and bidi included.
+    fn hostile() -> impl Strategy<Value = String> {
+        "[\\PC\\x00-\\x1f\\x7f-\\x9f\u{202a}-\u{202e}\u{2066}-\u{2069}{}|<>&\\[\\]`'\"=+@-]{0,60}"
+    }
+
+    proptest! {
+        #[test]
+        fn terminal_text_has_no_control_character(text in hostile()) {
+            let shown = terminal(&text);
+            prop_assert!(!shown.chars().any(|c| c.is_control() || is_bidi_control(c)));
+        }
+
+        #[test]
+        fn a_csv_cell_is_never_a_formula_or_two_lines(text in hostile()) {
+            let cell = csv_cell(&text);
+            prop_assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']));
+            prop_assert!(!cell.contains(['\n', '\r']));
+        }
+
+        #[test]
+        fn a_ris_value_is_one_line(text in hostile()) {
+            prop_assert!(!ris(&text).contains(['\n', '\r']));
+        }
+
+        #[test]
+        fn a_bibtex_value_is_balanced_or_refused(text in hostile()) {
+            if let Some(value) = bibtex(&text) {
+                let mut depth = 0i32;
+                for c in value.chars() {
+                    depth += match c { '{' => 1, '}' => -1, _ => 0 };
+                    prop_assert!(depth >= 0);
+                }
+                prop_assert_eq!(depth, 0);
+            }
+        }
+
+        #[test]
+        fn markdown_text_renders_as_text_alone(text in hostile()) {
+            let mut html = String::new();
+            pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(&markdown(&text)));
+            // The only tags are the paragraph around it.
+            let tags = html.matches('<').count();
+            prop_assert!(tags <= 2, "{html}");
+        }
+
+        #[test]
+        fn html_text_has_no_markup(text in hostile()) {
+            let escaped = html(&text);
+            prop_assert!(!escaped.contains(['<', '>', '"', '\'']));
+        }
+
+        #[test]
+        fn json_stays_the_same_value(text in hostile()) {
+            let serialised = serde_json::to_string(&text).expect("a string serialises");
+            let safe = json(serialised);
+            prop_assert!(!safe.chars().any(|c| c.is_control() || is_bidi_control(c)));
+            let back: String = serde_json::from_str(&safe).expect("still JSON");
+            prop_assert_eq!(back, text);
+        }
+    }
+}
