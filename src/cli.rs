@@ -24,7 +24,7 @@ Examples:
   ewg actions --mentions women           GCM actions that name women
   ewg search \"labour rights\"             search everything
   ewg members | cut -f1                  piped: tab-separated, one record a line
-  ewg issues --json | jq '.[].title'     JSON for scripts";
+  ewg issues --json | jq -r '.[].summary' JSON for scripts";
 
 /// An offline reference to the Expert Working Group on women's human rights in the Global
 /// Compact for Migration (EWG): its members, its GCMGender Series, activities, statements,
@@ -47,7 +47,13 @@ pub(crate) struct Cli {
 
     /// The form of the output; each command's help lists those it writes [default: table on
     /// a terminal, plain when piped, or the command's own]
-    #[arg(long, value_enum, value_name = "FORMAT", global = true)]
+    #[arg(
+        long,
+        value_enum,
+        value_name = "FORMAT",
+        global = true,
+        hide_possible_values = true
+    )]
     pub format: Option<OutputFormat>,
 
     /// When to use colour: auto (a terminal, NO_COLOR unset), always or never
@@ -237,6 +243,17 @@ pub(crate) enum Command {
         id: Option<String>,
     },
 
+    /// Any one entry in full, of whatever kind: an id, a number, an acronym or a name
+    #[command(
+        visible_alias = "view",
+        after_help = "Examples:\n  ewg show cedaw\n  ewg show 7c\n  ewg show issue 4\n  ewg show imrf\n  ewg show 13          (an objective and a guide chapter: both are listed)"
+    )]
+    Show {
+        /// The entry: an id (cedaw), a number, a code (7c), an acronym, a name, or `issue 4`
+        #[arg(required = true, num_args = 1.., value_name = "ENTRY")]
+        entry: Vec<String>,
+    },
+
     /// What an acronym stands for, and the entry it names; every acronym without one
     #[command(after_help = "Examples:\n  ewg define ICESCR\n  ewg define")]
     Define {
@@ -297,9 +314,9 @@ pub(crate) enum Command {
         /// Entries: ids (cedaw), acronyms, `issue 4`, `objective 6`, `guide 6`, or `ewg`
         #[arg(required = true, num_args = 1.., value_name = "ENTRY")]
         entry: Vec<String>,
-        /// The citation style of the text
-        #[arg(long, value_enum, default_value_t = CiteStyle::Apa)]
-        style: CiteStyle,
+        /// The citation style of the text (--format text, the default) [default: apa]
+        #[arg(long, value_enum)]
+        style: Option<CiteStyle>,
     },
 
     /// Open an entry's source in the browser ($BROWSER honoured), or print its URL
@@ -389,6 +406,7 @@ const VIEWS: &[OutputFormat] = &[
 pub(crate) const FORMATS: &[(&str, &[OutputFormat])] = &[
     ("", VIEWS),
     ("about", VIEWS),
+    ("show", VIEWS),
     ("search", VIEWS),
     ("data check", &[OutputFormat::Plain, OutputFormat::Json]),
     ("data export", &[OutputFormat::Toml, OutputFormat::Json]),

@@ -57,6 +57,11 @@ pub(crate) enum Failure {
         asked: String,
         near: Vec<String>,
     },
+    /// `ewg show` named more than one entry: each with the command that shows it, and its title.
+    Ambiguous {
+        asked: String,
+        candidates: Vec<(String, String)>,
+    },
     /// A number a numbered kind does not have (1 to `count`), or what is no number at all.
     BadNumber {
         kind: Kind,
@@ -91,6 +96,10 @@ pub(crate) enum Failure {
     NoBrowser {
         printed: String,
         why: String,
+    },
+    /// `cite --style` with a --format that is not text: a style would have nothing to shape.
+    StyleWithFormat {
+        format: OutputFormat,
     },
     /// `--output` names a file that exists, and --force was not given.
     FileExists {
@@ -136,6 +145,8 @@ impl Failure {
             | Failure::Search(SearchError::NoHits { .. }) => 1,
             Failure::Search(_)
             | Failure::FormatNotTaken { .. }
+            | Failure::Ambiguous { .. }
+            | Failure::StyleWithFormat { .. }
             | Failure::ReversedDates { .. }
             | Failure::CannotWrite { .. }
             | Failure::FileExists { .. }
@@ -284,6 +295,23 @@ impl fmt::Display for Failure {
                     )
                 }
             }
+            Failure::Ambiguous { asked, candidates } => {
+                write!(
+                    f,
+                    "`{asked}` names {} entries; show one of them:",
+                    candidates.len()
+                )?;
+                for (command, title) in candidates {
+                    write!(f, "\n  {command}    {title}")?;
+                }
+                Ok(())
+            }
+            Failure::StyleWithFormat { format } => write!(
+                f,
+                "--style shapes text only, and {} has no style: leave --style out, or cite as \
+                 text (--format text)",
+                format_name(*format)
+            ),
             Failure::ReversedDates { from, to } => write!(
                 f,
                 "--from ({from}) is after --to ({to}); the dates are reversed: swap them"

@@ -33,7 +33,7 @@ const WHOLE_COLUMNS: &[&str] = &[
 
 /// Columns shown on a terminal only where it is at least this wide; piped and JSON output
 /// always have them.
-const WIDE_COLUMNS: &[&str] = &["source"];
+const WIDE_COLUMNS: &[&str] = &["source", "show"];
 const WIDE_TERMINAL: usize = 120;
 
 /// A piece of text with byte ranges to highlight (search matches).
@@ -231,7 +231,7 @@ fn paint_marks(text: &Text, color: bool) -> String {
             continue;
         };
         out.push_str(&escape::terminal(before));
-        out.push_str(&escape::terminal(marked).yellow().bold().to_string());
+        out.push_str(&escape::terminal(marked).bold().underline().to_string());
         at = mark.end;
     }
     out.push_str(&escape::terminal(text.text.get(at..).unwrap_or_default()));

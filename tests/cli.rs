@@ -350,7 +350,8 @@ fn search_limit_caps_and_kind_filters() {
 fn search_highlights_the_matched_words_when_coloured() {
     let out = run(&["search", "refoulement", "--color", "always"]);
     assert!(
-        out.stdout.contains("\u{1b}[1;33mrefoulement\u{1b}[0m"),
+        // Bold and underlined in the terminal's own colour, readable on dark and light themes.
+        out.stdout.contains("\u{1b}[1;4mrefoulement\u{1b}[0m"),
         "{:?}",
         out.stdout
     );
@@ -775,4 +776,78 @@ fn help_that_cannot_be_written_is_an_error() {
     let out = ewg(&["--help"]).stdout(full).output().expect("runs");
     assert_eq!(out.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write the output"));
+}
+
+#[test]
+fn show_takes_any_entry_and_lists_the_candidates_of_an_ambiguous_one() {
+    for (asked, heading) in [
+        (
+            &["show", "cedaw"][..],
+            "Committee on the Elimination of Discrimination against Women",
+        ),
+        (
+            &["show", "CEDAW"],
+            "Committee on the Elimination of Discrimination against Women",
+        ),
+        (&["show", "7c"], "GCM para 23(c)"),
+        (&["show", "issue", "4"], "Issue 4:"),
+        (&["show", "imrf"], "International Migration Review Forum"),
+        (&["show", "ewg"], "Expert Working Group"),
+    ] {
+        let out = run(asked);
+        assert_eq!(out.code, 0, "{asked:?}: {}", out.stderr);
+        let first = out.stdout.lines().next().unwrap_or_default();
+        assert!(first.contains(heading), "{asked:?}: {first}");
+    }
+    let out = run(&["show", "13"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("ewg objectives 13"), "{}", out.stderr);
+    assert!(out.stderr.contains("ewg guide 13"), "{}", out.stderr);
+    let out = run(&["show", "nothing-here"]);
+    assert_eq!(out.code, 1);
+}
+
+#[test]
+fn every_search_hit_says_how_to_show_it() {
+    let out = run(&["search", "labour rights", "--json"]);
+    let hits: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    for hit in hits.as_array().expect("hits") {
+        let command = hit["show"].as_str().expect("a command");
+        let words: Vec<&str> = command.split(' ').skip(1).collect();
+        let shown = run(&words);
+        assert_eq!(shown.code, 0, "{command}: {}", shown.stderr);
+    }
+    let plain = run(&["search", "labour rights"]).stdout;
+    assert!(
+        plain
+            .lines()
+            .all(|l| l.split('\t').nth(4).is_some_and(|c| c.starts_with("ewg ")))
+    );
+}
+
+#[test]
+fn citations_say_each_thing_once() {
+    // A style is for text: asked with another form, it is refused, not ignored.
+    let out = run(&["cite", "cedaw", "--style", "chicago", "--format", "bibtex"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("--style shapes text only"),
+        "{}",
+        out.stderr
+    );
+    // An organisation's own site is not its own author as well as its title.
+    let mla = run(&["cite", "cedaw", "--style", "mla"]).stdout;
+    assert_eq!(
+        mla.matches("Committee on the Elimination").count(),
+        1,
+        "{mla}"
+    );
+    // No doubled parentheses where a name already carries its acronym.
+    let guide = run(&["guide", "10"]).stdout;
+    assert!(!guide.contains("(UNODC) (UNODC)"), "{guide}");
+    let brief = run(&["brief"]).stdout;
+    assert!(
+        !brief.contains(") (HI)") && !brief.contains(") (UNHCR)"),
+        "{brief}"
+    );
 }

@@ -94,7 +94,7 @@ fn control_sequences_in_data_never_reach_the_terminal_raw() {
             .replace("\u{1b}[0m", "")
             .replace("\u{1b}[36m", "")
             .replace("\u{1b}[1m", "")
-            .replace("\u{1b}[1;33m", "");
+            .replace("\u{1b}[1;4m", "");
         assert_eq!(
             raw_controls(without_own_colour.as_bytes()),
             Vec::<String>::new(),

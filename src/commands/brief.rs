@@ -128,11 +128,13 @@ pub(crate) fn markdown(data: &Dataset) -> String {
     for category in &data.categories {
         let _ = writeln!(md, "**{}**\n", esc(&category.name));
         for m in data.members_in(&category.slug) {
-            let acronym = m
-                .acronym
-                .as_deref()
-                .map(|a| format!(" ({})", esc(a)))
-                .unwrap_or_default();
+            // A name that ends in a parenthesis ("... (formerly Handicap International)") is
+            // not given a second one: its acronym follows a dash.
+            let acronym = match m.acronym.as_deref() {
+                Some(a) if m.name.ends_with(')') => format!(" — {}", esc(a)),
+                Some(a) => format!(" ({})", esc(a)),
+                None => String::new(),
+            };
             let _ = writeln!(
                 md,
                 "- {}{acronym}: {}",

@@ -59,7 +59,8 @@ fn reference(data: &Dataset, entry: Entry<'_>) -> Reference {
     let base = |title: String, author: Option<String>| Reference {
         key: format!("ewg-{}-{}", entry.kind(), entry.id()).to_lowercase(),
         csl_type: "webpage",
-        title,
+        // A style ends the title with its own full stop.
+        title: title.trim_end_matches('.').to_string(),
         author,
         publisher: None,
         container: None,
@@ -97,9 +98,10 @@ fn reference(data: &Dataset, entry: Entry<'_>) -> Reference {
             url: data.meta.page.clone(),
             ..base(g.group.name.clone(), Some(group.clone()))
         },
+        // An organisation's own site: cited by its name, which is not repeated as its author.
         Entry::Member(m) => Reference {
             url: m.website.clone(),
-            ..base(m.name.clone(), Some(m.name.clone()))
+            ..base(m.name.clone(), None)
         },
         Entry::Issue(i) => Reference {
             container: Some("GCMGender Series".into()),
@@ -484,9 +486,14 @@ fn not_an_entry(data: &Dataset, words: &[&str]) -> Failure {
 pub(crate) fn cite(
     data: &Dataset,
     asked: &[String],
-    style: CiteStyle,
+    style: Option<CiteStyle>,
     format: Format,
 ) -> Result<View, Failure> {
+    // A style shapes text only: asked of another form, it would be ignored without a word.
+    if style.is_some() && format != Format::Text {
+        return Err(Failure::StyleWithFormat { format });
+    }
+    let style = style.unwrap_or(CiteStyle::Apa);
     // Entries are named one after another, each in up to three words (`guiding principle g`):
     // the longest run of words that names an entry is taken.
     let words: Vec<&str> = asked.iter().map(String::as_str).collect();

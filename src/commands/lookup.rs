@@ -146,6 +146,58 @@ pub(crate) fn any<'a>(data: &'a Dataset, asked: &str) -> Result<Entry<'a>, Failu
     })
 }
 
+/// The command that shows an entry: `ewg members cedaw`, `ewg objectives 13`, `ewg about`.
+pub(crate) fn show_command(entry: Entry<'_>) -> String {
+    match entry.kind().command() {
+        Some(command) => format!("ewg {command} {}", entry.id()),
+        None => "ewg about".to_string(),
+    }
+}
+
+/// The one entry `ewg show` names, of any kind: as `any` finds it where a kind is named first
+/// (`issue 4`), else every kind's entry with that id, number, code or acronym, and a member by
+/// name. A glossary term that stands for another candidate stands aside (`cedaw` is the member);
+/// several left are listed, each with the command that shows it.
+pub(crate) fn unique<'a>(data: &'a Dataset, asked: &str) -> Result<Entry<'a>, Failure> {
+    let lowered = asked.trim().to_lowercase();
+    let kind_first = Kind::ALL.iter().any(|k| {
+        [k.as_str(), k.plural()]
+            .into_iter()
+            .chain(k.words().iter().copied())
+            .any(|name| lowered.starts_with(&format!("{name} ")))
+    });
+    if kind_first {
+        return any(data, asked);
+    }
+    let mut found: Vec<Entry<'a>> = Kind::ALL
+        .iter()
+        .filter_map(|&kind| of_kind(data, kind, asked).ok())
+        .collect();
+    if let Ok(m) = member(data, asked)
+        && !found
+            .iter()
+            .any(|e| matches!(e, Entry::Member(x) if x.id == m.id))
+    {
+        found.push(Entry::Member(m));
+    }
+    let ids: Vec<String> = found.iter().map(|e| e.id().into_owned()).collect();
+    found.retain(|e| match e {
+        Entry::Term(t) => !t.refers_to.as_ref().is_some_and(|to| ids.contains(to)),
+        _ => true,
+    });
+    match found.as_slice() {
+        [] => any(data, asked),
+        [one] => Ok(*one),
+        several => Err(Failure::Ambiguous {
+            asked: asked.trim().to_string(),
+            candidates: several
+                .iter()
+                .map(|e| (show_command(*e), e.title().into_owned()))
+                .collect(),
+        }),
+    }
+}
+
 /// A member by id, acronym, name or alias (ignoring case and accents), or by the start of
 /// exactly one name.
 pub(crate) fn member<'a>(data: &'a Dataset, asked: &str) -> Result<&'a Member, Failure> {

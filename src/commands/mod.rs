@@ -80,6 +80,10 @@ pub(crate) fn run(command: Option<&Command>, cx: &Context<'_>) -> Result<View, F
         Command::Actions { action, id, .. } => list_or_show(cx, Kind::Action, action, id),
         Command::Principles { action, id } => list_or_show(cx, Kind::Principle, action, id),
         Command::FollowUp { action, id } => list_or_show(cx, Kind::FollowUp, action, id),
+        Command::Show { entry } => {
+            let entry = lookup::unique(data, &entry.join(" "))?;
+            Ok(show::show(data, entry))
+        }
         Command::Define { acronym: None } => Ok(lists::of_kind(data, Kind::Term)),
         Command::Define {
             acronym: Some(acronym),

@@ -24,6 +24,8 @@ struct HitJson<'a> {
     score: f64,
     matched: &'a [&'static str],
     snippet: &'a str,
+    /// The command that shows the entry in full.
+    show: String,
 }
 
 pub(crate) fn run(
@@ -66,14 +68,16 @@ pub(crate) fn run(
             score: h.score,
             matched: &h.matched,
             snippet: &h.snippet.text,
+            show: show_command(cx, h),
         })
         .collect();
     let json = to_value(&json);
     Ok(View::Listing(Listing {
-        columns: vec!["id", "kind", "title", "match"],
+        columns: vec!["id", "kind", "title", "match", "show"],
         rows: hits
             .into_iter()
             .map(|h| {
+                let show = show_command(cx, &h);
                 vec![
                     h.id.into(),
                     h.kind.as_str().into(),
@@ -82,12 +86,20 @@ pub(crate) fn run(
                         marks: h.title_marks,
                     },
                     snippet_text(h.kind, h.snippet),
+                    show.into(),
                 ]
             })
             .collect(),
         json,
         note,
     }))
+}
+
+/// The command that shows a hit's entry in full (`ewg members cedaw`).
+fn show_command(cx: &Context<'_>, hit: &search::Hit) -> String {
+    super::lookup::of_kind(cx.data, hit.kind, &hit.id)
+        .map(super::lookup::show_command)
+        .unwrap_or_default()
 }
 
 /// Why the hits are partial: the words no entry has (with what was meant, where a word is

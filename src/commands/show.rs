@@ -321,9 +321,12 @@ pub(crate) fn show(data: &Dataset, entry: Entry<'_>) -> View {
 fn with_chapter(record: Record, chapter: &Chapter) -> Record {
     let instruments = chapter.instruments.iter().map(|i| {
         let entry = i.member.as_deref().or(i.term.as_deref());
+        // The id only where the name does not already say it: "(UNODC)", "(UN CEDAW)".
         match entry {
-            Some(id) => format!("{} ({id})", i.name),
-            None => i.name.clone(),
+            Some(id) if !i.name.to_lowercase().contains(&id.to_lowercase()) => {
+                format!("{} ({id})", i.name)
+            }
+            _ => i.name.clone(),
         }
     });
     record
