@@ -304,11 +304,7 @@ const CASES: &[(&str, &str, Want)] = &[
         "member:wimn",
         First,
     ),
-    (
-        "what are the guidance notes",
-        "activity:guidance-notes",
-        Top3,
-    ),
+    ("what are the guidance notes", "issue:1", Top3),
     (
         "what did the EWG say about the final GCM draft",
         "publication:reflections-2018",

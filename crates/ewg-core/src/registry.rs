@@ -194,7 +194,7 @@ entry_kinds! { <'a>
         command Some("members"), words &["member"], prior 1.0;
     /// A guidance note of the GCMGender Series.
     Issue(&'a Issue): "issue", "issue", "issues", Many "issues", IdStyle::Number,
-        command Some("issues"), words &["issue", "guidance note", "note"], prior 3.0;
+        command Some("issues"), words &["issue", "guidance note", "note", "gcmgender series", "series"], prior 3.0;
     Publication(&'a Publication): "publication", "publication", "publications", Many "publications", IdStyle::Slug,
         command Some("publications"), words &["publication", "statement"], prior 1.0;
     Activity(&'a Activity): "activity", "activity", "activities", Many "activities", IdStyle::Slug,
@@ -210,7 +210,7 @@ entry_kinds! { <'a>
         command Some("actions"), words &["action"], prior 0.0;
     /// One of the GCM's guiding principles, paragraph 15 (a)-(j).
     Principle(&'a Principle): "principle", "principle", "principles", Many "principles", IdStyle::Code,
-        command Some("principles"), words &["principle", "guiding principle"], prior 0.5;
+        command Some("principles"), words &["principle", "guiding principle", "guiding principles"], prior 0.5;
     /// A part of the GCM's implementation, follow-up and review.
     FollowUp(&'a FollowUp): "follow-up", "follow-up entry", "follow-up entries", Many "follow_up", IdStyle::Slug,
         command Some("follow-up"), words &["follow-up"], prior 0.5;

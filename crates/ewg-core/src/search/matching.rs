@@ -89,10 +89,13 @@ pub(super) fn accepted_terms(index: &Index<'_>, word: &str, forgiving: bool) -> 
         if near {
             // Optimal string alignment: substitutions, insertions, deletions and swaps of
             // neighbours, the typos people make; far cheaper than full Damerau-Levenshtein.
+            // Two slips rarely include the first letter: `citation` is a word of its own, not
+            // a typo of `situation`.
+            let same_start = known.chars().next() == word.chars().next();
             match strsim::osa_distance(word, known) {
                 0 => accepted.accept(term, EXACT),
                 1 => accepted.accept(term, TYPO_ONE),
-                d if d <= budget => accepted.accept(term, TYPO_TWO),
+                d if d <= budget && same_start => accepted.accept(term, TYPO_TWO),
                 _ => {}
             }
         }

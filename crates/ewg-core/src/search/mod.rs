@@ -18,10 +18,11 @@ mod suggest;
 pub use index::{Index, Terms};
 pub use normalise::{fold, words};
 pub use query::{
-    Part, only_question_words, parse_query, split_query, take_kind_word, take_reference,
+    Part, kind_of_word, only_question_words, parse_query, split_query, take_kind_word,
+    take_reference, whole_kind_asked,
 };
 pub use score::{Hit, rank, rank_partial};
-use score::{put_reference_first, sort};
+use score::{bare_hit, put_reference_first, sort};
 pub use snippet::{Snippet, cut_snippet};
 pub use suggest::{Miss, closest_words, explain_miss};
 
@@ -58,6 +59,10 @@ pub enum SearchError {
         miss: Miss,
     },
 }
+
+/// What a word naming a kind adds to each hit of that kind: enough to lead hits alike, not to
+/// lift one with a single word above one with all of them.
+const KIND_HINT_BONUS: f64 = 12.0;
 
 /// What a "when" question adds to each dated entry's score: enough to lift an event above an
 /// entry that only names the same thing.
@@ -114,9 +119,16 @@ pub fn search(
         .unwrap_or_else(|| Index::build(data));
     // `issue 2`: that entry first. A number the data has no entry for (or of a kind not asked
     // for) is searched as the words it is.
+    // "members of the EWG", "GCMGender": every entry of that kind, in the file's order.
+    if let Some(kind) = whole_kind_asked(&parts).filter(|k| kinds.is_empty() || kinds.contains(k)) {
+        return Ok(Answer {
+            hits: whole_kind(&index, kind),
+            partial: None,
+        });
+    }
     let typed = parts.clone();
     let reference = take_reference(&mut parts);
-    let mut hits = rank_with_kind_word(&index, &mut parts, kinds);
+    let mut hits = rank_with_kind_word(&index, query, &mut parts, kinds);
     let placed = reference.is_some_and(|reference| {
         (kinds.is_empty() || kinds.contains(&reference.0))
             && put_reference_first(&index, &mut hits, reference)
@@ -165,20 +177,39 @@ pub fn search(
     })
 }
 
-/// Hits for the parts; where a word of the query asks for a kind ("which objective ..."), only
-/// that kind if it has any, else everything, the word searched for as typed.
-fn rank_with_kind_word(index: &Index<'_>, parts: &mut Vec<Part>, kinds: &[Kind]) -> Vec<Hit> {
+/// Hits for the parts, those of the kind a word of the query names (`which objective is about
+/// trafficking`, `issue about children`) first among those alike: a hint, never a filter.
+fn rank_with_kind_word(
+    index: &Index<'_>,
+    query: &str,
+    parts: &mut Vec<Part>,
+    kinds: &[Kind],
+) -> Vec<Hit> {
     let typed = parts.clone();
-    if let Some(kind) = take_kind_word(parts)
-        && (kinds.is_empty() || kinds.contains(&kind))
-    {
-        let hits = rank(index, parts, &[kind]);
-        if !hits.is_empty() {
-            return hits;
-        }
+    let Some(kind) = take_kind_word(&split_query(query), parts) else {
+        return rank(index, parts, kinds);
+    };
+    let mut hits = rank(index, parts, kinds);
+    if hits.is_empty() {
+        // The kind's word may be a word of what is sought ("member states"): as typed.
+        *parts = typed;
+        return rank(index, parts, kinds);
     }
-    *parts = typed;
-    rank(index, parts, kinds)
+    for hit in hits.iter_mut().filter(|h| h.kind == kind) {
+        hit.score += KIND_HINT_BONUS;
+    }
+    sort(&mut hits);
+    hits
+}
+
+/// Every entry of a kind, as hits in the file's order.
+fn whole_kind(index: &Index<'_>, kind: Kind) -> Vec<Hit> {
+    index
+        .docs
+        .iter()
+        .filter(|d| d.kind == kind)
+        .filter_map(|d| bare_hit(index, d))
+        .collect()
 }
 
 #[cfg(test)]

@@ -42,9 +42,11 @@ impl Part {
 }
 
 /// Words and phrases that the data says in more than one way, used both ways. Each is written
-/// as a user would type it; they are compared by their word stems.
+/// as a user would type it; they are compared by their word stems. One marked `>` is found by
+/// the others but finds nothing itself: `labour` finds "decent work", but `work` alone ("work
+/// towards alternatives") is not labour.
 const SYNONYMS: &[&[&str]] = &[
-    &["labour", "work", "employment", "workers"],
+    &["labour", "employment", "workers", ">decent work"],
     &[
         "gender-based violence",
         "GBV",
@@ -63,34 +65,69 @@ const SYNONYMS: &[&[&str]] = &[
     &["GCM", "Global Compact for Migration", "compact"],
 ];
 
-/// An entry of the synonym table: its words' stems (as compared) and its folded words (as
-/// matched).
-type TableEntry = (Vec<String>, Vec<String>);
+/// An entry of the synonym table: its words' stems (as compared), its folded words (as
+/// matched), and whether it is only found by the others (`>`).
+type TableEntry = (Vec<String>, Vec<String>, bool);
 
-/// Words that ask for one kind of entry: "which objective is about trafficking".
-const KIND_WORDS: &[(&str, Kind)] = &[
-    ("objective", Kind::Objective),
-    ("objectives", Kind::Objective),
-    ("member", Kind::Member),
-    ("members", Kind::Member),
-    ("chapter", Kind::Chapter),
-    ("chapters", Kind::Chapter),
-];
+/// The kind a word of a query names (`objective`, `members`, `notes`, `guidance`), from the
+/// words readers name each kind by (the registry's), singular or plural; a word of two kinds'
+/// names names neither.
+pub fn kind_of_word(word: &str) -> Option<Kind> {
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    let mut kinds = Kind::ALL.iter().copied().filter(|k| {
+        k.words()
+            .iter()
+            .chain([&k.as_str()])
+            .flat_map(|w| w.split(' '))
+            .any(|w| w == word || w == singular)
+    });
+    let kind = kinds.next()?;
+    kinds.next().is_none().then_some(kind)
+}
 
-/// Takes a word that asks for a kind of entry out of the parts, as that kind; not the last
-/// word left, which is then what is searched for.
-pub fn take_kind_word(parts: &mut Vec<Part>) -> Option<Kind> {
-    if parts.len() < 2 {
+/// Words that, beside a kind's word, ask for all of that kind: "members of the EWG", "all the
+/// notes", "chapters of the guide", "the GCM's objectives".
+const WHOLE_SET_WORDS: &[&str] = &["ewg", "group", "all", "every", "each", "gcm", "compact"];
+
+/// The kind whose every entry a query asks for: a kind's words, with nothing else but words of
+/// [`WHOLE_SET_WORDS`] (`GCMGender`, `guidance notes`, `members of the EWG`, `all principles`).
+pub fn whole_kind_asked(parts: &[Part]) -> Option<Kind> {
+    let mut kind = None;
+    for part in parts.iter().filter(|p| !p.is_filler()) {
+        if part.quoted {
+            return None;
+        }
+        for word in &part.words {
+            match kind_of_word(word) {
+                Some(k) if kind.is_none_or(|have| have == k) => kind = Some(k),
+                Some(_) => return None,
+                None if WHOLE_SET_WORDS.contains(&word.as_str()) => {}
+                None => return None,
+            }
+        }
+    }
+    kind
+}
+
+/// The kind a query names as what it asks for: a kind's word followed by a small word
+/// (`issue about children`, `GCM actions on remittances`, `which objective is about ...`), not
+/// one inside a name (`side events`, `Addis Ababa Action Agenda`). Taken out of the parts, as a
+/// hint to rank that kind first; never the last word left, which is then what is searched for.
+pub fn take_kind_word(typed: &[Part], parts: &mut Vec<Part>) -> Option<Kind> {
+    if parts.iter().filter(|p| !p.is_filler()).count() < 2 {
         return None;
     }
-    let at = parts.iter().position(|p| {
-        !p.quoted && p.words.len() == 1 && KIND_WORDS.iter().any(|(word, _)| *word == p.words[0])
+    let word = typed.windows(2).find_map(|pair| {
+        let [named, next] = pair else { return None };
+        let single = !named.quoted && named.words.len() == 1;
+        (single && next.is_filler() && kind_of_word(&named.words[0]).is_some())
+            .then(|| named.words[0].clone())
     })?;
-    let word = parts.remove(at).words.remove(0);
-    KIND_WORDS
+    let at = parts
         .iter()
-        .find(|(w, _)| *w == word)
-        .map(|(_, kind)| *kind)
+        .position(|p| !p.quoted && p.words == [word.clone()])?;
+    parts.remove(at);
+    kind_of_word(&word)
 }
 
 /// The stems of a phrase's words, as the query and the table are compared.
@@ -156,8 +193,9 @@ fn with_synonyms(parts: Vec<Part>) -> Vec<Part> {
                 group
                     .iter()
                     .map(|entry| {
-                        let folded = folded_words(entry);
-                        (stems(&stemmer, &folded), folded)
+                        let found_only = entry.starts_with('>');
+                        let folded = folded_words(entry.trim_start_matches('>'));
+                        (stems(&stemmer, &folded), folded, found_only)
                     })
                     .collect()
             })
@@ -168,7 +206,7 @@ fn with_synonyms(parts: Vec<Part>) -> Vec<Part> {
     let longest = table
         .iter()
         .flatten()
-        .map(|(s, _)| s.len())
+        .map(|(s, _, _)| s.len())
         .max()
         .unwrap_or(1);
     let mut out: Vec<Part> = Vec::new();
@@ -186,10 +224,11 @@ fn with_synonyms(parts: Vec<Part>) -> Vec<Part> {
                 ends.push((i + j + 1, stems(&stemmer, &run)));
             }
             for (end, run_stems) in ends.into_iter().rev() {
-                let Some(group) = table
-                    .iter()
-                    .find(|group| group.iter().any(|(s, _)| *s == run_stems))
-                else {
+                let Some(group) = table.iter().find(|group| {
+                    group
+                        .iter()
+                        .any(|(s, _, found_only)| !found_only && *s == run_stems)
+                }) else {
                     continue;
                 };
                 let joined = &parts[i..end];
@@ -207,8 +246,8 @@ fn with_synonyms(parts: Vec<Part>) -> Vec<Part> {
                 );
                 part.synonyms = group
                     .iter()
-                    .filter(|(s, _)| *s != run_stems)
-                    .map(|(_, folded)| folded.clone())
+                    .filter(|(s, _, _)| *s != run_stems)
+                    .map(|(_, folded, _)| folded.clone())
                     .collect();
                 out.push(part);
                 i = end;
@@ -259,10 +298,35 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_kind_word_of_a_query_is_one_of_its_kind_s_words() {
-        for (word, kind) in KIND_WORDS {
-            let singular = word.strip_suffix('s').unwrap_or(word);
-            assert!(kind.words().contains(&singular), "{word} for {kind}");
+    fn words_name_kinds_singular_or_plural() {
+        assert_eq!(kind_of_word("objectives"), Some(Kind::Objective));
+        assert_eq!(kind_of_word("note"), Some(Kind::Issue));
+        assert_eq!(kind_of_word("gcmgender"), Some(Kind::Issue));
+        assert_eq!(kind_of_word("actions"), Some(Kind::Action));
+        assert_eq!(kind_of_word("trafficking"), None);
+    }
+
+    #[test]
+    fn a_kind_with_only_words_of_the_whole_asks_for_the_whole_kind() {
+        for (query, kind) in [
+            ("members of the EWG", Kind::Member),
+            ("all members", Kind::Member),
+            ("who are the members", Kind::Member),
+            ("GCMGender", Kind::Issue),
+            ("the series", Kind::Issue),
+            ("guidance notes", Kind::Issue),
+            ("chapters of the guide", Kind::Chapter),
+            ("the GCM's guiding principles", Kind::Principle),
+        ] {
+            assert_eq!(whole_kind_asked(&parse_query(query)), Some(kind), "{query}");
+        }
+        for query in [
+            "members on detention",
+            "\"members\"",
+            "labour rights",
+            "issue 4",
+        ] {
+            assert_eq!(whole_kind_asked(&parse_query(query)), None, "{query}");
         }
     }
 
@@ -299,8 +363,10 @@ mod tests {
         assert!(
             parse_query("labor")[0]
                 .synonyms
-                .contains(&vec!["work".to_string()])
+                .contains(&vec!["decent".to_string(), "work".to_string()])
         );
+        // One way only: "decent work" finds what it says, not every labour entry.
+        assert!(parse_query("decent work")[0].synonyms.is_empty());
         assert!(
             parse_query("workers")[0]
                 .synonyms
@@ -333,10 +399,19 @@ mod tests {
 
     #[test]
     fn a_kind_word_asks_for_that_kind_unless_it_is_all_there_is() {
-        let mut parts = parse_query("which objective is about trafficking");
-        assert_eq!(take_kind_word(&mut parts), Some(Kind::Objective));
-        assert_eq!(words(&parts), ["trafficking"]);
-        let mut alone = parse_query("members");
-        assert_eq!(take_kind_word(&mut alone), None);
+        let take = |query: &str| {
+            let mut parts = parse_query(query);
+            let kind = take_kind_word(&split_query(query), &mut parts);
+            (kind, words(&parts))
+        };
+        assert_eq!(
+            take("which objective is about trafficking"),
+            (Some(Kind::Objective), vec!["trafficking".to_string()])
+        );
+        assert_eq!(take("GCM actions on remittances").0, Some(Kind::Action));
+        assert_eq!(take("issue about children").0, Some(Kind::Issue));
+        assert_eq!(take("members").0, None);
+        assert_eq!(take("side events").0, None);
+        assert_eq!(take("Addis Ababa Action Agenda").0, None);
     }
 }

@@ -280,8 +280,7 @@ pub(super) fn put_reference_first(
     match hits.iter_mut().find(|h| h.kind == kind && h.id == id) {
         Some(hit) => hit.score += EXACT_KEY_BONUS,
         None => {
-            let fuzzy = SkimMatcherV2::default();
-            if let Some(mut hit) = score_doc(index, doc, &[], &[], &[], &fuzzy) {
+            if let Some(mut hit) = bare_hit(index, doc) {
                 hit.score += EXACT_KEY_BONUS;
                 hit.matched = vec!["number"];
                 hits.push(hit);
@@ -290,6 +289,11 @@ pub(super) fn put_reference_first(
     }
     sort(hits);
     true
+}
+
+/// An entry as a hit that no words found: asked for by number or as one of a whole kind.
+pub(super) fn bare_hit(index: &Index<'_>, doc: &Doc) -> Option<Hit> {
+    score_doc(index, doc, &[], &[], &[], &SkimMatcherV2::default())
 }
 
 /// Orders ids so that `2` comes before `10`.

@@ -83,14 +83,19 @@ fn near_words(index: &Index<'_>, word: &str) -> Vec<String> {
     if word.chars().count() > MAX_SUGGESTED_LEN {
         return Vec::new();
     }
-    let limit = (word.chars().count() / 2).max(2);
+    // No further than a typo: a word farther off is another word, not what was meant.
+    let limit = super::matching::typo_budget(word.chars().count()).max(1);
     let mut near: Vec<(usize, std::cmp::Reverse<u32>, &str)> = index
         .terms
         .vocabulary
         .iter()
-        // Common words and one- or two-letter words would be noise, not suggestions.
+        // Common words and one- or two-letter words would be noise, not suggestions; a word
+        // that does not start as the one typed is another word (`kafala` is not `ababa`).
         .filter(|(known, _)| {
-            known.chars().count() > 2 && !STOPWORDS.contains(known) && !FILLERS.contains(known)
+            known.chars().count() > 2
+                && !STOPWORDS.contains(known)
+                && !FILLERS.contains(known)
+                && known.chars().next() == word.chars().next()
         })
         .map(|(known, (_, count))| {
             (
