@@ -43,15 +43,25 @@ pub(crate) fn link_url(url: &str) -> Option<&str> {
 
 /// Text in Markdown: read as written, never as markup. Control characters as [`terminal`]
 /// makes them; Markdown's own characters (and `&`, which could start an entity, and `<`,
-/// which could start raw HTML) escaped with a backslash.
+/// which could start raw HTML) escaped with a backslash, and what would start a list or a
+/// heading at the start of a line.
 pub(crate) fn markdown(text: &str) -> String {
+    // Leading spaces could make an indented code block; they say nothing.
     let text = terminal(text);
+    let text = text.trim_start();
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '&' | '!' | '~'
-        ) {
+    // What would start a list or a heading where the text starts a line: `- `, `+ `, `= `,
+    // `1. `, `1) `.
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    for (i, c) in text.chars().enumerate() {
+        let starts_block = (i == 0 && matches!(c, '-' | '+' | '='))
+            || (i == digits && digits > 0 && matches!(c, '.' | ')'));
+        if starts_block
+            || matches!(
+                c,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '&' | '!' | '~'
+            )
+        {
             out.push('\\');
         }
         out.push(c);

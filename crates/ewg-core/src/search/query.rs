@@ -117,17 +117,29 @@ pub fn take_kind_word(typed: &[Part], parts: &mut Vec<Part>) -> Option<Kind> {
     if parts.iter().filter(|p| !p.is_filler()).count() < 2 {
         return None;
     }
-    let word = typed.windows(2).find_map(|pair| {
-        let [named, next] = pair else { return None };
-        let single = !named.quoted && named.words.len() == 1;
-        (single && next.is_filler() && kind_of_word(&named.words[0]).is_some())
-            .then(|| named.words[0].clone())
+    // The words that name one kind, as typed: `note`, or `guidance note` over two parts.
+    let names_kind = |words: &[String]| {
+        let kinds: Vec<Option<Kind>> = words.iter().map(|w| kind_of_word(w)).collect();
+        kinds[0].filter(|k| kinds.iter().all(|other| *other == Some(*k)))
+    };
+    let (kind, words) = (0..typed.len()).find_map(|start| {
+        (1..=2).find_map(|len| {
+            let run = typed.get(start..start + len)?;
+            let next = typed.get(start + len)?;
+            let words: Vec<String> = run.iter().flat_map(|p| p.words.clone()).collect();
+            let plain = run.iter().all(|p| !p.quoted);
+            let kind = names_kind(&words).filter(|_| plain && next.is_filler())?;
+            Some((kind, words))
+        })
     })?;
-    let at = parts
-        .iter()
-        .position(|p| !p.quoted && p.words == [word.clone()])?;
-    parts.remove(at);
-    kind_of_word(&word)
+    // Synonyms may have joined the run into one part (`guidance note`); else it is a part a word.
+    match parts.iter().position(|p| !p.quoted && p.words == words) {
+        Some(at) => {
+            parts.remove(at);
+        }
+        None => parts.retain(|p| p.quoted || !(p.words.len() == 1 && words.contains(&p.words[0]))),
+    }
+    Some(kind)
 }
 
 /// The stems of a phrase's words, as the query and the table are compared.
@@ -413,5 +425,9 @@ mod tests {
         assert_eq!(take("members").0, None);
         assert_eq!(take("side events").0, None);
         assert_eq!(take("Addis Ababa Action Agenda").0, None);
+        assert_eq!(
+            take("guidance note about children"),
+            (Some(Kind::Issue), vec!["children".to_string()])
+        );
     }
 }
