@@ -295,9 +295,17 @@ pub(crate) enum Command {
 
     /// A one-page briefing on the group from the data: Markdown, or a self-contained HTML page
     #[command(
-        after_help = "Examples:\n  ewg brief > ewg-brief.md\n  ewg brief --format html --output ewg-brief.html\n  ewg brief --format html --output ewg-brief.html --force"
+        after_help = "Examples:\n  ewg brief > ewg-brief.md\n  ewg brief --topic \"domestic workers\" --format html --output domestic-workers.html\n  ewg brief objective 13\n  ewg brief --format html --output ewg-brief.html --force"
     )]
     Brief {
+        /// A brief on one entry and what relates to it, instead of the group: `objective 13`,
+        /// `issue 4`, `cedaw`
+        #[arg(value_name = "ENTRY", num_args = 0.., conflicts_with = "topic")]
+        entry: Vec<String>,
+        /// A brief on a topic: what the GCM commits States to, what the guide says, the notes,
+        /// members and dates on it, with every source
+        #[arg(long, short, value_name = "WORDS")]
+        topic: Option<String>,
         /// Write it to this file (atomically) instead of standard output
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,

@@ -319,3 +319,50 @@ fn output_files_get_an_ordinary_mode_and_only_regular_files_are_written() {
     assert_eq!(code, 0);
     assert_eq!(out, ewg(&["brief"]).1);
 }
+
+#[test]
+fn a_brief_on_a_topic_gathers_what_the_data_says_of_it() {
+    for (topic, name) in [
+        ("domestic workers", "domestic-workers"),
+        ("detention", "detention"),
+    ] {
+        for format in ["markdown", "html"] {
+            let (code, out, err) = ewg(&["brief", "--topic", topic, "--format", format]);
+            assert_eq!(code, 0, "{topic} {format}: {err}");
+            let extension = if format == "html" { "html" } else { "md" };
+            common::assert_expected(&format!("brief-topic-{name}.{extension}"), &out);
+            if format == "html" {
+                // One page; every source a link; no tag a brief does not write.
+                assert!(out.starts_with("<!DOCTYPE html>") && out.trim_end().ends_with("</html>"));
+                let sources = out
+                    .split("<h2>Sources</h2>")
+                    .nth(1)
+                    .expect("a sources section");
+                for item in sources.split("<li>").skip(1) {
+                    assert!(item.starts_with("<a href=\"http"), "not a link: {item}");
+                }
+            } else {
+                assert!(out.contains("## What the GCM commits States to"), "{out}");
+                assert!(out.contains("## Sources"), "{out}");
+            }
+        }
+    }
+    // The GCM's actions that name women are marked; the guide's points are there.
+    let (_, md, _) = ewg(&["brief", "--topic", "domestic workers"]);
+    assert!(md.contains("**22(k)** \\*"), "{md}");
+    assert!(
+        md.contains("Domestic workers are often left out of national labour law"),
+        "{md}"
+    );
+    // A topic nothing answers: exit 1, with what to try.
+    let (code, out, err) = ewg(&["brief", "--topic", "zzqx"]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty() && err.contains("no entry matches"), "{err}");
+    // A brief on one entry: objective 13, its actions and its chapter.
+    let (code, md, err) = ewg(&["brief", "objective", "13"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        md.contains("**29(h)**") && md.contains("Objective 13, Alternatives to detention"),
+        "{md}"
+    );
+}

@@ -8,24 +8,69 @@ use std::io::Write as _;
 use std::os::unix::fs::PermissionsExt as _;
 use std::path::Path;
 
-use ewg_core::{Dataset, Kind, Objective};
+use ewg_core::search;
+use ewg_core::{Dataset, Entry, Event, Kind, Objective, Publication, PublicationKind};
+
+use super::{Context, lookup};
 
 use crate::config::Format;
 use crate::error::Failure;
 use crate::escape::{self, markdown as esc};
 use crate::output::View;
 
-/// The brief in `format` (markdown or html, as `cli::FORMATS` declares), to standard output or
-/// to the file `output` names (`-` is standard output).
+/// What a brief is about.
+pub(crate) enum Subject<'a> {
+    /// The group itself: the general brief.
+    Group,
+    /// A topic in words: what the data says of it.
+    Topic(&'a str),
+    /// One entry and what relates to it.
+    Entry(Entry<'a>),
+}
+
+/// The brief in the format asked (markdown or html, as `cli::FORMATS` declares), to standard
+/// output or to the file `output` names (`-` is standard output).
 pub(crate) fn brief(
-    data: &Dataset,
-    format: Format,
+    cx: &Context<'_>,
+    subject: &Subject<'_>,
     output: Option<&Path>,
     force: bool,
 ) -> Result<View, Failure> {
-    let markdown = markdown(data);
-    let text = match format {
-        Format::Html => html(&data.group.name, &markdown),
+    let data = cx.data;
+    let (title, markdown) =
+        match subject {
+            Subject::Group => (data.group.name.clone(), markdown(data)),
+            Subject::Topic(topic) => {
+                let answer = search::search(data, cx.prebuilt_terms, topic, &[], false)?;
+                let hits: Vec<Entry<'_>> = answer
+                    .hits
+                    .iter()
+                    .filter_map(|h| lookup::of_kind(data, h.kind, &h.id).ok())
+                    .collect();
+                let partial = answer.partial.is_some();
+                (
+                    topic.to_string(),
+                    topic_markdown(data, topic, &hits, partial),
+                )
+            }
+            Subject::Entry(entry) => {
+                let mut entries = vec![*entry];
+                entries.extend(
+                    data.related(*entry).iter().filter_map(|r| {
+                        lookup::of_kind(data, Kind::from_name(r.kind)?, &r.id).ok()
+                    }),
+                );
+                if let Entry::Objective(o) = entry {
+                    entries.extend(data.entries_of(Kind::Action).filter(
+                        |e| matches!(e, Entry::Action(a) if a.action.objective == o.number),
+                    ));
+                }
+                let title = entry.title().into_owned();
+                (title.clone(), topic_markdown(data, &title, &entries, false))
+            }
+        };
+    let text = match cx.config.format {
+        Format::Html => html(&title, &markdown),
         _ => markdown,
     };
     match output {
@@ -40,6 +85,177 @@ pub(crate) fn brief(
             )))
         }
     }
+}
+
+/// A brief on a topic or an entry, from the entries that answer it (best first): the GCM's
+/// objectives and actions (those naming women, girls or gender marked), what the guide's
+/// chapters say, the group's notes and statements, the members, the key dates, and every source.
+fn topic_markdown(data: &Dataset, topic: &str, entries: &[Entry<'_>], partial: bool) -> String {
+    let mut md = String::new();
+    let mut sources: BTreeSet<&str> = BTreeSet::new();
+    let _ = writeln!(md, "# {}\n", esc(topic));
+    let _ = writeln!(
+        md,
+        "What the EWG dataset holds on this{}, from the Global Compact for Migration (GCM), the \
+         group's Policies and Practice Guide, its notes and statements, and its members.\n",
+        if partial {
+            " (no entry has every word; these have the most telling of them)"
+        } else {
+            ""
+        }
+    );
+    let of = |kind: Kind| entries.iter().filter(move |e| e.kind() == kind);
+    let section = |md: &mut String, heading: &str, lines: Vec<String>| {
+        if !lines.is_empty() {
+            let _ = writeln!(md, "## {heading}\n");
+            for line in lines {
+                let _ = writeln!(md, "- {line}");
+            }
+            md.push('\n');
+        }
+    };
+    let mut gcm = Vec::new();
+    for entry in of(Kind::Objective) {
+        if let Entry::Objective(o) = entry {
+            let paragraph = o
+                .paragraph
+                .map(|p| format!(" (GCM para {p})"))
+                .unwrap_or_default();
+            let commitment = o
+                .commitment
+                .as_deref()
+                .map(|c| format!(": {}", esc(c)))
+                .unwrap_or_default();
+            gcm.push(format!("**Objective {}{paragraph}**{commitment}", o.number));
+        }
+    }
+    for entry in of(Kind::Action) {
+        if let Entry::Action(a) = entry {
+            let mark = if a.names_gender() { " \\*" } else { "" };
+            gcm.push(format!("**{}**{mark}: {}", a.paragraph(), esc(&a.text)));
+        }
+    }
+    for entry in of(Kind::Principle) {
+        if let Entry::Principle(p) = entry {
+            gcm.push(format!(
+                "**{} {}**: {}",
+                p.paragraph(),
+                esc(&p.title),
+                esc(&p.text)
+            ));
+        }
+    }
+    if !gcm.is_empty() {
+        gcm.push("\\* names women, girls or gender".into());
+    }
+    section(&mut md, "What the GCM commits States to", gcm);
+    let mut guide = Vec::new();
+    for entry in of(Kind::Chapter) {
+        if let Entry::Chapter(c) = entry {
+            let chapter = c.chapter;
+            let points = chapter.issues.iter().chain(&chapter.measures);
+            let words: Vec<String> = ewg_core::search::words(topic)
+                .into_iter()
+                .map(|(_, w)| ewg_core::search::fold(w))
+                .filter(|w| w.len() > 3)
+                .collect();
+            // The points that say every word of the topic, else the two that say most of them.
+            let points: Vec<(usize, &String)> = points
+                .map(|p| {
+                    let folded = ewg_core::search::fold(p);
+                    (
+                        words.iter().filter(|w| folded.contains(w.as_str())).count(),
+                        p,
+                    )
+                })
+                .collect();
+            let mut said: Vec<&String> = points
+                .iter()
+                .filter(|(n, _)| *n == words.len() && *n > 0)
+                .map(|(_, p)| *p)
+                .collect();
+            if said.is_empty() {
+                let mut most = points.clone();
+                most.sort_by_key(|(n, _)| std::cmp::Reverse(*n));
+                said = most.iter().take(2).map(|(_, p)| *p).collect();
+            }
+            let label = data
+                .objective(chapter.objective)
+                .map_or("", |o| o.label.as_str());
+            for point in said {
+                guide.push(format!(
+                    "{}: {}",
+                    escape::markdown_link(
+                        &format!("Objective {}, {label}", chapter.objective),
+                        &chapter.source
+                    ),
+                    esc(point)
+                ));
+            }
+        }
+    }
+    section(&mut md, "What the Policies and Practice Guide says", guide);
+    let mut group = Vec::new();
+    for entry in entries {
+        match entry {
+            Entry::Issue(i) => group.push(format!(
+                "**{}**: {}",
+                esc(&i.display_title()),
+                esc(&i.summary)
+            )),
+            Entry::Publication(p) => group.push(format!(
+                "**{}** ({}): {}",
+                esc(&p.title),
+                esc(&p.date),
+                esc(&p.summary)
+            )),
+            Entry::Activity(a) => {
+                group.push(format!("**{}**: {}", esc(&a.title), esc(&a.description)))
+            }
+            _ => {}
+        }
+    }
+    section(&mut md, "What the group says and does", group);
+    let members: Vec<String> = of(Kind::Member)
+        .filter_map(|e| match e {
+            Entry::Member(m) => Some(format!("**{}**: {}", esc(&m.name), esc(&m.description))),
+            _ => None,
+        })
+        .collect();
+    section(&mut md, "Members", members);
+    let mut dates: Vec<&Event> = entries
+        .iter()
+        .filter_map(|e| match e {
+            Entry::Event(ev) => Some(*ev),
+            _ => None,
+        })
+        .collect();
+    dates.sort_by(|a, b| a.sort.cmp(&b.sort));
+    let dates = dates
+        .iter()
+        .map(|e| format!("**{}**: {}", esc(&e.when), esc(&e.event)))
+        .collect();
+    section(&mut md, "Key dates", dates);
+    let follow: Vec<String> = of(Kind::FollowUp)
+        .filter_map(|e| match e {
+            Entry::FollowUp(f) => Some(format!("**{}**: {}", esc(&f.name), esc(&f.summary))),
+            _ => None,
+        })
+        .collect();
+    section(&mut md, "Follow-up and review", follow);
+    for entry in entries {
+        sources.extend(entry.sources());
+    }
+    let _ = writeln!(md, "## Sources\n");
+    for url in sources {
+        let _ = writeln!(md, "- {}", escape::markdown_url(url));
+    }
+    let _ = writeln!(
+        md,
+        "\n*Compiled by ewg from its dataset, updated {}. An independent summary, not a publication of the EWG or UN Women.*",
+        data.meta.updated
+    );
+    md
 }
 
 /// Writes through a temporary file in the same folder, renamed into place: a failure never
@@ -180,6 +396,7 @@ pub(crate) fn markdown(data: &Dataset) -> String {
     }
     md.push('\n');
 
+    asks(data, &mut md, &mut sources);
     gcm_gender_table(data, &mut md, &mut sources);
 
     let _ = writeln!(md, "## Key dates\n");
@@ -201,6 +418,30 @@ pub(crate) fn markdown(data: &Dataset) -> String {
         data.meta.updated
     );
     md
+}
+
+/// "What the group asks for": each of its statements, in a line, as the data sums it up.
+fn asks<'a>(data: &'a Dataset, md: &mut String, sources: &mut BTreeSet<&'a str>) {
+    let statements: Vec<&Publication> = data
+        .publications
+        .iter()
+        .filter(|p| p.kind == PublicationKind::Statement)
+        .collect();
+    if statements.is_empty() {
+        return;
+    }
+    let _ = writeln!(md, "## What the group asks for\n");
+    for statement in statements {
+        let _ = writeln!(
+            md,
+            "- **{}** ({}): {}",
+            esc(&statement.title),
+            esc(&statement.date),
+            esc(&statement.summary)
+        );
+        sources.extend(statement.sources.iter().map(String::as_str));
+    }
+    md.push('\n');
 }
 
 /// "Where the GCM mentions women, girls or gender": each objective whose commitment or actions

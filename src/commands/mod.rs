@@ -112,8 +112,18 @@ pub(crate) fn run(command: Option<&Command>, cx: &Context<'_>) -> Result<View, F
         Command::Data {
             action: DataAction::Export,
         } => data::export(data, cx.config.format),
-        Command::Brief { output, force } => {
-            brief::brief(data, cx.config.format, output.as_deref(), *force)
+        Command::Brief {
+            entry,
+            topic,
+            output,
+            force,
+        } => {
+            let subject = match (topic, entry.as_slice()) {
+                (Some(topic), _) => brief::Subject::Topic(topic),
+                (None, []) => brief::Subject::Group,
+                (None, words) => brief::Subject::Entry(lookup::unique(data, &words.join(" "))?),
+            };
+            brief::brief(cx, &subject, output.as_deref(), *force)
         }
         Command::Cite { entry, style } => cite::cite(data, entry, *style, cx.config.format),
         Command::Open { entry, all, print } => {
