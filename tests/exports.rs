@@ -349,7 +349,7 @@ fn a_brief_on_a_topic_gathers_what_the_data_says_of_it() {
     }
     // The GCM's actions that name women are marked; the guide's points are there.
     let (_, md, _) = ewg(&["brief", "--topic", "domestic workers"]);
-    assert!(md.contains("**22(k)** \\*"), "{md}");
+    assert!(md.contains("**GCM para 22(k)** \\*"), "{md}");
     assert!(
         md.contains("Domestic workers are often left out of national labour law"),
         "{md}"
@@ -362,7 +362,7 @@ fn a_brief_on_a_topic_gathers_what_the_data_says_of_it() {
     let (code, md, err) = ewg(&["brief", "objective", "13"]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        md.contains("**29(h)**") && md.contains("Objective 13, Alternatives to detention"),
+        md.contains("**GCM para 29(h)**") && md.contains("Objective 13, Alternatives to detention"),
         "{md}"
     );
 }

@@ -93,7 +93,7 @@ pub(crate) fn brief(
 fn topic_markdown(data: &Dataset, topic: &str, entries: &[Entry<'_>], partial: bool) -> String {
     let mut md = String::new();
     let mut sources: BTreeSet<&str> = BTreeSet::new();
-    let _ = writeln!(md, "# {}\n", esc(topic));
+    let _ = writeln!(md, "# {}\n", esc(&super::show::capitalised(topic)));
     let _ = writeln!(
         md,
         "What the EWG dataset holds on this{}, from the Global Compact for Migration (GCM), the \
@@ -132,23 +132,28 @@ fn topic_markdown(data: &Dataset, topic: &str, entries: &[Entry<'_>], partial: b
     for entry in of(Kind::Action) {
         if let Entry::Action(a) = entry {
             let mark = if a.names_gender() { " \\*" } else { "" };
-            gcm.push(format!("**{}**{mark}: {}", a.paragraph(), esc(&a.text)));
+            gcm.push(format!(
+                "**GCM para {}**{mark}: {}",
+                a.paragraph(),
+                esc(&a.text)
+            ));
         }
     }
     for entry in of(Kind::Principle) {
         if let Entry::Principle(p) = entry {
             gcm.push(format!(
-                "**{} {}**: {}",
+                "**GCM para {}, {}**: {}",
                 p.paragraph(),
                 esc(&p.title),
                 esc(&p.text)
             ));
         }
     }
-    if !gcm.is_empty() {
-        gcm.push("\\* names women, girls or gender".into());
-    }
+    let marked = gcm.iter().any(|line| line.contains("** \\*"));
     section(&mut md, "What the GCM commits States to", gcm);
+    if marked {
+        let _ = writeln!(md, "\\* The action names women, girls or gender.\n");
+    }
     let mut guide = Vec::new();
     for entry in of(Kind::Chapter) {
         if let Entry::Chapter(c) = entry {
