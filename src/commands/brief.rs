@@ -18,6 +18,9 @@ use crate::error::Failure;
 use crate::escape::{self, markdown as esc};
 use crate::output::View;
 
+/// How many of a topic's best hits a brief holds.
+const TOPIC_HITS: usize = 30;
+
 /// What a brief is about.
 pub(crate) enum Subject<'a> {
     /// The group itself: the general brief.
@@ -42,9 +45,11 @@ pub(crate) fn brief(
             Subject::Group => (data.group.name.clone(), markdown(data)),
             Subject::Topic(topic) => {
                 let answer = search::search(data, cx.prebuilt_terms, topic, &[], false)?;
+                // The best hits make a brief; the rest are for `ewg search`.
                 let hits: Vec<Entry<'_>> = answer
                     .hits
                     .iter()
+                    .take(TOPIC_HITS)
                     .filter_map(|h| lookup::of_kind(data, h.kind, &h.id).ok())
                     .collect();
                 let partial = answer.partial.is_some();

@@ -146,10 +146,11 @@ pub(crate) fn any<'a>(data: &'a Dataset, asked: &str) -> Result<Entry<'a>, Failu
     })
 }
 
-/// The command that shows an entry: `ewg members cedaw`, `ewg objectives 13`, `ewg about`.
-pub(crate) fn show_command(entry: Entry<'_>) -> String {
-    match entry.kind().command() {
-        Some(command) => format!("ewg {command} {}", entry.id()),
+/// The command that shows the entry of `kind` with this id: `ewg members cedaw`,
+/// `ewg objectives 13`, `ewg about`.
+pub(crate) fn show_command(kind: Kind, id: &str) -> String {
+    match kind.command() {
+        Some(command) => format!("ewg {command} {id}"),
         None => "ewg about".to_string(),
     }
 }
@@ -192,7 +193,7 @@ pub(crate) fn unique<'a>(data: &'a Dataset, asked: &str) -> Result<Entry<'a>, Fa
             asked: asked.trim().to_string(),
             candidates: several
                 .iter()
-                .map(|e| (show_command(*e), e.title().into_owned()))
+                .map(|e| (show_command(e.kind(), &e.id()), e.title().into_owned()))
                 .collect(),
         }),
     }

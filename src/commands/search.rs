@@ -8,6 +8,7 @@ use ewg_core::Kind;
 use ewg_core::search;
 
 use super::Context;
+use super::lookup::show_command;
 use super::lists::to_value;
 use crate::config::Format;
 use crate::error::Failure;
@@ -68,7 +69,7 @@ pub(crate) fn run(
             score: h.score,
             matched: &h.matched,
             snippet: &h.snippet.text,
-            show: show_command(cx, h),
+            show: show_command(h.kind, &h.id),
         })
         .collect();
     let json = to_value(&json);
@@ -77,7 +78,7 @@ pub(crate) fn run(
         rows: hits
             .into_iter()
             .map(|h| {
-                let show = show_command(cx, &h);
+                let show = show_command(h.kind, &h.id);
                 vec![
                     h.id.into(),
                     h.kind.as_str().into(),
@@ -93,13 +94,6 @@ pub(crate) fn run(
         json,
         note,
     }))
-}
-
-/// The command that shows a hit's entry in full (`ewg members cedaw`).
-fn show_command(cx: &Context<'_>, hit: &search::Hit) -> String {
-    super::lookup::of_kind(cx.data, hit.kind, &hit.id)
-        .map(super::lookup::show_command)
-        .unwrap_or_default()
 }
 
 /// Why the hits are partial: the words no entry has (with what was meant, where a word is
