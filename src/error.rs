@@ -330,12 +330,22 @@ impl fmt::Display for Failure {
                 takes,
             } => {
                 let names: Vec<String> = takes.iter().map(|&t| format_name(t)).collect();
+                // The commands that do write it, where they are few (`ewg brief` for html).
+                let writers: Vec<String> = crate::cli::FORMATS
+                    .iter()
+                    .filter(|(name, formats)| !name.is_empty() && formats.contains(format))
+                    .map(|(name, _)| format!("`ewg {name}`"))
+                    .collect();
+                let elsewhere = match writers.len() {
+                    1..=2 => format!(" ({} does)", writers.join(" or ")),
+                    _ => String::new(),
+                };
                 if names.is_empty() {
                     write!(f, "`{command}` takes no --format")
                 } else {
                     write!(
                         f,
-                        "`{command}` does not write {}; it writes {}",
+                        "`{command}` does not write {}{elsewhere}; it writes {}",
                         format_name(*format),
                         names.join(", ")
                     )

@@ -851,3 +851,42 @@ fn citations_say_each_thing_once() {
         "{brief}"
     );
 }
+
+/// The questions that came back empty or wrong when every word had to match, one a row.
+#[test]
+fn whole_questions_find_their_answers() {
+    let top = |query: &str| -> Vec<String> { hits(&[query]).into_iter().take(3).collect() };
+    let found = top("what does the group recommend on domestic workers");
+    assert!(
+        found
+            .iter()
+            .any(|h| ["guide:5", "guide:6", "action:6k", "action:7d"].contains(&h.as_str())),
+        "{found:?}"
+    );
+    assert_eq!(
+        top("definition of gender-responsive")
+            .first()
+            .map(String::as_str),
+        Some("principle:g")
+    );
+    // The US spelling finds a labour entry first, not detention.
+    let out = run(&["search", "labor", "migration"]);
+    let first = out.stdout.lines().next().unwrap_or_default();
+    assert!(first.to_lowercase().contains("labour"), "{first}");
+    assert_eq!(
+        hits(&["GCMGender"]),
+        ["issue:1", "issue:2", "issue:3", "issue:4", "issue:5"]
+    );
+    let members = hits(&["members of the EWG"]);
+    assert_eq!(members.len(), 18, "{members:?}");
+    assert!(members.iter().all(|h| h.starts_with("member:")));
+    // A correctly spelled word is not turned into another.
+    let out = run(&["search", "citation"]);
+    assert!(!out.stdout.contains("hi\t"), "{}", out.stdout);
+    assert!(!out.stderr.contains("situation"), "{}", out.stderr);
+    assert!(top("domestic workers bilateral labour arrangements").contains(&"guide:5".to_string()));
+    for everyday in ["recommend", "regardless", "anything", "next", "mention"] {
+        let out = run(&["search", "domestic", "workers", everyday]);
+        assert_eq!(out.code, 0, "{everyday}: {}", out.stderr);
+    }
+}

@@ -799,3 +799,34 @@ fn questions_as_people_type_them() {
         failures.join("\n")
     );
 }
+
+/// Adding a question or filler word to any query of either set never empties its result.
+#[test]
+fn a_filler_word_never_empties_a_result() {
+    let queries = CASES
+        .iter()
+        .map(|(query, _, _)| *query)
+        .chain(QUESTIONS.iter().map(|(query, _)| *query));
+    for (i, query) in queries.enumerate() {
+        if top3(query).is_empty() {
+            continue;
+        }
+        // A different filler each time, before or after the query.
+        let filler = [
+            "please",
+            "tell me",
+            "anything about",
+            "what does it say about",
+            "mention",
+        ][i % 5];
+        let padded = if i % 2 == 0 {
+            format!("{filler} {query}")
+        } else {
+            format!("{query} {filler}")
+        };
+        assert!(
+            !top3(&padded).is_empty(),
+            "{padded:?} found nothing, though {query:?} did"
+        );
+    }
+}

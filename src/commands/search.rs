@@ -8,8 +8,8 @@ use ewg_core::Kind;
 use ewg_core::search;
 
 use super::Context;
-use super::lookup::show_command;
 use super::lists::to_value;
+use super::lookup::show_command;
 use crate::config::Format;
 use crate::error::Failure;
 use crate::output::{Listing, Text, View};
