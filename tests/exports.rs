@@ -99,7 +99,7 @@ fn every_show_has_a_heading_fields_and_source_links_in_markdown_and_csv() {
     assert_eq!(code, 2);
     assert!(
         err.contains(
-            "`ewg members` does not write toml; it writes table, plain, json, markdown, csv"
+            "`ewg members` does not write toml (`ewg data export` does); it writes table, plain, json, markdown, csv"
         ),
         "{err}"
     );
