@@ -142,6 +142,13 @@ pub(crate) fn json(serialised: String) -> String {
     out
 }
 
+/// TOML, as the toml crate writes it (which escapes C0 controls and DEL in its basic strings):
+/// C1 controls and bidirectional overrides as `\uXXXX` too. Those are TOML escapes only inside
+/// basic strings, so the caller must read the result back to be sure it is the same data.
+pub(crate) fn toml(serialised: String) -> String {
+    json(serialised)
+}
+
 /// A value of BibTeX or BibLaTeX, which counts braces whatever stands before them: as
 /// [`terminal`] makes it, if its braces are balanced; else `None`, since no escape keeps a brace
 /// from closing the field (`Reflections}, url = ...` would add a field of its own).

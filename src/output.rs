@@ -304,15 +304,33 @@ fn render_table(listing: &Listing, config: &Config, out: &mut impl Write) -> io:
     if config.color {
         table.enforce_styling();
     }
-    let shown: Vec<usize> = (0..listing.columns.len())
-        .filter(|&i| config.width >= WIDE_TERMINAL || !WIDE_COLUMNS.contains(&listing.columns[i]))
+    let whole = |i: usize| WHOLE_COLUMNS.contains(&listing.columns[i]);
+    let all: Vec<usize> = (0..listing.columns.len()).collect();
+    let narrow: Vec<usize> = all
+        .iter()
+        .copied()
+        .filter(|&i| !WIDE_COLUMNS.contains(&listing.columns[i]))
         .collect();
-    let widths: Vec<usize> = shown.iter().map(|&i| least_width(listing, i)).collect();
-    // Borders and a space either side of each cell.
-    let needed = widths.iter().sum::<usize>() + 3 * shown.len() + 1;
-    if needed > config.width {
+    // The wide columns (sources, commands) on a wide terminal where they fit; else without them;
+    // record by record only where no table fits at all.
+    let candidates = if config.width >= WIDE_TERMINAL {
+        vec![all, narrow]
+    } else {
+        vec![narrow]
+    };
+    let Some((shown, widths, wrap_whole)) = candidates
+        .into_iter()
+        .map(|shown| {
+            let (widths, wrap_whole) = column_widths(listing, &shown, config.width);
+            (shown, widths, wrap_whole)
+        })
+        .find(|(shown, widths, _)| widths.iter().sum::<usize>() + 3 * shown.len() < config.width)
+    else {
+        let shown: Vec<usize> = (0..listing.columns.len())
+            .filter(|&i| !WIDE_COLUMNS.contains(&listing.columns[i]))
+            .collect();
         return render_stacked(listing, &shown, config, out);
-    }
+    };
     table
         .load_style(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
@@ -323,10 +341,25 @@ fn render_table(listing: &Listing, config: &Config, out: &mut impl Write) -> io:
                 .map(|&i| Cell::new(paint_label(listing.columns[i], config.color))),
         );
     for row in &listing.rows {
-        table.add_row(shown.iter().map(|&i| {
+        table.add_row(shown.iter().zip(&widths).map(|(&i, &width)| {
             let cell = &row[i];
-            Cell::new(if i == 0 {
-                paint_id(&cell.text, config.color)
+            let text = if wrap_whole && whole(i) {
+                wrap_at_pieces(&escape::terminal(&cell.text), width)
+            } else {
+                cell.text.clone()
+            };
+            // Each line painted (and made safe) on its own: the line breaks are ours.
+            let paint = |line: &str| {
+                if i == 0 {
+                    paint_id(line, config.color)
+                } else {
+                    escape::terminal(line).into_owned()
+                }
+            };
+            Cell::new(if wrap_whole && whole(i) {
+                text.lines().map(paint).collect::<Vec<_>>().join("\n")
+            } else if i == 0 {
+                paint_id(&text, config.color)
             } else {
                 paint_marks(cell, config.color)
             })
@@ -352,6 +385,80 @@ fn render_table(listing: &Listing, config: &Config, out: &mut impl Write) -> io:
         writeln!(out, "{note}")?;
     }
     Ok(())
+}
+
+/// The least width of each shown column, and whether ids and dates wrap: they stay whole,
+/// unless that would leave the text columns too narrow to read (a 17-character title, each
+/// title eight lines), and then they wrap at hyphens and spaces.
+fn column_widths(listing: &Listing, shown: &[usize], width: usize) -> (Vec<usize>, bool) {
+    let whole = |i: usize| WHOLE_COLUMNS.contains(&listing.columns[i]);
+    let borders = 3 * shown.len() + 1;
+    let mut widths: Vec<usize> = shown.iter().map(|&i| least_width(listing, i)).collect();
+    let whole_width: usize = shown
+        .iter()
+        .zip(&widths)
+        .filter(|(i, _)| whole(**i))
+        .map(|(_, w)| *w)
+        .sum();
+    let texts = shown.iter().filter(|&&i| !whole(i)).count();
+    let left = width.saturating_sub(whole_width + borders);
+    let wrap_whole = texts > 0 && left / texts < READABLE_TEXT;
+    if wrap_whole {
+        for (width, &i) in widths.iter_mut().zip(shown) {
+            if whole(i) {
+                *width = (*width).min(longest_piece(listing, i).max(WRAPPED_WHOLE));
+            }
+        }
+    }
+    (widths, wrap_whole)
+}
+
+/// The narrowest a text column is left when ids and dates would squeeze it further.
+const READABLE_TEXT: usize = 30;
+
+/// The narrowest an id or date column is made when it wraps.
+const WRAPPED_WHOLE: usize = 12;
+
+/// The longest piece of a column's cells between hyphens and spaces (`policies-` of
+/// `policies-and-practice-guide`).
+fn longest_piece(listing: &Listing, column: usize) -> usize {
+    listing
+        .rows
+        .iter()
+        .flat_map(|row| {
+            pieces(&row[column].text)
+                .map(|p| p.chars().count())
+                .collect::<Vec<_>>()
+        })
+        .chain(std::iter::once(listing.columns[column].chars().count()))
+        .max()
+        .unwrap_or(1)
+}
+
+/// A text cut after each hyphen and space, the hyphen kept with the piece before it.
+fn pieces(text: &str) -> impl Iterator<Item = &str> {
+    text.split_inclusive(['-', ' '])
+        .map(|p| p.trim_end_matches(' '))
+}
+
+/// A text in lines of at most `width` columns, broken only after a hyphen or at a space.
+fn wrap_at_pieces(text: &str, width: usize) -> String {
+    let mut lines: Vec<String> = vec![String::new()];
+    for piece in pieces(text) {
+        let line = lines.last_mut().expect("there is a line");
+        let joiner = if line.is_empty() || line.ends_with('-') {
+            ""
+        } else {
+            " "
+        };
+        if !line.is_empty() && line.chars().count() + joiner.len() + piece.chars().count() > width {
+            lines.push(piece.to_string());
+        } else {
+            line.push_str(joiner);
+            line.push_str(piece);
+        }
+    }
+    lines.join("\n")
 }
 
 /// The narrowest a column can be: its whole content for ids and numbers, else its longest word.
@@ -448,16 +555,28 @@ fn write_fields(
             } else {
                 options
             };
+            // A single long word (a URL) may run past the prose width up to the terminal's edge.
+            let room = config
+                .width
+                .saturating_sub(label_width + margin.chars().count())
+                .max(value_width);
             for line in textwrap::wrap(&value, options) {
-                // A word wider than the space beside the label (a long URL) stands on its own
-                // line, whole, so that it can be copied and no line is wider than it must be.
-                if line.chars().count() > value_width {
+                let length = line.chars().count();
+                let one_word = !line.trim_start().trim_start_matches("- ").contains(' ');
+                // A word wider than the space beside the label stands on its own line, whole
+                // (with its bullet where it fits), so that it can be copied.
+                if length > value_width && !(one_word && length <= room) {
                     if first_line {
                         writeln!(out, "{margin}{}", paint_label(label, config.color))?;
                         first_line = false;
                     }
                     let word = line.trim_start();
-                    writeln!(out, "{}", word.strip_prefix("- ").unwrap_or(word))?;
+                    let word = if word.chars().count() <= config.width {
+                        word
+                    } else {
+                        word.strip_prefix("- ").unwrap_or(word)
+                    };
+                    writeln!(out, "{word}")?;
                     continue;
                 }
                 if first_line {

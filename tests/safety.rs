@@ -225,6 +225,19 @@ fn every_payload_in_every_form_is_written_safely() {
             }
         }
         run(&["open", "cedaw", "--print", "--all"]);
+        // The dataset written back, as TOML and JSON, reads back as the same data.
+        for format in ["toml", "json"] {
+            let export = run(&["data", "export", "--format", format]);
+            let dir =
+                std::env::temp_dir().join(format!("ewg-safety-export-{}", std::process::id()));
+            std::fs::create_dir_all(&dir).expect("temp dir");
+            let again = dir.join(format!("again.{format}"));
+            std::fs::write(&again, &export).expect("write");
+            if format == "toml" {
+                let (code, _, err) = ewg(&["data", "check", again.to_str().expect("utf-8")]);
+                assert_eq!(code, 0, "{class}: the export reads back: {err}");
+            }
+        }
     }
 }
 

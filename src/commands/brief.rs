@@ -70,6 +70,9 @@ pub(crate) fn brief(
                         |e| matches!(e, Entry::Action(a) if a.action.objective == o.number),
                     ));
                 }
+                // Each entry once, though it is both related and the objective's action.
+                let mut seen = BTreeSet::new();
+                entries.retain(|e| seen.insert((e.kind(), e.id().into_owned())));
                 let title = entry.title().into_owned();
                 (title.clone(), topic_markdown(data, &title, &entries, false))
             }
@@ -164,10 +167,11 @@ fn topic_markdown(data: &Dataset, topic: &str, entries: &[Entry<'_>], partial: b
         if let Entry::Chapter(c) = entry {
             let chapter = c.chapter;
             let points = chapter.issues.iter().chain(&chapter.measures);
+            // Words of four letters and more, and acronyms (`GBV`), say what the topic is.
             let words: Vec<String> = ewg_core::search::words(topic)
                 .into_iter()
+                .filter(|(_, w)| w.len() > 3 || w.chars().all(|c| c.is_uppercase()))
                 .map(|(_, w)| ewg_core::search::fold(w))
-                .filter(|w| w.len() > 3)
                 .collect();
             // The points that say every word of the topic, else the two that say most of them.
             let points: Vec<(usize, &String)> = points
@@ -185,7 +189,8 @@ fn topic_markdown(data: &Dataset, topic: &str, entries: &[Entry<'_>], partial: b
                 .map(|(_, p)| *p)
                 .collect();
             if said.is_empty() {
-                let mut most = points.clone();
+                let mut most: Vec<(usize, &String)> =
+                    points.iter().filter(|(n, _)| *n > 0).cloned().collect();
                 most.sort_by_key(|(n, _)| std::cmp::Reverse(*n));
                 said = most.iter().take(2).map(|(_, p)| *p).collect();
             }

@@ -322,12 +322,12 @@ fn styled(references: &[Reference], style: CiteStyle) -> Result<String, Failure>
 
 /// The reference with every value as BibTeX may hold it (`escape::bibtex`), or the failure that
 /// names the field that it may not.
-fn tex_safe(r: &Reference) -> Result<Reference, Failure> {
+fn tex_safe(r: &Reference, biblatex: bool) -> Result<Reference, Failure> {
     let safe = |field: &'static str, text: &str| {
         escape::bibtex(text)
             .map(std::borrow::Cow::into_owned)
             .ok_or_else(|| Failure::CannotWrite {
-                form: "BibTeX",
+                form: if biblatex { "BibLaTeX" } else { "BibTeX" },
                 entry: r.key.clone(),
                 field,
                 why: "its braces are not balanced, and BibTeX counts every brace",
@@ -359,7 +359,7 @@ fn tex(references: &[Reference], biblatex: bool) -> Result<String, Failure> {
     let verbatim = |text: &str| vec![Spanned::detached(Chunk::Verbatim(text.to_string()))];
     let mut out = String::new();
     for r in references {
-        let r = &tex_safe(r)?;
+        let r = &tex_safe(r, biblatex)?;
         let kind = match (r.csl_type, biblatex) {
             ("report", true) => EntryType::Report,
             ("report", false) => EntryType::TechReport,

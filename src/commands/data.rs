@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 
 use crate::config::Format;
 use crate::error::Failure;
+use crate::escape;
 use crate::output::View;
 
 /// `ewg data check`: exit 0 with a summary, or 1 with every problem; as JSON, an object with
@@ -79,7 +80,18 @@ pub(crate) fn export(data: &Dataset, format: Format) -> Result<View, Failure> {
             serde_json::to_string_pretty(data).map_err(|e| internal(e.to_string()))?,
         ) + "\n"
     } else {
-        toml::to_string(data).map_err(|e| internal(e.to_string()))?
+        let text = escape::toml(toml::to_string(data).map_err(|e| internal(e.to_string()))?);
+        // A control character escaped inside a literal string would change the data: such a
+        // file is refused rather than written with the character raw.
+        if toml::from_str::<Dataset>(&text).ok().as_ref() != Some(data) {
+            return Err(Failure::CannotWrite {
+                form: "TOML",
+                entry: "the dataset".into(),
+                field: "texts",
+                why: "a text holds a control character that TOML would write as it is",
+            });
+        }
+        text
     };
     Ok(View::Text(text))
 }

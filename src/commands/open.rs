@@ -52,8 +52,13 @@ pub(crate) fn open(
         .map(|url| format!("{}\n", escape::terminal(url)))
         .collect();
     if !print {
-        for url in &urls {
+        for (n, url) in urls.iter().enumerate() {
             if let Err(why) = open_in_browser(url) {
+                let why = if n == 0 {
+                    why
+                } else {
+                    format!("{n} of {} pages opened; then {why}", urls.len())
+                };
                 return Err(Failure::NoBrowser { printed, why });
             }
         }
@@ -73,14 +78,20 @@ fn open_in_browser(url: &str) -> Result<(), String> {
     let Some(browser) = browser else {
         return webbrowser::open(url).map_err(|err| err.to_string());
     };
-    // BROWSER may list several commands, separated by colons: the first is used.
+    // BROWSER may list several commands, separated by colons: the first is used. `%s` stands
+    // for the URL where it is given; else the URL is the last argument.
     let command = browser.split(':').next().unwrap_or_default();
     let mut words = command.split_whitespace();
     let program = words.next().unwrap_or_default();
+    let mut args: Vec<String> = words.map(|w| w.replace("%s", url)).collect();
+    if !command.contains("%s") {
+        args.push(url.to_string());
+    }
+    // The browser's own output is not ewg's: it never mixes with the URLs printed.
     let status = Command::new(program)
-        .args(words)
-        .arg(url)
+        .args(args)
         .stdin(Stdio::null())
+        .stdout(Stdio::null())
         .status()
         .map_err(|err| format!("BROWSER=`{command}` could not be run: {err}"))?;
     if status.success() {

@@ -121,10 +121,13 @@ pub fn search(
     // for) is searched as the words it is.
     // "members of the EWG", "GCMGender": every entry of that kind, in the file's order.
     if let Some(kind) = whole_kind_asked(&parts).filter(|k| kinds.is_empty() || kinds.contains(k)) {
-        return Ok(Answer {
-            hits: whole_kind(&index, kind),
-            partial: None,
-        });
+        let hits = whole_kind(&index, kind);
+        if !hits.is_empty() {
+            return Ok(Answer {
+                hits,
+                partial: None,
+            });
+        }
     }
     let typed = parts.clone();
     let reference = take_reference(&mut parts);

@@ -77,7 +77,7 @@ pub fn kind_of_word(word: &str) -> Option<Kind> {
     let mut kinds = Kind::ALL.iter().copied().filter(|k| {
         k.words()
             .iter()
-            .chain([&k.as_str()])
+            .chain([&k.as_str(), &k.plural()])
             .flat_map(|w| w.split(' '))
             .any(|w| w == word || w == singular)
     });
@@ -98,11 +98,12 @@ pub fn whole_kind_asked(parts: &[Part]) -> Option<Kind> {
             return None;
         }
         for word in &part.words {
+            if WHOLE_SET_WORDS.contains(&word.as_str()) {
+                continue;
+            }
             match kind_of_word(word) {
                 Some(k) if kind.is_none_or(|have| have == k) => kind = Some(k),
-                Some(_) => return None,
-                None if WHOLE_SET_WORDS.contains(&word.as_str()) => {}
-                None => return None,
+                _ => return None,
             }
         }
     }
@@ -329,6 +330,8 @@ mod tests {
             ("guidance notes", Kind::Issue),
             ("chapters of the guide", Kind::Chapter),
             ("the GCM's guiding principles", Kind::Principle),
+            ("members of the group", Kind::Member),
+            ("all activities", Kind::Activity),
         ] {
             assert_eq!(whole_kind_asked(&parse_query(query)), Some(kind), "{query}");
         }
