@@ -22,12 +22,15 @@ fn counts_line(data: &Dataset, kinds: &[Kind]) -> String {
 
 pub(crate) fn overview(data: &Dataset) -> View {
     let g = &data.group;
+    // Each a command, then what it shows: no padding to align them, which a narrow terminal
+    // would wrap into the middle of the line.
     let try_these = [
-        "ewg about                               the group in full",
-        "ewg members --category treaty-bodies    members, by category",
-        "ewg issues show 4                       a GCMGender Series note",
-        "ewg search \"labour rights\"              search everything",
-        "ewg --help                              every command",
+        "ewg about  (the group in full)",
+        "ewg members --category treaty-bodies  (members, by category)",
+        "ewg issues show 4  (a GCMGender Series note)",
+        "ewg actions --mentions women  (GCM actions that name women)",
+        "ewg search \"labour rights\"  (search everything)",
+        "ewg --help  (every command)",
     ];
     let mut counts = serde_json::Map::new();
     counts.insert("categories".into(), json!(data.categories.len()));
