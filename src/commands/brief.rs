@@ -9,7 +9,7 @@ use std::os::unix::fs::PermissionsExt as _;
 use std::path::Path;
 
 use ewg_core::search;
-use ewg_core::{Dataset, Entry, Event, Kind, Objective, Publication, PublicationKind};
+use ewg_core::{ActionEntry, Dataset, Entry, Event, Kind, Objective, Publication, PublicationKind};
 
 use super::{Context, lookup};
 
@@ -138,7 +138,7 @@ fn topic_markdown(data: &Dataset, topic: &str, entries: &[Entry<'_>], partial: b
         }
     }
     for entry in of(Kind::Action) {
-        if let Entry::Action(a) = entry {
+        if let Entry::Action(ActionEntry { action: a, .. }) = entry {
             let mark = if a.names_gender() { " \\*" } else { "" };
             gcm.push(format!(
                 "**GCM para {}**{mark}: {}",

@@ -149,7 +149,7 @@ fn reference(data: &Dataset, entry: Entry<'_>) -> Reference {
             }
         }
         Entry::Objective(o) => gcm(o.paragraph.map(|p| p.to_string())),
-        Entry::Action(a) => gcm(Some(a.paragraph())),
+        Entry::Action(a) => gcm(Some(a.action.paragraph())),
         Entry::Principle(p) => gcm(Some(p.paragraph())),
         Entry::FollowUp(f) => gcm(super::lists::paragraphs(&f.paragraphs)),
         // What the group does, as its page says: the page is the source.

@@ -551,13 +551,6 @@ pub struct ActionEntry<'a> {
     pub objective: Option<&'a Objective>,
 }
 
-impl std::ops::Deref for ActionEntry<'_> {
-    type Target = Action;
-    fn deref(&self) -> &Action {
-        self.action
-    }
-}
-
 impl Serialize for ActionEntry<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.action.serialize(serializer)
