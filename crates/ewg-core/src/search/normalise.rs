@@ -63,7 +63,7 @@ pub(super) const IRREGULAR: &[(&str, &str)] = &[
 
 /// Words too common to require on their own: dropped from queries outside quoted phrases.
 pub(super) const STOPWORDS: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it",
+    "a", "against", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it",
     "its", "of", "on", "or", "the", "their", "to", "with",
 ];
 
