@@ -140,12 +140,14 @@ fn reference(data: &Dataset, entry: Entry<'_>) -> Reference {
                 ..base(title, guide.and_then(|g| g.author.clone()))
             }
         }
+        // An event is no work with a title: it is cited by a description in square brackets,
+        // as APA asks for a work without a title, at its source.
         Entry::Event(e) => {
             let (date, date_parts) = date_of(&e.when);
             Reference {
                 date,
                 date_parts,
-                ..base(e.event.clone(), None)
+                ..base(format!("[{}]", e.event.trim_end_matches('.')), None)
             }
         }
         Entry::Objective(o) => gcm(o.paragraph.map(|p| p.to_string())),
