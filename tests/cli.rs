@@ -844,8 +844,14 @@ fn citations_say_each_thing_once() {
     );
     // An event has no title: it is described in square brackets, with its day, one full stop.
     let event = run(&["cite", "marrakech-conference-2018"]).stdout;
-    assert!(event.starts_with("[The Intergovernmental Conference"), "{event}");
-    assert!(event.contains("(2018, December 10)") && !event.contains(".."), "{event}");
+    assert!(
+        event.starts_with("[The Intergovernmental Conference"),
+        "{event}"
+    );
+    assert!(
+        event.contains("(2018, December 10)") && !event.contains(".."),
+        "{event}"
+    );
     // No doubled parentheses where a name already carries its acronym.
     let guide = run(&["guide", "10"]).stdout;
     assert!(!guide.contains("(UNODC) (UNODC)"), "{guide}");

@@ -113,13 +113,16 @@ fn the_brief_is_built_from_the_data() {
         "# Expert Working Group",
         "UN Women",
         "## Members",
-        "Committee on the Elimination of Discrimination against Women (CEDAW)",
+        "**Human rights treaty bodies**: CMW, CEDAW, CESCR, CERD, CRPD",
         "## The GCMGender Series",
-        "| 16 | [Inclusion and social cohesion]",
+        "[16](<https://ppguide.unwomen.org/objective/16>)",
+        "## What the group asks for",
+        "## Where the GCM mentions women, girls or gender",
+        "objective 7 (para 23): its commitment, (a), (b), (c)",
         "## Key dates",
         "10 to 11 December 2018",
         "## Sources",
-        "<https://www.empowerwomen.org/en/who-we-are/initiatives/expert-working-group-migration>",
+        ". <https://www.empowerwomen.org/en/who-we-are/initiatives/expert-working-group-migration>",
     ] {
         assert!(md.contains(needle), "the brief lacks {needle:?}");
     }
@@ -159,7 +162,14 @@ fn the_html_brief_is_one_well_formed_self_contained_page() {
         }
     }
     assert_eq!(depth, 0);
-    assert!(html.contains("<table>") && html.contains("@media print"));
+    assert!(html.contains("@media print"));
+    // Sources are a numbered list of links; no dataset metadata ("held: partial") in the text.
+    let sources = html.split("<h2>Sources</h2>").nth(1).expect("sources");
+    assert!(sources.trim_start().starts_with("<ol>"), "{sources}");
+    assert!(
+        !html.to_lowercase().contains("partial"),
+        "dataset metadata in the brief"
+    );
 }
 
 #[test]

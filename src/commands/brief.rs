@@ -13,6 +13,7 @@ use ewg_core::{ActionEntry, Dataset, Entry, Event, Kind, Objective, Publication,
 
 use super::{Context, lookup};
 
+use super::show::capitalised;
 use crate::config::Format;
 use crate::error::Failure;
 use crate::escape::{self, markdown as esc};
@@ -262,8 +263,8 @@ fn topic_markdown(data: &Dataset, topic: &str, entries: &[Entry<'_>], partial: b
         sources.extend(entry.sources());
     }
     let _ = writeln!(md, "## Sources\n");
-    for url in sources {
-        let _ = writeln!(md, "- {}", escape::markdown_url(url));
+    for (n, url) in sources.iter().enumerate() {
+        let _ = writeln!(md, "{}. {}", n + 1, escape::markdown_url(url));
     }
     let _ = writeln!(
         md,
@@ -356,26 +357,18 @@ pub(crate) fn markdown(data: &Dataset) -> String {
         data.categories.len(),
         esc(&g.capacity)
     );
+    // A line a category: short names (acronyms where there are some) keep it to two pages.
     for category in &data.categories {
-        let _ = writeln!(md, "**{}**\n", esc(&category.name));
-        for m in data.members_in(&category.slug) {
-            // A name that ends in a parenthesis ("... (formerly Handicap International)") is
-            // not given a second one: its acronym follows a dash.
-            let acronym = match m.acronym.as_deref() {
-                Some(a) if m.name.ends_with(')') => format!(" — {}", esc(a)),
-                Some(a) => format!(" ({})", esc(a)),
-                None => String::new(),
-            };
-            let _ = writeln!(
-                md,
-                "- {}{acronym}: {}",
-                esc(&m.name),
-                escape::markdown_url(&m.website)
-            );
-            sources.extend(m.sources.iter().map(String::as_str));
-        }
-        md.push('\n');
+        let names: Vec<String> = data
+            .members_in(&category.slug)
+            .map(|m| {
+                sources.extend(m.sources.iter().map(String::as_str));
+                esc(m.acronym.as_deref().unwrap_or(&m.name))
+            })
+            .collect();
+        let _ = writeln!(md, "- **{}**: {}", esc(&category.name), names.join(", "));
     }
+    md.push('\n');
 
     let _ = writeln!(md, "## The GCMGender Series\n\n{}\n", esc(&g.series));
     for issue in &data.issues {
@@ -388,28 +381,15 @@ pub(crate) fn markdown(data: &Dataset) -> String {
         let _ = writeln!(md, "## {}\n\n{}\n", esc(&guide.title), esc(&guide.summary));
         sources.extend(guide.sources.iter().map(String::as_str));
     }
+    let chapters: Vec<String> = super::lists::chapters_with_labels(data)
+        .into_iter()
+        .map(|(chapter, _)| escape::markdown_link(&chapter.objective.to_string(), &chapter.source))
+        .collect();
     let _ = writeln!(
         md,
-        "What ewg holds of each chapter; every chapter's page has more (its checklist of actions, \
-         its COVID-19 measures){}.\n",
-        super::lists::chapters_not_held(data)
-            .map(|c| format!(", and of {c} it holds nothing"))
-            .unwrap_or_default()
+        "One chapter per GCM objective: {}.\n",
+        chapters.join(", ")
     );
-    let _ = writeln!(md, "| Objective | Chapter | Issues | Measures | Held |");
-    let _ = writeln!(md, "| --- | --- | --- | --- | --- |");
-    for (chapter, label) in super::lists::chapters_with_labels(data) {
-        let held = super::lists::chapter_status(chapter);
-        let _ = writeln!(
-            md,
-            "| {} | {} | {} | {} | {held} |",
-            chapter.objective,
-            escape::markdown_link(label, &chapter.source),
-            chapter.issues.len(),
-            chapter.measures.len()
-        );
-    }
-    md.push('\n');
 
     asks(data, &mut md, &mut sources);
     gcm_gender_table(data, &mut md, &mut sources);
@@ -424,8 +404,8 @@ pub(crate) fn markdown(data: &Dataset) -> String {
     md.push('\n');
 
     let _ = writeln!(md, "## Sources\n");
-    for url in sources {
-        let _ = writeln!(md, "- {}", escape::markdown_url(url));
+    for (n, url) in sources.iter().enumerate() {
+        let _ = writeln!(md, "{}. {}", n + 1, escape::markdown_url(url));
     }
     let _ = writeln!(
         md,
@@ -483,29 +463,29 @@ fn gcm_gender_table<'a>(data: &'a Dataset, md: &mut String, sources: &mut BTreeS
         return;
     }
     let actions: usize = rows.iter().map(|(_, _, letters)| letters.len()).sum();
+    let commitments = rows.iter().filter(|(_, commitment, _)| *commitment).count();
     let _ = writeln!(
         md,
-        "## Where the GCM mentions women, girls or gender\n\n{} of the GCM's {} actions read name \
-         women, girls or gender. The commitment column marks the objectives whose own paragraph \
-         does.\n",
-        actions,
+        "## Where the GCM mentions women, girls or gender\n\n{actions} of the GCM's {} actions \
+         read name women, girls or gender, and so do the commitments of {commitments} objectives:\n",
         data.actions.len()
     );
-    let _ = writeln!(md, "| Objective | Paragraph | Commitment | Actions |");
-    let _ = writeln!(md, "| --- | --- | --- | --- |");
-    for (o, commitment, letters) in rows {
-        let paragraph = o.paragraph.map(|p| p.to_string()).unwrap_or_default();
-        let letters: Vec<String> = letters.iter().map(|l| format!("({l})")).collect();
-        let _ = writeln!(
-            md,
-            "| {} {} | {paragraph} | {} | {} |",
-            o.number,
-            esc(&o.label),
-            if commitment { "yes" } else { "" },
-            letters.join(", ")
-        );
-        sources.insert(&o.source);
-    }
+    let named: Vec<String> = rows
+        .iter()
+        .map(|(o, commitment, letters)| {
+            let paragraph = o
+                .paragraph
+                .map(|p| format!(" (para {p})"))
+                .unwrap_or_default();
+            let mut parts: Vec<String> = letters.iter().map(|l| format!("({l})")).collect();
+            if *commitment {
+                parts.insert(0, "its commitment".to_string());
+            }
+            sources.insert(&o.source);
+            format!("objective {}{paragraph}: {}", o.number, parts.join(", "))
+        })
+        .collect();
+    let _ = writeln!(md, "{}.", capitalised(&named.join("; ")));
     md.push('\n');
 }
 
@@ -548,7 +528,9 @@ h2 {{ font-size: 1.2em; border-bottom: 1px solid #999; margin-top: 1.6em; }}
 table {{ border-collapse: collapse; width: 100%; font-size: 0.9em; }}
 th, td {{ border: 1px solid #bbb; padding: 0.2em 0.4em; text-align: left; vertical-align: top; }}
 a {{ color: #0b4f8a; overflow-wrap: anywhere; }}
-@media print {{ body {{ margin: 0; max-width: none; font-size: 10pt; }} a {{ color: #000; }} h2 {{ break-after: avoid; }} tr {{ break-inside: avoid; }} }}
+h2:last-of-type + ol {{ font-size: 0.8em; overflow-wrap: anywhere; }}
+@page {{ margin: 1.4cm; }}
+@media print {{ body {{ margin: 0; max-width: none; font-size: 9pt; line-height: 1.25; }} p, ul, ol {{ margin: 0.4em 0; }} h1 {{ font-size: 1.4em; margin: 0 0 0.3em; }} a {{ color: #000; }} h2 {{ break-after: avoid; margin-top: 1em; }} tr {{ break-inside: avoid; }} h2:last-of-type + ol {{ columns: 2; column-gap: 1.5em; font-size: 7.5pt; }} }}
 </style>
 </head>
 <body>

@@ -63,8 +63,8 @@ pub(super) const IRREGULAR: &[(&str, &str)] = &[
 
 /// Words too common to require on their own: dropped from queries outside quoted phrases.
 pub(super) const STOPWORDS: &[&str] = &[
-    "a", "against", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it",
-    "its", "of", "on", "or", "the", "their", "to", "with",
+    "a", "against", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is",
+    "it", "its", "of", "on", "or", "the", "their", "to", "with",
 ];
 
 /// Words of a question, not of what it asks about ("who chairs the group", "what does the guide
