@@ -842,6 +842,13 @@ fn citations_say_each_thing_once() {
         1,
         "{mla}"
     );
+    // Cite Them Right is British: its accessed date reads day month year.
+    let harvard = run(&["cite", "cedaw", "--style", "harvard"]).stdout;
+    let accessed = harvard.split("(Accessed: ").nth(1).unwrap_or_default();
+    assert!(
+        accessed.starts_with(|c: char| c.is_ascii_digit()),
+        "{harvard}"
+    );
     // An event has no title: it is described in square brackets, with its day, one full stop.
     let event = run(&["cite", "marrakech-conference-2018"]).stdout;
     assert!(

@@ -286,6 +286,7 @@ fn styled(references: &[Reference], style: CiteStyle) -> Result<String, Failure>
     }
     let library = hayagriva::io::from_yaml_str(&Value::Object(input).to_string())
         .map_err(|err| internal(err.to_string()))?;
+    let cite_style = style;
     let Style::Independent(style) = ciborium::de::from_reader::<Style, _>(style_cbor(style))
         .map_err(|err| internal(err.to_string()))?
     else {
@@ -293,16 +294,22 @@ fn styled(references: &[Reference], style: CiteStyle) -> Result<String, Failure>
     };
     let locale: Locale =
         ciborium::de::from_reader(LOCALE_EN_US).map_err(|err| internal(err.to_string()))?;
-    let locales = [locale];
+    // Cite Them Right is a British style: its dates in British English; the others in US
+    // English, the locale bundled.
+    let locales = [british(locale.clone()), locale];
+    let language = (cite_style == CiteStyle::Harvard)
+        .then(|| hayagriva::citationberg::LocaleCode("en-GB".into()));
     let mut driver = BibliographyDriver::new();
     for entry in library.iter() {
-        driver.citation(CitationRequest::from_items(
+        driver.citation(CitationRequest::new(
             vec![CitationItem::with_entry(entry)],
             &style,
+            language.clone(),
             &locales,
+            None,
         ));
     }
-    let rendered = driver.finish(BibliographyRequest::new(&style, None, &locales));
+    let rendered = driver.finish(BibliographyRequest::new(&style, language, &locales));
     let mut out = String::new();
     for item in rendered.bibliography.map(|b| b.items).unwrap_or_default() {
         let mut line = String::new();
@@ -351,6 +358,28 @@ fn tex_safe(r: &Reference, biblatex: bool) -> Result<Reference, Failure> {
         accessed: safe("accessed", &r.accessed)?,
         locator: safe_opt("locator", &r.locator)?,
     })
+}
+
+/// British English, made from the bundled US English: the same terms, dates written day month
+/// year ("27 November 2026"), the only difference the four styles show.
+fn british(mut locale: hayagriva::citationberg::Locale) -> hayagriva::citationberg::Locale {
+    use hayagriva::citationberg::{DateForm, DatePartName, LocaleCode};
+    locale.lang = Some(LocaleCode("en-GB".into()));
+    for date in &mut locale.date {
+        if date.form == Some(DateForm::Text) {
+            let order = |name: &DatePartName| match name {
+                DatePartName::Day => 0,
+                DatePartName::Month => 1,
+                DatePartName::Year => 2,
+            };
+            date.date_part.sort_by_key(|part| order(&part.name));
+            for part in &mut date.date_part {
+                part.affixes.prefix = None;
+                part.affixes.suffix = (part.name != DatePartName::Year).then(|| " ".to_string());
+            }
+        }
+    }
+    locale
 }
 
 /// BibTeX or BibLaTeX, written by the biblatex crate.
