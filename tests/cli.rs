@@ -842,6 +842,13 @@ fn citations_say_each_thing_once() {
         1,
         "{mla}"
     );
+    // The series follows the title, never the author (Chicago's placement of a web parent).
+    let chicago = run(&["cite", "issue", "4", "--style", "chicago"]).stdout;
+    assert!(
+        !chicago.contains("migration (GCMGender Series)"),
+        "{chicago}"
+    );
+    assert!(chicago.contains("Workers.” GCMGender Series."), "{chicago}");
     // Cite Them Right is British: its accessed date reads day month year.
     let harvard = run(&["cite", "cedaw", "--style", "harvard"]).stdout;
     let accessed = harvard.split("(Accessed: ").nth(1).unwrap_or_default();

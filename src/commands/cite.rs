@@ -218,9 +218,11 @@ fn hayagriva_item(r: &Reference) -> Value {
         item["date"] = json!(date[..r.date_parts].join("-"));
     }
     if let Some(container) = &r.container {
-        // Braces keep a name's own capitals through a style's title case (`GCMGender`).
+        // Braces keep a name's own capitals through a style's title case (`GCMGender`). As a
+        // `misc` parent every style places it after the title (as a `web` parent Chicago put
+        // it after the author).
         let container = chunked(container);
-        item["parent"] = json!({ "type": "web", "title": format!("{{{container}}}") });
+        item["parent"] = json!({ "type": "misc", "title": format!("{{{container}}}") });
     }
     item
 }
