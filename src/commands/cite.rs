@@ -94,9 +94,10 @@ fn reference(data: &Dataset, entry: Entry<'_>) -> Reference {
         }
     };
     match entry {
+        // The group's own page: cited by its name, which is not repeated as its author.
         Entry::Group(g) => Reference {
             url: data.meta.page.clone(),
-            ..base(g.group.name.clone(), Some(group.clone()))
+            ..base(g.group.name.clone(), None)
         },
         // An organisation's own site: cited by its name, which is not repeated as its author.
         Entry::Member(m) => Reference {
