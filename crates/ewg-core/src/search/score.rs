@@ -227,10 +227,11 @@ pub fn rank_partial(index: &Index<'_>, parts: &[Part], kinds: &[Kind]) -> Vec<Hi
         })
         .collect();
     let total = docs.len() as f64;
+    // BM25's inverse document frequency: near nothing for a word most entries have.
     let rarity: Vec<f64> = (0..parts.len())
         .map(|p| match matches.iter().filter(|row| row[p]).count() {
             0 => 0.0,
-            found => (1.0 + total / found as f64).ln(),
+            found => ((total - found as f64 + 0.5) / (found as f64 + 0.5) + 1.0).ln(),
         })
         .collect();
     let whole: f64 = rarity.iter().sum();
