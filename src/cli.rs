@@ -491,7 +491,12 @@ pub(crate) fn command() -> clap::Command {
             .get_subcommands()
             .map(|c| c.get_name().to_string())
             .collect();
-        let mut command = command.after_help(help);
+        // A command that only groups others (`data`) writes nothing itself: its own say.
+        let mut command = if command.is_subcommand_required_set() {
+            command
+        } else {
+            command.after_help(help)
+        };
         for name in subcommands {
             let sub_path = if path.is_empty() {
                 name.clone()

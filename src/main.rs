@@ -27,12 +27,27 @@ use crate::output::View;
 
 /// `data/ewg.toml`, checked and turned into JSON by build.rs.
 const BUNDLED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/ewg.json"));
+/// The bundled dataset's `meta.updated`, as build.rs read it.
+const BUNDLED_UPDATED: &str = include_str!(concat!(env!("OUT_DIR"), "/updated.txt"));
 /// The bundled dataset's search terms, prebuilt by build.rs.
 const BUNDLED_TERMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/terms.postcard"));
 
 fn main() -> ExitCode {
-    let matches = match cli::command().try_get_matches() {
+    // The command line as clap derives it; the help, with each command's formats written into
+    // it, only when help is asked for: every other run is spared writing it.
+    let matches = match Cli::command().try_get_matches() {
         Ok(matches) => matches,
+        Err(err)
+            if matches!(
+                err.kind(),
+                ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) =>
+        {
+            match cli::command().try_get_matches() {
+                Err(help) => return parse_error(help),
+                Ok(matches) => matches,
+            }
+        }
         Err(err) => return parse_error(err),
     };
     let cli = match Cli::from_arg_matches(&matches) {
@@ -82,6 +97,10 @@ fn run(cli: &Cli, config: &Config) -> Result<(), Failure> {
             action: DataAction::Check { .. }
         })
     );
+    // The version and the bundled data's date need no data read.
+    if cli.version && cli.data.is_none() {
+        return print_version(&format!("bundled, updated {BUNDLED_UPDATED}"));
+    }
     let (data, origin, prebuilt_terms) = match &cli.data {
         Some(path) if !checking => (
             check::load_file(path).map_err(Failure::DataFile)?,
@@ -99,13 +118,7 @@ fn run(cli: &Cli, config: &Config) -> Result<(), Failure> {
     };
     let dataset = format!("{origin}, updated {}", data.meta.updated);
     if cli.version {
-        let mut out = io::stdout().lock();
-        writeln!(
-            out,
-            "ewg {} (dataset: {dataset})",
-            env!("CARGO_PKG_VERSION")
-        )?;
-        return Ok(());
+        return print_version(&dataset);
     }
     let cx = Context {
         data: &data,
@@ -122,6 +135,17 @@ fn run(cli: &Cli, config: &Config) -> Result<(), Failure> {
         View::Listing(_) | View::Record(_) => config.pager.as_deref(),
     };
     pager::write(&out, pager, config.height)?;
+    Ok(())
+}
+
+/// `ewg 0.1.0 (dataset: bundled, updated 2026-11-27)`.
+fn print_version(dataset: &str) -> Result<(), Failure> {
+    let mut out = io::stdout().lock();
+    writeln!(
+        out,
+        "ewg {} (dataset: {dataset})",
+        env!("CARGO_PKG_VERSION")
+    )?;
     Ok(())
 }
 
@@ -249,6 +273,12 @@ fn not_a_command(err: &clap::Error, args: Vec<String>) -> Option<String> {
 mod tests {
     use super::*;
     use clap::Parser;
+
+    #[test]
+    fn the_compiled_date_is_the_bundled_data_s() {
+        let data = Dataset::load(ewg_core::BUNDLED).expect("the bundled dataset loads");
+        assert_eq!(BUNDLED_UPDATED, data.meta.updated);
+    }
 
     #[test]
     fn the_compiled_json_is_the_bundled_toml() {
