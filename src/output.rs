@@ -426,7 +426,9 @@ fn longest_piece(listing: &Listing, column: usize) -> usize {
         .rows
         .iter()
         .flat_map(|row| {
-            pieces(&row[column].text)
+            // Measured as shown: a control character is shown as `\u{..}`.
+            let shown = escape::terminal(&row[column].text);
+            pieces(&shown)
                 .map(|p| p.chars().count())
                 .collect::<Vec<_>>()
         })
@@ -439,6 +441,7 @@ fn longest_piece(listing: &Listing, column: usize) -> usize {
 fn pieces(text: &str) -> impl Iterator<Item = &str> {
     text.split_inclusive(['-', ' '])
         .map(|p| p.trim_end_matches(' '))
+        .filter(|p| !p.is_empty())
 }
 
 /// A text in lines of at most `width` columns, broken only after a hyphen or at a space.

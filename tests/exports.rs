@@ -364,6 +364,12 @@ fn a_brief_on_a_topic_gathers_what_the_data_says_of_it() {
         md.contains("Domestic workers are often left out of national labour law"),
         "{md}"
     );
+    // An acronym typed in lower case finds the guide through search's synonyms; a short word
+    // is not found inside another ("un" in "fund").
+    let (code, md, _) = ewg(&["brief", "--topic", "gbv"]);
+    assert_eq!(code, 0);
+    assert!(md.contains("## What the Policies and Practice Guide says"), "{md}");
+    assert!(md.contains("sexual and gender-based violence"), "{md}");
     // A topic nothing answers: exit 1, with what to try.
     let (code, out, err) = ewg(&["brief", "--topic", "zzqx"]);
     assert_eq!(code, 1);

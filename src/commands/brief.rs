@@ -2,7 +2,7 @@
 //! self-contained, print-friendly HTML page made from it by pulldown-cmark. Written to standard
 //! output, or atomically to a file that it never overwrites unasked.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::os::unix::fs::PermissionsExt as _;
@@ -18,6 +18,11 @@ use crate::config::Format;
 use crate::error::Failure;
 use crate::escape::{self, markdown as esc};
 use crate::output::View;
+
+/// Words of a topic too small to look for in the guide's points.
+const SMALL_WORDS: &[&str] = &[
+    "of", "on", "in", "to", "and", "the", "for", "an", "or", "by", "at",
+];
 
 /// How many of a topic's best hits a brief holds.
 const TOPIC_HITS: usize = 30;
@@ -54,9 +59,17 @@ pub(crate) fn brief(
                     .filter_map(|h| lookup::of_kind(data, h.kind, &h.id).ok())
                     .collect();
                 let partial = answer.partial.is_some();
+                // What search found in each chapter, synonyms included (`gbv` finds "sexual
+                // and gender-based violence"): said where no point has the topic's own words.
+                let snippets: BTreeMap<String, String> = answer
+                    .hits
+                    .iter()
+                    .filter(|h| h.kind == Kind::Chapter)
+                    .map(|h| (h.id.clone(), h.snippet.text.clone()))
+                    .collect();
                 (
                     topic.to_string(),
-                    topic_markdown(data, topic, &hits, partial),
+                    topic_markdown(data, topic, &hits, &snippets, partial),
                 )
             }
             Subject::Entry(entry) => {
@@ -75,7 +88,11 @@ pub(crate) fn brief(
                 let mut seen = BTreeSet::new();
                 entries.retain(|e| seen.insert((e.kind(), e.id().into_owned())));
                 let title = entry.title().into_owned();
-                (title.clone(), topic_markdown(data, &title, &entries, false))
+                let snippets = BTreeMap::new();
+                (
+                    title.clone(),
+                    topic_markdown(data, &title, &entries, &snippets, false),
+                )
             }
         };
     let text = match cx.config.format {
@@ -99,7 +116,13 @@ pub(crate) fn brief(
 /// A brief on a topic or an entry, from the entries that answer it (best first): the GCM's
 /// objectives and actions (those naming women, girls or gender marked), what the guide's
 /// chapters say, the group's notes and statements, the members, the key dates, and every source.
-fn topic_markdown(data: &Dataset, topic: &str, entries: &[Entry<'_>], partial: bool) -> String {
+fn topic_markdown(
+    data: &Dataset,
+    topic: &str,
+    entries: &[Entry<'_>],
+    snippets: &BTreeMap<String, String>,
+    partial: bool,
+) -> String {
     let mut md = String::new();
     let mut sources: BTreeSet<&str> = BTreeSet::new();
     let _ = writeln!(md, "# {}\n", esc(&super::show::capitalised(topic)));
@@ -168,21 +191,22 @@ fn topic_markdown(data: &Dataset, topic: &str, entries: &[Entry<'_>], partial: b
         if let Entry::Chapter(c) = entry {
             let chapter = c.chapter;
             let points = chapter.issues.iter().chain(&chapter.measures);
-            // Words of four letters and more, and acronyms (`GBV`), say what the topic is.
+            // The topic's words but the smallest (`of`, `on`), each found as a whole word or
+            // the start of one (`worker` in "workers"), never inside another (`un` in "fund").
             let words: Vec<String> = ewg_core::search::words(topic)
                 .into_iter()
-                .filter(|(_, w)| w.len() > 3 || w.chars().all(|c| c.is_uppercase()))
                 .map(|(_, w)| ewg_core::search::fold(w))
+                .filter(|w| w.len() >= 2 && !SMALL_WORDS.contains(&w.as_str()))
                 .collect();
+            let says = |point: &str, word: &str| {
+                ewg_core::search::words(point).into_iter().any(|(_, w)| {
+                    let w = ewg_core::search::fold(w);
+                    w == word || (word.len() > 3 && w.starts_with(word))
+                })
+            };
             // The points that say every word of the topic, else the two that say most of them.
             let points: Vec<(usize, &String)> = points
-                .map(|p| {
-                    let folded = ewg_core::search::fold(p);
-                    (
-                        words.iter().filter(|w| folded.contains(w.as_str())).count(),
-                        p,
-                    )
-                })
+                .map(|p| (words.iter().filter(|w| says(p, w)).count(), p))
                 .collect();
             let mut said: Vec<&String> = points
                 .iter()
@@ -198,6 +222,11 @@ fn topic_markdown(data: &Dataset, topic: &str, entries: &[Entry<'_>], partial: b
             let label = data
                 .objective(chapter.objective)
                 .map_or("", |o| o.label.as_str());
+            let snippet = snippets.get(&chapter.objective.to_string());
+            let said: Vec<&String> = match (said.is_empty(), snippet) {
+                (true, Some(snippet)) => vec![snippet],
+                _ => said,
+            };
             for point in said {
                 guide.push(format!(
                     "{}: {}",
