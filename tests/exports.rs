@@ -368,7 +368,10 @@ fn a_brief_on_a_topic_gathers_what_the_data_says_of_it() {
     // is not found inside another ("un" in "fund").
     let (code, md, _) = ewg(&["brief", "--topic", "gbv"]);
     assert_eq!(code, 0);
-    assert!(md.contains("## What the Policies and Practice Guide says"), "{md}");
+    assert!(
+        md.contains("## What the Policies and Practice Guide says"),
+        "{md}"
+    );
     assert!(md.contains("sexual and gender-based violence"), "{md}");
     // A topic nothing answers: exit 1, with what to try.
     let (code, out, err) = ewg(&["brief", "--topic", "zzqx"]);
