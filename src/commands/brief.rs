@@ -161,8 +161,10 @@ fn topic_markdown(
             gcm.push(format!("**Objective {}{paragraph}**{commitment}", o.number));
         }
     }
+    let mut marked = false;
     for entry in of(Kind::Action) {
         if let Entry::Action(ActionEntry { action: a, .. }) = entry {
+            marked |= a.names_gender();
             let mark = if a.names_gender() { " \\*" } else { "" };
             gcm.push(format!(
                 "**GCM para {}**{mark}: {}",
@@ -181,29 +183,28 @@ fn topic_markdown(
             ));
         }
     }
-    let marked = gcm.iter().any(|line| line.contains("** \\*"));
     section(&mut md, "What the GCM commits States to", gcm);
     if marked {
         let _ = writeln!(md, "\\* The action names women, girls or gender.\n");
     }
+    // The topic's words but the smallest (`of`, `on`), each found as a whole word or
+    // the start of one (`worker` in "workers"), never inside another (`un` in "fund").
+    let words: Vec<String> = ewg_core::search::words(topic)
+        .into_iter()
+        .map(|(_, w)| ewg_core::search::fold(w))
+        .filter(|w| w.len() >= 2 && !SMALL_WORDS.contains(&w.as_str()))
+        .collect();
+    let says = |point: &str, word: &str| {
+        ewg_core::search::words(point).into_iter().any(|(_, w)| {
+            let w = ewg_core::search::fold(w);
+            w == word || (word.len() > 3 && w.starts_with(word))
+        })
+    };
     let mut guide = Vec::new();
     for entry in of(Kind::Chapter) {
         if let Entry::Chapter(c) = entry {
             let chapter = c.chapter;
             let points = chapter.issues.iter().chain(&chapter.measures);
-            // The topic's words but the smallest (`of`, `on`), each found as a whole word or
-            // the start of one (`worker` in "workers"), never inside another (`un` in "fund").
-            let words: Vec<String> = ewg_core::search::words(topic)
-                .into_iter()
-                .map(|(_, w)| ewg_core::search::fold(w))
-                .filter(|w| w.len() >= 2 && !SMALL_WORDS.contains(&w.as_str()))
-                .collect();
-            let says = |point: &str, word: &str| {
-                ewg_core::search::words(point).into_iter().any(|(_, w)| {
-                    let w = ewg_core::search::fold(w);
-                    w == word || (word.len() > 3 && w.starts_with(word))
-                })
-            };
             // The points that say every word of the topic, else the two that say most of them.
             let points: Vec<(usize, &String)> = points
                 .map(|p| (words.iter().filter(|w| says(p, w)).count(), p))
