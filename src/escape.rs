@@ -126,7 +126,20 @@ pub(crate) fn ris(text: &str) -> Cow<'_, str> {
 /// bidirectional overrides too as `\uXXXX` escapes, which JSON reads as the same text. They can
 /// stand only inside strings, so the JSON stays the same value.
 pub(crate) fn json(serialised: String) -> String {
-    // C0 controls are escaped inside strings already; outside them, only JSON's own whitespace.
+    unicode_escaped(serialised)
+}
+
+/// TOML, as the toml crate writes it (which escapes C0 controls and DEL in its basic strings):
+/// C1 controls and bidirectional overrides as `\uXXXX` too. Those are TOML escapes only inside
+/// basic strings, so the caller must read the result back to be sure it is the same data.
+pub(crate) fn toml(serialised: String) -> String {
+    unicode_escaped(serialised)
+}
+
+/// Serialised text with C1 controls, DEL and bidirectional overrides as `\uXXXX`, the escape
+/// JSON and TOML's basic strings share. C0 controls are escaped inside strings already; outside
+/// them stands only the format's own whitespace.
+fn unicode_escaped(serialised: String) -> String {
     let unsafe_char = |c: char| ('\u{7f}'..='\u{9f}').contains(&c) || is_bidi_control(c);
     if !serialised.chars().any(unsafe_char) {
         return serialised;
@@ -140,13 +153,6 @@ pub(crate) fn json(serialised: String) -> String {
         }
     }
     out
-}
-
-/// TOML, as the toml crate writes it (which escapes C0 controls and DEL in its basic strings):
-/// C1 controls and bidirectional overrides as `\uXXXX` too. Those are TOML escapes only inside
-/// basic strings, so the caller must read the result back to be sure it is the same data.
-pub(crate) fn toml(serialised: String) -> String {
-    json(serialised)
 }
 
 /// A value of BibTeX or BibLaTeX, which counts braces whatever stands before them: as

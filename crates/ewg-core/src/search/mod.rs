@@ -18,8 +18,8 @@ mod suggest;
 pub use index::{Index, Terms};
 pub use normalise::{fold, words};
 pub use query::{
-    Part, kind_of_word, only_question_words, parse_query, split_query, take_kind_word,
-    take_reference, whole_kind_asked,
+    Part, only_question_words, parse_query, split_query, take_kind_word, take_reference,
+    whole_kind_asked,
 };
 pub use score::{Hit, rank, rank_partial};
 use score::{bare_hit, put_reference_first, sort};
@@ -94,10 +94,11 @@ pub fn search(
             max: MAX_QUERY_CHARS,
         });
     }
-    let typed = split_query(query).len();
-    if typed > MAX_QUERY_PARTS {
+    // The query as typed, split once: its length, its question words and its kind words.
+    let as_typed = split_query(query);
+    if as_typed.len() > MAX_QUERY_PARTS {
         return Err(SearchError::TooManyParts {
-            parts: typed,
+            parts: as_typed.len(),
             max: MAX_QUERY_PARTS,
         });
     }
@@ -131,7 +132,7 @@ pub fn search(
     }
     let typed = parts.clone();
     let reference = take_reference(&mut parts);
-    let mut hits = rank_with_kind_word(&index, query, &mut parts, kinds);
+    let mut hits = rank_with_kind_word(&index, &as_typed, &mut parts, kinds);
     let placed = reference.is_some_and(|reference| {
         (kinds.is_empty() || kinds.contains(&reference.0))
             && put_reference_first(&index, &mut hits, reference)
@@ -141,9 +142,7 @@ pub fn search(
         hits = rank(&index, &parts, kinds);
     }
     // "When ..." asks for a date: the dated entries, events, first among hits alike.
-    let asks_when = split_query(query)
-        .iter()
-        .any(|p| !p.quoted && p.words == ["when"]);
+    let asks_when = as_typed.iter().any(|p| !p.quoted && p.words == ["when"]);
     let favour_dates = |hits: &mut Vec<Hit>| {
         if asks_when {
             for hit in hits.iter_mut().filter(|h| h.kind == Kind::Event) {
@@ -184,12 +183,12 @@ pub fn search(
 /// trafficking`, `issue about children`) first among those alike: a hint, never a filter.
 fn rank_with_kind_word(
     index: &Index<'_>,
-    query: &str,
+    as_typed: &[Part],
     parts: &mut Vec<Part>,
     kinds: &[Kind],
 ) -> Vec<Hit> {
     let typed = parts.clone();
-    let Some(kind) = take_kind_word(&split_query(query), parts) else {
+    let Some(kind) = take_kind_word(as_typed, parts) else {
         return rank(index, parts, kinds);
     };
     let mut hits = rank(index, parts, kinds);
