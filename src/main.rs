@@ -25,8 +25,11 @@ use crate::config::{Config, Env, err_width, use_color};
 use crate::error::Failure;
 use crate::output::View;
 
-/// `data/ewg.toml`, checked and turned into JSON by build.rs.
-const BUNDLED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/ewg.json"));
+// `bundled_section(name)`: a section of `data/ewg.toml` as the JSON build.rs checked and wrote.
+include!(concat!(env!("OUT_DIR"), "/sections.rs"));
+/// Every bundled entry's related entries, as build.rs worked them out.
+const BUNDLED_RELATED: &str = include_str!(concat!(env!("OUT_DIR"), "/related.tsv"));
+
 /// The bundled dataset's `meta.updated`, as build.rs read it.
 const BUNDLED_UPDATED: &str = include_str!(concat!(env!("OUT_DIR"), "/updated.txt"));
 /// The bundled dataset's search terms, prebuilt by build.rs.
@@ -108,10 +111,7 @@ fn run(cli: &Cli, config: &Config) -> Result<(), Failure> {
             None,
         ),
         _ => (
-            Dataset::from_checked_json(BUNDLED_JSON).map_err(|err| Failure::Internal {
-                what: "the bundled dataset",
-                why: err.to_string(),
-            })?,
+            Dataset::on_demand(bundled_section, BUNDLED_RELATED),
             "bundled".to_string(),
             Some(BUNDLED_TERMS),
         ),
@@ -282,8 +282,7 @@ mod tests {
 
     #[test]
     fn the_compiled_json_is_the_bundled_toml() {
-        let from_json =
-            Dataset::from_checked_json(BUNDLED_JSON).expect("the compiled dataset loads");
+        let from_json = Dataset::on_demand(bundled_section, BUNDLED_RELATED);
         let from_toml = Dataset::load(ewg_core::BUNDLED).expect("the bundled dataset loads");
         assert_eq!(from_json, from_toml);
     }

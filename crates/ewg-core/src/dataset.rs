@@ -79,16 +79,37 @@ impl Dataset {
         }
     }
 
-    /// The bundled dataset as build.rs compiled it: already checked against every rule, so it
-    /// is only deserialised here.
-    pub fn from_checked_json(json: &str) -> Result<Dataset, serde_json::Error> {
-        serde_json::from_str(json)
-    }
-
     /// Entries related to `entry`: those it names, those that name it (guide chapters also by
     /// its acronym), the entries that the acronyms in its text stand for, and for a member its
-    /// co-chair role.
+    /// co-chair role. For the bundled data, as build.rs worked them out: finding those that name
+    /// an entry reads every entry.
     pub fn related(&self, entry: Entry<'_>) -> Vec<EntryRef> {
+        self.related_table
+            .and_then(|table| prebuilt_related(table, entry))
+            .unwrap_or_else(|| self.work_out_related(entry))
+    }
+
+    /// Every entry's related entries, a line each: kind, id and the list as JSON, separated by
+    /// tabs (no id or kind holds one). build.rs compiles it in; [`Dataset::related`] reads it.
+    pub fn related_table(&self) -> String {
+        let mut table = String::new();
+        for entry in self.entries() {
+            let refs = self.work_out_related(entry);
+            let related: Vec<(&str, &str, &str, Option<&str>)> = refs
+                .iter()
+                .map(|r| (r.kind, r.id.as_str(), r.title.as_str(), r.via.as_deref()))
+                .collect();
+            let json = serde_json::to_string(&related).expect("strings serialise");
+            table.push_str(&format!(
+                "{}\t{}\t{json}\n",
+                entry.kind().as_str(),
+                entry.id()
+            ));
+        }
+        table
+    }
+
+    fn work_out_related(&self, entry: Entry<'_>) -> Vec<EntryRef> {
         let own_id = entry.id();
         let mut out: Vec<EntryRef> = Vec::new();
         let mut push = |r: EntryRef| {
@@ -179,6 +200,23 @@ impl Dataset {
     }
 }
 
+/// An entry's line of a related table; `None` if the table has none for it.
+fn prebuilt_related(table: &str, entry: Entry<'_>) -> Option<Vec<EntryRef>> {
+    let key = format!("{}\t{}\t", entry.kind().as_str(), entry.id());
+    let line = table.lines().find_map(|line| line.strip_prefix(&key))?;
+    let refs: Vec<(String, String, String, Option<String>)> = serde_json::from_str(line).ok()?;
+    refs.into_iter()
+        .map(|(kind, id, title, via)| {
+            Some(EntryRef {
+                kind: Kind::from_name(&kind)?.as_str(),
+                id,
+                title,
+                via,
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,6 +224,21 @@ mod tests {
 
     fn bundled() -> Dataset {
         Dataset::load(BUNDLED).unwrap_or_else(|e| panic!("bundled data must load: {e}"))
+    }
+
+    #[test]
+    fn the_related_table_gives_what_is_worked_out_for_every_entry() {
+        let data = bundled();
+        let table: &'static str = data.related_table().leak();
+        for entry in data.entries() {
+            let prebuilt = prebuilt_related(table, entry);
+            assert_eq!(
+                prebuilt,
+                Some(data.work_out_related(entry)),
+                "{}",
+                entry.id()
+            );
+        }
     }
 
     #[test]

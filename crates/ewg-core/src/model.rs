@@ -2,6 +2,10 @@
 //! keys are errors) and written back by `ewg data export`. The bottom of the core: it imports
 //! nothing else of the crate.
 
+use std::fmt;
+use std::ops::{Deref, DerefMut};
+use std::sync::OnceLock;
+
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
@@ -14,10 +18,37 @@ use toml::de::DeValue;
 macro_rules! sections {
     ($(#[$doc:meta])* $($name:ident: $ty:ty $([$default:ident])?),* $(,)?) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+        #[derive(Debug, Clone, Deserialize, Serialize)]
         #[serde(deny_unknown_fields)]
         pub struct Dataset {
-            $($(#[serde($default)])? pub $name: $ty,)*
+            $($(#[serde($default)])? pub $name: OnDemand<$ty>,)*
+            /// Every entry's related entries, worked out by build.rs for the bundled data
+            /// (`Dataset::related_table`); not part of what a file holds.
+            #[serde(skip)]
+            pub(crate) related_table: Option<&'static str>,
+        }
+
+        impl Dataset {
+            /// The dataset whose sections are the JSON texts `section` gives by name, each read
+            /// when first used, and whose related entries are `related_table`: the bundled
+            /// data, which build.rs checked and wrote so.
+            pub fn on_demand(
+                section: impl Fn(&str) -> &'static str,
+                related_table: &'static str,
+            ) -> Dataset {
+                Dataset {
+                    $($name: OnDemand::json(section(stringify!($name))),)*
+                    related_table: Some(related_table),
+                }
+            }
+        }
+
+        /// Two datasets are equal when their sections are: the related table is worked out
+        /// from them.
+        impl PartialEq for Dataset {
+            fn eq(&self, other: &Dataset) -> bool {
+                $(self.$name == other.$name)&&*
+            }
         }
 
         /// The sections of a dataset file, in the order `Dataset` has them, each with whether a
@@ -40,13 +71,19 @@ macro_rules! sections {
 
             /// The dataset, if every section a file must have is there.
             pub(crate) fn into_dataset(self) -> Option<Dataset> {
-                Some(Dataset { $($name: take_section!(self.$name $(, $default)?),)* })
+                Some(Dataset {
+                    $($name: OnDemand::ready(take_section!(self.$name $(, $default)?)),)*
+                    related_table: None,
+                })
             }
 
             /// The dataset with what is missing left empty: for checking the rules over the
             /// entries of a file that could be read.
             pub(crate) fn into_partial_dataset(self) -> Dataset {
-                Dataset { $($name: self.$name.unwrap_or_default(),)* }
+                Dataset {
+                    $($name: OnDemand::ready(self.$name.unwrap_or_default()),)*
+                    related_table: None,
+                }
             }
 
             /// Reads section `name` of a parse tree into this piece, each entry on its own, with
@@ -68,6 +105,98 @@ macro_rules! sections {
             }
         }
     };
+}
+
+/// A section of a dataset: read already, or held as the JSON build.rs wrote of it and read the
+/// first time it is used, so that a command pays only for the sections it shows (`ewg members`
+/// reads no guide chapter).
+pub struct OnDemand<T> {
+    value: OnceLock<T>,
+    json: &'static str,
+}
+
+impl<T> OnDemand<T> {
+    pub fn ready(value: T) -> OnDemand<T> {
+        OnDemand {
+            value: OnceLock::from(value),
+            json: "",
+        }
+    }
+
+    /// A section as checked JSON, read when first used.
+    pub fn json(json: &'static str) -> OnDemand<T> {
+        OnDemand {
+            value: OnceLock::new(),
+            json,
+        }
+    }
+}
+
+impl<T: DeserializeOwned> Deref for OnDemand<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        self.value.get_or_init(|| {
+            // Only build.rs makes these texts, from a dataset it has just read and checked: a
+            // text that does not read back is a broken build, not a user's mistake.
+            serde_json::from_str(self.json).expect("a section compiled in by build.rs reads back")
+        })
+    }
+}
+
+impl<T: DeserializeOwned> DerefMut for OnDemand<T> {
+    fn deref_mut(&mut self) -> &mut T {
+        let _ = &**self;
+        self.value.get_mut().expect("read just above")
+    }
+}
+
+impl<'a, T: DeserializeOwned> IntoIterator for &'a OnDemand<Vec<T>> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<T: DeserializeOwned + Clone> Clone for OnDemand<T> {
+    fn clone(&self) -> OnDemand<T> {
+        match self.value.get() {
+            Some(value) => OnDemand::ready(value.clone()),
+            None => OnDemand::json(self.json),
+        }
+    }
+}
+
+impl<T: DeserializeOwned + Default> Default for OnDemand<T> {
+    fn default() -> OnDemand<T> {
+        OnDemand::ready(T::default())
+    }
+}
+
+impl<T: DeserializeOwned + PartialEq> PartialEq for OnDemand<T> {
+    fn eq(&self, other: &OnDemand<T>) -> bool {
+        **self == **other
+    }
+}
+
+impl<T: DeserializeOwned + fmt::Debug> fmt::Debug for OnDemand<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        (**self).fmt(f)
+    }
+}
+
+impl<T: DeserializeOwned + Serialize> Serialize for OnDemand<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (**self).serialize(serializer)
+    }
+}
+
+impl<'de, T: DeserializeOwned> Deserialize<'de> for OnDemand<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<OnDemand<T>, D::Error> {
+        T::deserialize(deserializer).map(OnDemand::ready)
+    }
 }
 
 macro_rules! may_be_absent {
