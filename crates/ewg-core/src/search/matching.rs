@@ -47,6 +47,12 @@ impl Accepted {
     pub(super) fn is_empty(&self) -> bool {
         self.0.iter().all(|&s| s == 0.0)
     }
+
+    fn terms(&self) -> impl Iterator<Item = TermId> + '_ {
+        (0..self.0.len())
+            .filter(|&t| self.0[t] > 0.0)
+            .filter_map(|t| TermId::try_from(t).ok())
+    }
 }
 
 /// The letters of a word as a set of 64 buckets. Each edit changes at most two letters of a
@@ -124,6 +130,8 @@ pub(super) struct Matcher {
     /// A single word that matches no word of the data, for subsequence matching on ids and
     /// acronyms (`cdw`), where it means something and can outrank no hit on real text.
     pub(super) unknown_word: Option<String>,
+    /// The terms any sequence can start with: an entry with none of them has no occurrence.
+    first_terms: Vec<TermId>,
 }
 
 /// Words to find in order, and how surely they stand for what was typed.
@@ -169,9 +177,17 @@ impl Matcher {
             surely: SYNONYM,
             surface: Some(s.clone()),
         }));
+        let mut first_terms: Vec<TermId> = sequences
+            .iter()
+            .filter_map(|s| s.words.first())
+            .flat_map(Accepted::terms)
+            .collect();
+        first_terms.sort_unstable();
+        first_terms.dedup();
         Matcher {
             sequences,
             unknown_word,
+            first_terms,
         }
     }
 }
@@ -192,6 +208,9 @@ pub(super) fn occurrences(
     fuzzy: &SkimMatcherV2,
 ) -> Vec<Occurrence> {
     let mut out = Vec::new();
+    if matcher.unknown_word.is_none() && !matcher.first_terms.iter().any(|&t| doc.has_term(t)) {
+        return out;
+    }
     for (f, field) in doc.fields.iter().enumerate() {
         let tokens = index.tokens(field);
         for Sequence {
