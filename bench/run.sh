@@ -22,14 +22,42 @@ echo "binary: $(stat -c %s "$ewg") bytes (stripped release)"
 echo
 
 echo "== bundled data ($(stat -c %s data/ewg.toml) bytes)"
-hyperfine -N --warmup 20 --runs 300 --style basic --export-json "$out/bundled.json" \
-  "$ewg search \"labour rights\"" \
-  "$ewg members" \
-  "$ewg issues show 3" \
-  "grep -ri \"labour rights\" data/ewg.toml" \
-  "true" >/dev/null
-python3 bench/report.py "$out/bundled.json" "grep -ri \"labour rights\" data/ewg.toml"
+# The commands of the issue on start-up, grep on the same file (what a user would run instead)
+# and `true` (process start-up, the floor). Ten rounds of 30 runs each, the commands taking turns
+# within every round, so that a change in the machine's load falls on all of them alike; the
+# medians are of all 300 runs.
+bundled=(
+  "$ewg --version"
+  "$ewg members"
+  "$ewg issues show 3"
+  "$ewg objectives show 13"
+  "$ewg define SGBV"
+  "$ewg actions --mentions women"
+  "$ewg brief"
+  "$ewg search \"labour rights\""
+  "$ewg search domestic workers detention trafficking"
+  "$ewg cite issue 4"
+  "grep -ri labour data/ewg.toml"
+  "true"
+)
+for round in $(seq 1 10); do
+  hyperfine -N --warmup 3 --runs 30 --style none --export-json "$out/bundled-$round.json" \
+    "${bundled[@]}" >/dev/null
+done
+python3 bench/report.py "grep -ri labour data/ewg.toml" "$out"/bundled-*.json
 echo
+
+# Instructions, which do not drift with the machine's load (skipped without valgrind).
+if command -v valgrind >/dev/null 2>&1; then
+  echo "== instructions (valgrind --tool=callgrind)"
+  for cmd in "${bundled[@]}"; do
+    [ "$cmd" = true ] || [[ "$cmd" == grep* ]] && continue
+    n=$(eval "valgrind --tool=callgrind --callgrind-out-file=/dev/null $cmd" 2>&1 >/dev/null \
+      | sed -n 's/.*Collected : \([0-9]*\).*/\1/p')
+    printf "   %12s  %s\n" "$n" "$cmd"
+  done
+  echo
+fi
 
 for n in 1000 10000 100000; do
   file="$out/ewg-$n.toml"
@@ -43,7 +71,7 @@ for n in 1000 10000 100000; do
   hyperfine -N --warmup 1 --runs "$(runs "$n")" --style basic --export-json "$out/gen-$n.json" \
     "$ewg --data $file search \"labour rights\"" \
     "grep -ri \"labour rights\" $file" >/dev/null
-  python3 bench/report.py "$out/gen-$n.json" "grep -ri \"labour rights\" $file"
+  python3 bench/report.py "grep -ri \"labour rights\" $file" "$out/gen-$n.json"
   for cmd in "$ewg --data $file search \"labour rights\"" "grep -ri \"labour rights\" $file"; do
     kb=$( { /usr/bin/time -f "%M" bash -c "$cmd > /dev/null"; } 2>&1 | tail -1)
     echo "   peak memory: $((kb / 1024)) MiB ($(python3 -c "print(f'{$kb*1024/$(stat -c %s "$file"):.1f}')")x the file)  $cmd"
