@@ -359,18 +359,6 @@ pub(super) struct Doc<'a> {
     pub(super) id: Cow<'a, str>,
     pub(super) title: Cow<'a, str>,
     pub(super) fields: Vec<IndexedField<'a>>,
-    /// Every term its fields write or imply, a bit each: which entries a query word can match
-    /// is known before their text is walked.
-    term_set: Vec<u64>,
-}
-
-impl Doc<'_> {
-    pub(super) fn has_term(&self, term: TermId) -> bool {
-        let term = term as usize;
-        self.term_set
-            .get(term / 64)
-            .is_some_and(|bits| bits & (1 << (term % 64)) != 0)
-    }
 }
 
 /// The searchable form of a dataset: its entries' fields beside their terms.
@@ -405,28 +393,11 @@ impl<'a> Index<'a> {
                     })
                 })
                 .collect::<Option<Vec<_>>>()?;
-            let mut term_set = vec![0u64; terms.term_count().div_ceil(64)];
-            for field in &fields {
-                let tokens = &terms.tokens
-                    [field.terms.tokens.start as usize..field.terms.tokens.end as usize];
-                let implied = &terms.implied
-                    [field.terms.implied.start as usize..field.terms.implied.end as usize];
-                for term in tokens
-                    .iter()
-                    .map(|t| t.term)
-                    .chain(implied.iter().map(|i| i.token.term))
-                {
-                    if let Some(bits) = term_set.get_mut(term as usize / 64) {
-                        *bits |= 1 << (term % 64);
-                    }
-                }
-            }
             docs.push(Doc {
                 kind: entry.kind(),
                 id: entry.id(),
                 title: entry.title(),
                 fields,
-                term_set,
             });
         }
         if field_terms.next().is_some() {

@@ -48,10 +48,8 @@ impl Accepted {
         self.0.iter().all(|&s| s == 0.0)
     }
 
-    fn terms(&self) -> impl Iterator<Item = TermId> + '_ {
-        (0..self.0.len())
-            .filter(|&t| self.0[t] > 0.0)
-            .filter_map(|t| TermId::try_from(t).ok())
+    fn terms(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.0.len()).filter(|&t| self.0[t] > 0.0)
     }
 }
 
@@ -130,8 +128,9 @@ pub(super) struct Matcher {
     /// A single word that matches no word of the data, for subsequence matching on ids and
     /// acronyms (`cdw`), where it means something and can outrank no hit on real text.
     pub(super) unknown_word: Option<String>,
-    /// The terms any sequence can start with: an entry with none of them has no occurrence.
-    first_terms: Vec<TermId>,
+    /// Whether a sequence can start with each term, by term id: an entry with none of them has
+    /// no occurrence, which a glance at its terms tells before its text is walked.
+    starts: Vec<bool>,
 }
 
 /// Words to find in order, and how surely they stand for what was typed.
@@ -177,17 +176,18 @@ impl Matcher {
             surely: SYNONYM,
             surface: Some(s.clone()),
         }));
-        let mut first_terms: Vec<TermId> = sequences
+        let mut starts = vec![false; index.terms.term_count()];
+        for term in sequences
             .iter()
             .filter_map(|s| s.words.first())
             .flat_map(Accepted::terms)
-            .collect();
-        first_terms.sort_unstable();
-        first_terms.dedup();
+        {
+            starts[term] = true;
+        }
         Matcher {
             sequences,
             unknown_word,
-            first_terms,
+            starts,
         }
     }
 }
@@ -208,7 +208,12 @@ pub(super) fn occurrences(
     fuzzy: &SkimMatcherV2,
 ) -> Vec<Occurrence> {
     let mut out = Vec::new();
-    if matcher.unknown_word.is_none() && !matcher.first_terms.iter().any(|&t| doc.has_term(t)) {
+    let starts = |term: TermId| matcher.starts.get(term as usize).copied().unwrap_or(false);
+    let could_start = doc.fields.iter().any(|field| {
+        index.tokens(field).iter().any(|t| starts(t.term))
+            || index.implied(field).iter().any(|i| starts(i.token.term))
+    });
+    if matcher.unknown_word.is_none() && !could_start {
         return out;
     }
     for (f, field) in doc.fields.iter().enumerate() {
