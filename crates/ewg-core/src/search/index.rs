@@ -42,6 +42,134 @@ pub(super) fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
+/// A value the prebuilt terms keep as a fixed run of u32s. A list of them is written as one
+/// string of little-endian bytes and read back in one tight pass over the borrowed bytes, not
+/// value by value: postcard's reading of the lists was most of reading the terms (BENCHMARKS.md).
+pub(super) trait Packed: Sized {
+    const WORDS: usize;
+    fn pack(&self, out: &mut Vec<u32>);
+    /// `words` holds exactly `WORDS` values.
+    fn unpack(words: &[u32]) -> Self;
+}
+
+impl Packed for u32 {
+    const WORDS: usize = 1;
+    fn pack(&self, out: &mut Vec<u32>) {
+        out.push(*self);
+    }
+    fn unpack(words: &[u32]) -> u32 {
+        words[0]
+    }
+}
+
+impl Packed for (u32, u32) {
+    const WORDS: usize = 2;
+    fn pack(&self, out: &mut Vec<u32>) {
+        out.extend([self.0, self.1]);
+    }
+    fn unpack(words: &[u32]) -> (u32, u32) {
+        (words[0], words[1])
+    }
+}
+
+impl<V: Packed> Packed for (u32, u32, V) {
+    const WORDS: usize = 2 + V::WORDS;
+    fn pack(&self, out: &mut Vec<u32>) {
+        out.extend([self.0, self.1]);
+        self.2.pack(out);
+    }
+    fn unpack(words: &[u32]) -> (u32, u32, V) {
+        (words[0], words[1], V::unpack(&words[2..]))
+    }
+}
+
+impl Packed for Token {
+    const WORDS: usize = 3;
+    fn pack(&self, out: &mut Vec<u32>) {
+        out.extend([self.term, self.start, self.end]);
+    }
+    fn unpack(words: &[u32]) -> Token {
+        Token {
+            term: words[0],
+            start: words[1],
+            end: words[2],
+        }
+    }
+}
+
+impl Packed for Implied {
+    const WORDS: usize = Token::WORDS + 3;
+    fn pack(&self, out: &mut Vec<u32>) {
+        self.token.pack(out);
+        let bits = self.strength.to_bits();
+        // The strength's 64 bits as two halves, low first.
+        out.extend([self.pos, bits as u32, (bits >> 32) as u32]);
+    }
+    fn unpack(words: &[u32]) -> Implied {
+        Implied {
+            token: Token::unpack(words),
+            pos: words[3],
+            strength: f64::from_bits(u64::from(words[4]) | u64::from(words[5]) << 32),
+        }
+    }
+}
+
+impl Packed for FieldTerms {
+    const WORDS: usize = 5;
+    fn pack(&self, out: &mut Vec<u32>) {
+        out.extend([
+            self.tokens.start,
+            self.tokens.end,
+            self.implied.start,
+            self.implied.end,
+            self.content_words,
+        ]);
+    }
+    fn unpack(words: &[u32]) -> FieldTerms {
+        FieldTerms {
+            tokens: words[0]..words[1],
+            implied: words[2]..words[3],
+            content_words: words[4],
+        }
+    }
+}
+
+/// `#[serde(with = "packed")]`: a list of [`Packed`] values as one string of bytes.
+mod packed {
+    use serde::de::Error;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use super::Packed;
+
+    pub(super) fn serialize<T: Packed, S: Serializer>(
+        items: &[T],
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut words = Vec::with_capacity(items.len() * T::WORDS);
+        for item in items {
+            item.pack(&mut words);
+        }
+        let bytes: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
+        serializer.serialize_bytes(&bytes)
+    }
+
+    pub(super) fn deserialize<'de, T: Packed, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Vec<T>, D::Error> {
+        let bytes = <&'de [u8]>::deserialize(deserializer)?;
+        if bytes.len() % (4 * T::WORDS) != 0 {
+            return Err(D::Error::custom(
+                "a packed list's length is not whole values",
+            ));
+        }
+        let words: Vec<u32> = bytes
+            .chunks_exact(4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect();
+        Ok(words.chunks_exact(T::WORDS).map(T::unpack).collect())
+    }
+}
+
 /// A term implied by the glossary: an acronym where its expansion is spelled out (`CEDAW` for
 /// "Committee on the Elimination of Discrimination against Women"), or the words of an expansion
 /// where only the acronym stands, found a little less surely.
@@ -71,10 +199,12 @@ pub(super) struct FieldTerms {
 /// Sorted words kept in one string, each with a value: compact in memory, and read back from
 /// the prebuilt index without an allocation per word.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(bound(serialize = "V: Packed", deserialize = "V: Packed"))]
 pub(super) struct WordMap<'t, V> {
     #[serde(borrow)]
     pub(super) text: Cow<'t, str>,
     /// Each word's byte range in `text` and its value, in word order.
+    #[serde(with = "packed")]
     pub(super) words: Vec<(u32, u32, V)>,
 }
 
@@ -133,9 +263,12 @@ pub struct Terms<'t> {
     /// Every folded word of the data -> its term and how often it occurs.
     #[serde(borrow)]
     pub(super) vocabulary: WordMap<'t, (TermId, u32)>,
+    #[serde(with = "packed")]
     pub(super) tokens: Vec<Token>,
+    #[serde(with = "packed")]
     pub(super) implied: Vec<Implied>,
     /// One for each field of each entry, in the order of `Dataset::entries` and `Entry::fields`.
+    #[serde(with = "packed")]
     pub(super) fields: Vec<FieldTerms>,
 }
 
