@@ -2,7 +2,9 @@
 //! which the binary reads several times faster than the TOML it came from and only when a command
 //! uses that section, and its search index's terms, so that `ewg search` does not index the data
 //! on every run (BENCHMARKS.md). A dataset that breaks a rule fails the build with the list of
-//! problems. Its date is written apart, for `ewg --version`.
+//! problems. Its date is written apart, for `ewg --version`. The citations of every bundled
+//! entry in every style (data/citations.tsv, made by a test) are compiled in only while what
+//! they were made from is unchanged.
 
 use ewg_core::search::Terms;
 use std::fmt::Write;
@@ -39,4 +41,48 @@ fn main() {
     std::fs::write(out.join("terms.postcard"), terms).expect("write the prebuilt search terms");
     // `ewg --version` names the bundled data's date without reading the data.
     std::fs::write(out.join("updated.txt"), &dataset.meta.updated).expect("write the data's date");
+    compile_citations(&out);
+}
+
+/// What the rendered citations depend on: the data, the styles and locale, the code that renders
+/// them and the locked versions of hayagriva and its kin.
+const CITATION_INPUTS: &[&str] = &[
+    "data/ewg.toml",
+    "data/csl/apa.cbor",
+    "data/csl/chicago-author-date.cbor",
+    "data/csl/modern-language-association.cbor",
+    "data/csl/harvard-cite-them-right.cbor",
+    "data/csl/locale-en-US.cbor",
+    "src/commands/cite.rs",
+    "src/commands/show.rs",
+    "src/escape.rs",
+    "Cargo.lock",
+];
+
+/// Writes `citation-inputs.txt` (the inputs' checksum, which the test that makes
+/// data/citations.tsv writes into its first line) and `citations.tsv`: the file, if it was made
+/// from these very inputs, else nothing, and `ewg cite` renders every citation itself.
+fn compile_citations(out: &std::path::Path) {
+    println!("cargo:rerun-if-changed=data/citations.tsv");
+    // FNV-1a, 64 bits: a checksum that stays the same from one toolchain to the next.
+    let mut sum: u64 = 0xcbf2_9ce4_8422_2325;
+    for path in CITATION_INPUTS {
+        println!("cargo:rerun-if-changed={path}");
+        let bytes = std::fs::read(path).unwrap_or_default();
+        for byte in path.bytes().chain(bytes) {
+            sum = (sum ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    let inputs = format!("{sum:016x}");
+    let table = std::fs::read_to_string("data/citations.tsv").unwrap_or_default();
+    let current = table
+        .lines()
+        .next()
+        .is_some_and(|first| first == format!("# inputs {inputs}"));
+    std::fs::write(out.join("citation-inputs.txt"), &inputs).expect("write the inputs' checksum");
+    std::fs::write(
+        out.join("citations.tsv"),
+        if current { table.as_str() } else { "" },
+    )
+    .expect("write the rendered citations");
 }

@@ -20,7 +20,7 @@ use colored::Colorize;
 use ewg_core::{Dataset, check};
 
 use crate::cli::{Cli, ColorWhen, Command, DataAction, OutputFormat};
-use crate::commands::Context;
+use crate::commands::{Context, Prebuilt};
 use crate::config::{Config, Env, err_width, use_color};
 use crate::error::Failure;
 use crate::output::View;
@@ -32,6 +32,9 @@ const BUNDLED_RELATED: &str = include_str!(concat!(env!("OUT_DIR"), "/related.ts
 
 /// The bundled dataset's `meta.updated`, as build.rs read it.
 const BUNDLED_UPDATED: &str = include_str!(concat!(env!("OUT_DIR"), "/updated.txt"));
+/// Every bundled entry's citation in every style, as data/citations.tsv holds them; empty where
+/// that file was not made from the data and code of this build.
+const BUNDLED_CITATIONS: &str = include_str!(concat!(env!("OUT_DIR"), "/citations.tsv"));
 /// The bundled dataset's search terms, prebuilt by build.rs.
 const BUNDLED_TERMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/terms.postcard"));
 
@@ -109,7 +112,7 @@ fn run(cli: &Cli, config: &Config) -> Result<(), Failure> {
     if cli.version && cli.data.is_none() {
         return print_version(&format!("bundled, updated {BUNDLED_UPDATED}"));
     }
-    let (data, origin, prebuilt_terms) = match &cli.data {
+    let (data, origin, prebuilt) = match &cli.data {
         Some(path) if !checking => (
             check::load_file(path).map_err(Failure::DataFile)?,
             check::shown(path),
@@ -118,7 +121,10 @@ fn run(cli: &Cli, config: &Config) -> Result<(), Failure> {
         _ => (
             Dataset::on_demand(bundled_section, BUNDLED_RELATED),
             "bundled".to_string(),
-            Some(BUNDLED_TERMS),
+            Some(Prebuilt {
+                terms: BUNDLED_TERMS,
+                citations: BUNDLED_CITATIONS,
+            }),
         ),
     };
     let dataset = format!("{origin}, updated {}", data.meta.updated);
@@ -128,7 +134,7 @@ fn run(cli: &Cli, config: &Config) -> Result<(), Failure> {
     let cx = Context {
         data: &data,
         dataset: &dataset,
-        prebuilt_terms,
+        prebuilt,
         config,
     };
     let view = commands::run(cli.command.as_ref(), &cx)?;

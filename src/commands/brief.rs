@@ -50,7 +50,7 @@ pub(crate) fn brief(
         match subject {
             Subject::Group => (data.group.name.clone(), markdown(data)),
             Subject::Topic(topic) => {
-                let answer = search::search(data, cx.prebuilt_terms, topic, &[], false)?;
+                let answer = search::search(data, cx.prebuilt.map(|p| p.terms), topic, &[], false)?;
                 // The best hits make a brief; the rest are for `ewg search`.
                 let hits: Vec<Entry<'_>> = answer
                     .hits

@@ -515,10 +515,31 @@ fn not_an_entry(data: &Dataset, words: &[&str]) -> Failure {
     }
 }
 
+/// The citation of one entry in a style, from a table of them (data/citations.tsv): a line
+/// `STYLE<TAB>KEY<TAB>TEXT` each, the text as a JSON string, after a first line naming the
+/// checksum of what they were made from.
+pub(crate) fn cached(table: &str, style: CiteStyle, key: &str) -> Option<String> {
+    let prefix = format!("{}\t{key}\t", style_name(style));
+    let line = table.lines().find_map(|line| line.strip_prefix(&prefix))?;
+    serde_json::from_str(line).ok()
+}
+
+/// The style's name on the command line.
+fn style_name(style: CiteStyle) -> String {
+    use clap::ValueEnum;
+    style
+        .to_possible_value()
+        .map(|v| v.get_name().to_string())
+        .unwrap_or_default()
+}
+
 /// References to the entries asked for, in `format` (as `cli::FORMATS` declares for `cite`):
-/// text in a citation style, CSL-JSON (`json` or `csl-json`), BibTeX, BibLaTeX or RIS.
+/// text in a citation style, CSL-JSON (`json` or `csl-json`), BibTeX, BibLaTeX or RIS. One entry
+/// in a style is taken from `cached`, the bundled data's citations rendered ahead of time, where
+/// it is there: the CSL processor's reading of a style is most of its work.
 pub(crate) fn cite(
     data: &Dataset,
+    cached_citations: Option<&str>,
     asked: &[String],
     style: Option<CiteStyle>,
     format: Format,
@@ -561,7 +582,65 @@ pub(crate) fn cite(
             // Values of our own making serialise without fail.
             escape::json(serde_json::to_string_pretty(&items).unwrap_or_default()) + "\n"
         }
-        _ => styled(&references, style)?,
+        _ => match (cached_citations, references.as_slice()) {
+            (Some(table), [one]) => match cached(table, style, &one.key) {
+                Some(text) => text,
+                None => styled(&references, style)?,
+            },
+            _ => styled(&references, style)?,
+        },
     };
     Ok(View::Text(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::ValueEnum;
+
+    /// The checksum of what the citations are made from, as build.rs worked it out.
+    const INPUTS: &str = include_str!(concat!(env!("OUT_DIR"), "/citation-inputs.txt"));
+
+    /// Every bundled entry's citation in every style, rendered now, as data/citations.tsv holds
+    /// them.
+    fn table() -> String {
+        let data = Dataset::load(ewg_core::BUNDLED).expect("the bundled dataset loads");
+        let mut table = format!("# inputs {INPUTS}\n");
+        for &style in CiteStyle::value_variants() {
+            for entry in data.entries() {
+                let reference = reference(&data, entry);
+                let text = styled(std::slice::from_ref(&reference), style).expect("renders");
+                let json = serde_json::to_string(&text).expect("a string serialises");
+                let _ = writeln!(table, "{}\t{}\t{json}", style_name(style), reference.key);
+            }
+        }
+        table
+    }
+
+    #[test]
+    fn the_cached_citations_are_those_rendered_now() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/citations.tsv");
+        let table = table();
+        if std::env::var_os("EWG_BLESS").is_some() {
+            std::fs::write(path, &table).expect("write data/citations.tsv");
+            return;
+        }
+        let held = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            held == table,
+            "data/citations.tsv is not what ewg renders now for this data and code: \
+             remake it with `EWG_BLESS=1 cargo test --bin ewg cached_citations`"
+        );
+    }
+
+    #[test]
+    fn a_cached_citation_is_found_by_style_and_key() {
+        let table = "# inputs 0\napa\tewg-issue-4\t\"A \\\"quoted\\\" title.\\n\"\n";
+        assert_eq!(
+            cached(table, CiteStyle::Apa, "ewg-issue-4").as_deref(),
+            Some("A \"quoted\" title.\n")
+        );
+        assert_eq!(cached(table, CiteStyle::Mla, "ewg-issue-4"), None);
+        assert_eq!(cached(table, CiteStyle::Apa, "ewg-issue-40"), None);
+    }
 }

@@ -26,9 +26,19 @@ pub(crate) struct Context<'a> {
     pub data: &'a Dataset,
     /// Which dataset this is ("bundled, updated 2026-11-27"), for `about`.
     pub dataset: &'a str,
-    /// The data's search terms as build.rs wrote them, for the bundled data.
-    pub prebuilt_terms: Option<&'static [u8]>,
+    /// What build.rs worked out of the bundled data, when it is the data in use.
+    pub prebuilt: Option<Prebuilt>,
     pub config: &'a Config,
+}
+
+/// What build.rs worked out of the bundled data ahead of time.
+#[derive(Clone, Copy)]
+pub(crate) struct Prebuilt {
+    /// The search terms.
+    pub terms: &'static [u8],
+    /// Every entry's citation in every style, a line each (`cite::cached`); empty when they
+    /// were not made from this build's data and code.
+    pub citations: &'static str,
 }
 
 /// Runs a command (none: the overview).
@@ -125,7 +135,10 @@ pub(crate) fn run(command: Option<&Command>, cx: &Context<'_>) -> Result<View, F
             };
             brief::brief(cx, &subject, output.as_deref(), *force)
         }
-        Command::Cite { entry, style } => cite::cite(data, entry, *style, cx.config.format),
+        Command::Cite { entry, style } => {
+            let cached = cx.prebuilt.map(|p| p.citations);
+            cite::cite(data, cached, entry, *style, cx.config.format)
+        }
         Command::Open { entry, all, print } => {
             open::open(data, entry, *all, *print, cx.config.format)
         }
@@ -177,7 +190,7 @@ mod tests {
         let cx = Context {
             data: &data,
             dataset: "bundled",
-            prebuilt_terms: None,
+            prebuilt: None,
             config: &config,
         };
         for &kind in Kind::ALL {

@@ -42,7 +42,13 @@ pub(crate) fn run(
         (None, Format::Table) => TERMINAL_SEARCH_LIMIT,
         (None, _) => usize::MAX,
     };
-    let answer = search::search(cx.data, cx.prebuilt_terms, query, kinds, all_words)?;
+    let answer = search::search(
+        cx.data,
+        cx.prebuilt.map(|p| p.terms),
+        query,
+        kinds,
+        all_words,
+    )?;
     if let Some(miss) = &answer.partial {
         // Said apart from the hits, so that a pipe or JSON gets the hits alone.
         let _ = writeln!(
@@ -157,7 +163,7 @@ mod tests {
             let cx = Context {
                 data: &data,
                 dataset: "bundled",
-                prebuilt_terms: None,
+                prebuilt: None,
                 config: &config,
             };
             match run(&cx, "migration", &[], limit, false) {
