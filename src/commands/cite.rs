@@ -519,8 +519,10 @@ fn not_an_entry(data: &Dataset, words: &[&str]) -> Failure {
 /// `STYLE<TAB>KEY<TAB>TEXT` each, the text as a JSON string, after a first line naming the
 /// checksum of what they were made from.
 pub(crate) fn cached(table: &str, style: CiteStyle, key: &str) -> Option<String> {
-    let prefix = format!("{}\t{key}\t", style_name(style));
-    let line = table.lines().find_map(|line| line.strip_prefix(&prefix))?;
+    // Every line but the first starts after a newline: one search for the whole prefix.
+    let prefix = format!("\n{}\t{key}\t", style_name(style));
+    let start = table.find(&prefix)? + prefix.len();
+    let line = table[start..].lines().next()?;
     serde_json::from_str(line).ok()
 }
 
