@@ -427,7 +427,9 @@ fn search_message(f: &mut fmt::Formatter<'_>, err: &SearchError) -> fmt::Result 
             Miss::Unknown(words) => {
                 write!(f, "no entry matches `{query}`")?;
                 for (word, near) in words {
-                    if near.is_empty() {
+                    if let Some(command) = command_for(word) {
+                        write!(f, "; `{word}` is not in the data: {command}")?;
+                    } else if near.is_empty() {
                         write!(f, "; `{word}` is not in the data")?;
                     } else {
                         write!(
@@ -453,6 +455,47 @@ fn search_message(f: &mut fmt::Formatter<'_>, err: &SearchError) -> fmt::Result 
             }
         },
     }
+}
+
+/// Words for what ewg does rather than for what the data holds, each with the command that does
+/// it: searched for, they find nothing, and the reader wanted the command.
+const COMMAND_WORDS: &[(&[&str], &str)] = &[
+    (
+        &[
+            "cite",
+            "citation",
+            "citations",
+            "bibliography",
+            "bibtex",
+            "biblatex",
+            "ris",
+            "zotero",
+            "apa",
+            "mla",
+        ],
+        "`ewg cite ENTRY` writes a citation (`ewg cite issue 4 --style mla`)",
+    ),
+    (
+        &["export", "csv", "spreadsheet", "download"],
+        "`ewg data export` writes the whole dataset, and every list takes `--format csv`",
+    ),
+    (
+        &["briefing", "overview"],
+        "`ewg brief` writes a brief, on a topic with `--topic` (`ewg brief --topic detention`)",
+    ),
+    (
+        &["website", "url", "link", "browser"],
+        "`ewg open ENTRY` opens an entry's source (`ewg open cedaw`)",
+    ),
+];
+
+/// The command a word not in the data asks for, if it names one.
+fn command_for(word: &str) -> Option<&'static str> {
+    let word = word.to_lowercase();
+    COMMAND_WORDS
+        .iter()
+        .find(|(words, _)| words.contains(&word.as_str()))
+        .map(|(_, command)| *command)
 }
 
 /// What a dataset file that cannot be used says.

@@ -908,6 +908,8 @@ fn whole_questions_find_their_answers() {
     let out = run(&["search", "citation"]);
     assert!(!out.stdout.contains("hi\t"), "{}", out.stdout);
     assert!(!out.stderr.contains("situation"), "{}", out.stderr);
+    // It names what ewg does, not what the data holds: the command that does it is named.
+    assert!(out.stderr.contains("`ewg cite ENTRY`"), "{}", out.stderr);
     assert!(top("domestic workers bilateral labour arrangements").contains(&"guide:5".to_string()));
     for everyday in ["recommend", "regardless", "anything", "next", "mention"] {
         let out = run(&["search", "domestic", "workers", everyday]);
