@@ -44,20 +44,26 @@ fn main() {
     compile_citations(&out);
 }
 
-/// What the rendered citations depend on: the data, the styles and locale, the code that renders
-/// them and the locked versions of hayagriva and its kin.
+/// What the rendered citations depend on: the data, the styles and locale, the code of both
+/// crates (the citation code calls on much of it) and the locked versions of hayagriva and its
+/// kin. Folders are read whole.
 const CITATION_INPUTS: &[&str] = &[
     "data/ewg.toml",
-    "data/csl/apa.cbor",
-    "data/csl/chicago-author-date.cbor",
-    "data/csl/modern-language-association.cbor",
-    "data/csl/harvard-cite-them-right.cbor",
-    "data/csl/locale-en-US.cbor",
-    "src/commands/cite.rs",
-    "src/commands/show.rs",
-    "src/escape.rs",
+    "data/csl",
+    "src",
+    "crates/ewg-core/src",
     "Cargo.lock",
 ];
+
+/// The files at `path`, itself or under it, in a stable order.
+fn files_under(path: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let Ok(entries) = std::fs::read_dir(path) else {
+        return vec![path.to_path_buf()];
+    };
+    let mut paths: Vec<std::path::PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    paths.iter().flat_map(|p| files_under(p)).collect()
+}
 
 /// Writes `citation-inputs.txt` (the inputs' checksum, which the test that makes
 /// data/citations.tsv writes into its first line) and `citations.tsv`: the file, if it was made
@@ -66,11 +72,13 @@ fn compile_citations(out: &std::path::Path) {
     println!("cargo:rerun-if-changed=data/citations.tsv");
     // FNV-1a, 64 bits: a checksum that stays the same from one toolchain to the next.
     let mut sum: u64 = 0xcbf2_9ce4_8422_2325;
-    for path in CITATION_INPUTS {
-        println!("cargo:rerun-if-changed={path}");
-        let bytes = std::fs::read(path).unwrap_or_default();
-        for byte in path.bytes().chain(bytes) {
-            sum = (sum ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+    for input in CITATION_INPUTS {
+        println!("cargo:rerun-if-changed={input}");
+        for path in files_under(std::path::Path::new(input)) {
+            let bytes = std::fs::read(&path).unwrap_or_default();
+            for byte in path.to_string_lossy().bytes().chain(bytes) {
+                sum = (sum ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+            }
         }
     }
     let inputs = format!("{sum:016x}");

@@ -40,6 +40,7 @@ bundled=(
   "grep -ri labour data/ewg.toml"
   "true"
 )
+rm -f "$out"/bundled-*.json
 for round in $(seq 1 10); do
   hyperfine -N --warmup 3 --runs 30 --style none --export-json "$out/bundled-$round.json" \
     "${bundled[@]}" >/dev/null
@@ -51,9 +52,9 @@ echo
 if command -v valgrind >/dev/null 2>&1; then
   echo "== instructions (valgrind --tool=callgrind)"
   for cmd in "${bundled[@]}"; do
-    [ "$cmd" = true ] || [[ "$cmd" == grep* ]] && continue
+    if [[ "$cmd" == true || "$cmd" == grep* ]]; then continue; fi
     n=$(eval "valgrind --tool=callgrind --callgrind-out-file=/dev/null $cmd" 2>&1 >/dev/null \
-      | sed -n 's/.*Collected : \([0-9]*\).*/\1/p')
+      | sed -n 's/.*Collected : \([0-9]*\).*/\1/p' || true)
     printf "   %12s  %s\n" "$n" "$cmd"
   done
   echo

@@ -466,21 +466,23 @@ const COMMAND_WORDS: &[(&[&str], &str)] = &[
             "citation",
             "citations",
             "bibliography",
-            "bibtex",
-            "biblatex",
-            "ris",
-            "zotero",
             "apa",
             "mla",
+            "harvard",
         ],
         "`ewg cite ENTRY` writes a citation (`ewg cite issue 4 --style mla`)",
+    ),
+    (
+        &["bibtex", "biblatex", "ris", "zotero", "mendeley", "endnote"],
+        "`ewg cite ENTRY --format bibtex` (or biblatex, ris, csl-json) writes references for a \
+         reference manager",
     ),
     (
         &["export", "csv", "spreadsheet", "download"],
         "`ewg data export` writes the whole dataset, and every list takes `--format csv`",
     ),
     (
-        &["briefing", "overview"],
+        &["briefing"],
         "`ewg brief` writes a brief, on a topic with `--topic` (`ewg brief --topic detention`)",
     ),
     (

@@ -584,13 +584,16 @@ pub(crate) fn cite(
             // Values of our own making serialise without fail.
             escape::json(serde_json::to_string_pretty(&items).unwrap_or_default()) + "\n"
         }
-        _ => match (cached_citations, references.as_slice()) {
-            (Some(table), [one]) => match cached(table, style, &one.key) {
+        _ => {
+            let prerendered = match (cached_citations, references.as_slice()) {
+                (Some(table), [one]) => cached(table, style, &one.key),
+                _ => None,
+            };
+            match prerendered {
                 Some(text) => text,
                 None => styled(&references, style)?,
-            },
-            _ => styled(&references, style)?,
-        },
+            }
+        }
     };
     Ok(View::Text(text))
 }

@@ -31,7 +31,8 @@ macro_rules! sections {
         impl Dataset {
             /// The dataset whose sections are the JSON texts `section` gives by name, each read
             /// when first used, and whose related entries are `related_table`: the bundled
-            /// data, which build.rs checked and wrote so.
+            /// data, which build.rs checked and wrote so. Such a dataset is for reading: its
+            /// related table would not follow a change to its sections.
             pub fn on_demand(
                 section: impl Fn(&str) -> &'static str,
                 related_table: &'static str,
@@ -110,6 +111,7 @@ macro_rules! sections {
 /// A section of a dataset: read already, or held as the JSON build.rs wrote of it and read the
 /// first time it is used, so that a command pays only for the sections it shows (`ewg members`
 /// reads no guide chapter).
+#[derive(Clone)]
 pub struct OnDemand<T> {
     value: OnceLock<T>,
     json: &'static str,
@@ -162,15 +164,6 @@ impl<'a, T: DeserializeOwned> IntoIterator for &'a OnDemand<Vec<T>> {
 
     fn into_iter(self) -> Self::IntoIter {
         self.iter()
-    }
-}
-
-impl<T: DeserializeOwned + Clone> Clone for OnDemand<T> {
-    fn clone(&self) -> OnDemand<T> {
-        match self.value.get() {
-            Some(value) => OnDemand::ready(value.clone()),
-            None => OnDemand::json(self.json),
-        }
     }
 }
 

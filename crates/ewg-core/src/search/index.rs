@@ -162,11 +162,14 @@ mod packed {
                 "a packed list's length is not whole values",
             ));
         }
-        let words: Vec<u32> = bytes
-            .chunks_exact(4)
-            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-            .collect();
-        Ok(words.chunks_exact(T::WORDS).map(T::unpack).collect())
+        let mut words = Vec::with_capacity(T::WORDS);
+        let values = bytes.chunks_exact(4 * T::WORDS).map(|value| {
+            words.clear();
+            let word = |b: &[u8]| u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+            words.extend(value.chunks_exact(4).map(word));
+            T::unpack(&words)
+        });
+        Ok(values.collect())
     }
 }
 
