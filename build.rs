@@ -19,6 +19,7 @@ fn main() {
     };
     let json = serde_json::to_value(&dataset).expect("a loaded dataset serialises");
     let terms = Terms::build(&dataset)
+        .with_texts(&dataset)
         .to_prebuilt()
         .expect("search terms serialise");
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));

@@ -304,7 +304,7 @@ mod tests {
     fn the_prebuilt_search_terms_are_the_bundled_data_s() {
         use ewg_core::search::{Index, Terms};
         let data = Dataset::load(ewg_core::BUNDLED).expect("the bundled dataset loads");
-        let built = Terms::build(&data);
+        let built = Terms::build(&data).with_texts(&data);
         assert_eq!(built.to_prebuilt().expect("serialises"), BUNDLED_TERMS);
         let prebuilt = Terms::from_prebuilt(BUNDLED_TERMS).expect("prebuilt terms read");
         assert_eq!(prebuilt, built);

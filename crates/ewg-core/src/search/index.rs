@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::matching::EXACT;
 use super::normalise::{STOPWORDS, fold, stem, words};
 use crate::model::Dataset;
-use crate::registry::{Kind, Tier};
+use crate::registry::{Field, Kind, Tier};
 
 pub(super) type TermId = u32;
 
@@ -256,6 +256,69 @@ impl<V: Copy> WordMap<'_, V> {
     }
 }
 
+/// An entry's texts as the index holds them. The bundled data's prebuilt terms carry them
+/// (`Terms::with_texts`), so that a search there reads no section of the data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(super) struct DocText<'t> {
+    #[serde(borrow)]
+    kind: Cow<'t, str>,
+    #[serde(borrow)]
+    id: Cow<'t, str>,
+    #[serde(borrow)]
+    title: Cow<'t, str>,
+    #[serde(borrow)]
+    fields: Vec<FieldText<'t>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(super) struct FieldText<'t> {
+    #[serde(borrow)]
+    name: Cow<'t, str>,
+    /// [`Tier`] as [`tier_code`] numbers it.
+    tier: u8,
+    #[serde(borrow)]
+    text: Cow<'t, str>,
+}
+
+/// An entry's kind, id, title and fields: what the index needs of it.
+type EntryTexts<'a> = (Kind, Cow<'a, str>, Cow<'a, str>, Vec<Field<'a>>);
+
+impl DocText<'static> {
+    /// The entry as the index takes it. Read from the compiled-in terms, every text is borrowed
+    /// from them and so lives as long as the program: field names must, as they are kept in
+    /// hits. `None` for a kind or tier the code does not know.
+    fn into_entry<'a>(self) -> Option<EntryTexts<'a>> {
+        let fields = self
+            .fields
+            .into_iter()
+            .map(|field| match field.name {
+                Cow::Borrowed(name) => Some(Field {
+                    name,
+                    tier: tier_of(field.tier)?,
+                    text: field.text,
+                }),
+                Cow::Owned(_) => None,
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some((Kind::from_name(&self.kind)?, self.id, self.title, fields))
+    }
+}
+
+fn tier_code(tier: Tier) -> u8 {
+    match tier {
+        Tier::Key => 0,
+        Tier::Title => 1,
+        Tier::Short => 2,
+        Tier::Prose => 3,
+    }
+}
+
+fn tier_of(code: u8) -> Option<Tier> {
+    [Tier::Key, Tier::Title, Tier::Short, Tier::Prose]
+        .get(usize::from(code))
+        .copied()
+}
+
 /// Everything indexing derives from a dataset except its text: build.rs makes it for the bundled
 /// data at compile time, so that a search there only reads it back (`Terms::from_prebuilt`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -273,6 +336,34 @@ pub struct Terms<'t> {
     /// One for each field of each entry, in the order of `Dataset::entries` and `Entry::fields`.
     #[serde(with = "packed")]
     pub(super) fields: Vec<FieldTerms>,
+    /// The entries' texts, in the same order, where build.rs kept them; else empty, and the
+    /// texts are the dataset's.
+    #[serde(borrow)]
+    pub(super) texts: Vec<DocText<'t>>,
+}
+
+impl Terms<'static> {
+    /// The terms with the texts they were made from, so that an index can be made of them
+    /// alone: what build.rs writes for the bundled data.
+    pub fn with_texts(mut self, data: &Dataset) -> Terms<'static> {
+        let owned = |text: &str| Cow::Owned(text.to_string());
+        self.texts = data
+            .entries()
+            .map(|entry| DocText {
+                kind: owned(entry.kind().as_str()),
+                id: owned(&entry.id()),
+                title: owned(&entry.title()),
+                fields: (entry.fields().into_iter())
+                    .map(|field| FieldText {
+                        name: owned(field.name),
+                        tier: tier_code(field.tier),
+                        text: owned(&field.text),
+                    })
+                    .collect(),
+            })
+            .collect();
+        self
+    }
 }
 
 impl Terms<'_> {
@@ -280,8 +371,8 @@ impl Terms<'_> {
         TermsBuilder::default().build(data)
     }
 
-    /// Reads back terms that `to_prebuilt` wrote.
-    pub fn from_prebuilt(bytes: &[u8]) -> Option<Terms<'_>> {
+    /// Reads back terms that `to_prebuilt` wrote: the bundled data's, compiled in.
+    pub fn from_prebuilt(bytes: &'static [u8]) -> Option<Terms<'static>> {
         postcard::from_bytes(bytes).ok()
     }
 
@@ -389,6 +480,7 @@ impl TermsBuilder {
             tokens: self.tokens,
             implied: self.implied,
             fields: self.fields,
+            texts: Vec::new(),
         }
     }
 
@@ -510,14 +602,25 @@ impl<'a> Index<'a> {
             .expect("terms built from the data match its fields")
     }
 
-    /// Puts terms beside the entries they were built from; `None` if they do not fit the data
-    /// (terms of another dataset).
-    pub fn with_terms(data: &'a Dataset, terms: Terms<'a>) -> Option<Index<'a>> {
+    /// Puts terms beside the entries they were built from: the texts they carry, or else the
+    /// data's; `None` if they do not fit (terms of another dataset).
+    pub fn with_terms(data: &'a Dataset, mut terms: Terms<'static>) -> Option<Index<'a>> {
+        let texts = std::mem::take(&mut terms.texts);
+        let entries: Vec<EntryTexts<'a>> = if texts.is_empty() {
+            let entries = data.entries();
+            entries
+                .map(|e| (e.kind(), e.id(), e.title(), e.fields()))
+                .collect()
+        } else {
+            texts
+                .into_iter()
+                .map(DocText::into_entry)
+                .collect::<Option<_>>()?
+        };
         let mut field_terms = terms.fields.iter();
-        let mut docs = Vec::new();
-        for entry in data.entries() {
-            let fields = entry
-                .fields()
+        let mut docs = Vec::with_capacity(entries.len());
+        for (kind, id, title, fields) in entries {
+            let fields = fields
                 .into_iter()
                 .map(|field| {
                     let found = field_terms.next()?;
@@ -530,9 +633,9 @@ impl<'a> Index<'a> {
                 })
                 .collect::<Option<Vec<_>>>()?;
             docs.push(Doc {
-                kind: entry.kind(),
-                id: entry.id(),
-                title: entry.title(),
+                kind,
+                id,
+                title,
                 fields,
             });
         }

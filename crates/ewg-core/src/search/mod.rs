@@ -82,7 +82,7 @@ pub struct Answer {
 /// most telling of its words, unless `all_words` asks for every word or nothing.
 pub fn search(
     data: &Dataset,
-    prebuilt: Option<&[u8]>,
+    prebuilt: Option<&'static [u8]>,
     query: &str,
     kinds: &[Kind],
     all_words: bool,
