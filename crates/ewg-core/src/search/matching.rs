@@ -131,6 +131,9 @@ pub(super) struct Matcher {
     /// Whether a sequence can start with each term, by term id: an entry with none of them has
     /// no occurrence, which a glance at its terms tells before its text is walked.
     starts: Vec<bool>,
+    /// Where the index has postings, the entries (by position) that hold such a term: then no
+    /// entry's terms need a glance at all.
+    candidates: Option<Vec<bool>>,
 }
 
 /// Words to find in order, and how surely they stand for what was typed.
@@ -184,10 +187,23 @@ impl Matcher {
         {
             starts[term] = true;
         }
+        let candidates = index.has_postings().then(|| {
+            let mut candidates = vec![false; index.docs.len()];
+            let start_terms = (0..starts.len()).filter(|&t| starts[t]);
+            for term in start_terms.filter_map(|t| TermId::try_from(t).ok()) {
+                for &position in index.entries_with(term).unwrap_or_default() {
+                    if let Some(candidate) = candidates.get_mut(position as usize) {
+                        *candidate = true;
+                    }
+                }
+            }
+            candidates
+        });
         Matcher {
             sequences,
             unknown_word,
             starts,
+            candidates,
         }
     }
 }
@@ -209,10 +225,13 @@ pub(super) fn occurrences(
 ) -> Vec<Occurrence> {
     let mut out = Vec::new();
     let starts = |term: TermId| matcher.starts.get(term as usize).copied().unwrap_or(false);
-    let could_start = doc.fields.iter().any(|field| {
-        index.tokens(field).iter().any(|t| starts(t.term))
-            || index.implied(field).iter().any(|i| starts(i.token.term))
-    });
+    let could_start = match &matcher.candidates {
+        Some(candidates) => candidates.get(doc.position).copied().unwrap_or(false),
+        None => doc.fields.iter().any(|field| {
+            index.tokens(field).iter().any(|t| starts(t.term))
+                || index.implied(field).iter().any(|i| starts(i.token.term))
+        }),
+    };
     if matcher.unknown_word.is_none() && !could_start {
         return out;
     }

@@ -243,6 +243,45 @@ mod tests {
     }
 
     #[test]
+    fn postings_change_no_hit_and_no_score() {
+        let data = Dataset::load(BUNDLED).expect("bundled data loads");
+        let plain = Index::build(&data);
+        let bytes: &'static [u8] = Terms::build(&data)
+            .with_texts(&data)
+            .to_prebuilt()
+            .expect("serialises")
+            .leak();
+        let prebuilt = Terms::from_prebuilt(bytes).expect("reads back");
+        let with = Index::with_terms(&data, prebuilt).expect("fits");
+        assert!(with.has_postings() && !plain.has_postings());
+        // Whole matches, or partial ones where no entry has every word (as `search` does).
+        let key = |index: &Index<'_>, query: &str| -> Vec<(Kind, String, u64)> {
+            let parts = parse_query(query);
+            let mut hits = rank(index, &parts, &[]);
+            if hits.is_empty() {
+                hits = rank_partial(index, &parts, &[]);
+            }
+            hits.into_iter()
+                .map(|h| (h.kind, h.id, h.score.to_bits()))
+                .collect()
+        };
+        for query in [
+            "labour rights",
+            "cedwa",
+            "\"access to justice\"",
+            "domestic workers detention trafficking",
+            "SGBV",
+            "gender-based violence",
+            "Economic and Social Council",
+            "2018",
+        ] {
+            let found = key(&with, query);
+            assert!(!found.is_empty(), "{query}");
+            assert_eq!(found, key(&plain, query), "{query}");
+        }
+    }
+
+    #[test]
     fn fold_lowercases_and_strips_accents_and_possessives() {
         assert_eq!(fold("Réfugiés"), "refugies");
         assert_eq!(fold("women's"), "women");
