@@ -1,7 +1,7 @@
 //! Loading a dataset (strictly, and in pieces when it is large), and the entries related to one.
 
 use std::collections::BTreeSet;
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use crate::model::Dataset;
 use crate::pieces::{PIECE_BYTES, load_in_pieces};
@@ -100,11 +100,7 @@ impl Dataset {
                 .map(|r| (r.kind, r.id.as_str(), r.title.as_str(), r.via.as_deref()))
                 .collect();
             let json = serde_json::to_string(&related).expect("strings serialise");
-            table.push_str(&format!(
-                "{}\t{}\t{json}\n",
-                entry.kind().as_str(),
-                entry.id()
-            ));
+            let _ = writeln!(table, "{}\t{}\t{json}", entry.kind().as_str(), entry.id());
         }
         table
     }

@@ -143,7 +143,7 @@ impl<T: DeserializeOwned> Deref for OnDemand<T> {
 }
 
 /// Reads a section's JSON: once for each kind of section in the binary, not copied into each of
-/// the many places that use a section (which made the binary 0.9 MB larger).
+/// the many places that use a section.
 #[inline(never)]
 fn read_section<T: DeserializeOwned>(json: &str) -> T {
     // Only build.rs makes these texts, from a dataset it has just read and checked: a text that

@@ -15,7 +15,7 @@ use crate::registry::{Field, Kind, Tier};
 
 pub(super) type TermId = u32;
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct Token {
     pub(super) term: TermId,
     /// Byte offsets in the field's text; u32 keeps tokens small (files are far below 4 GB).
@@ -176,7 +176,7 @@ mod packed {
 /// A term implied by the glossary: an acronym where its expansion is spelled out (`CEDAW` for
 /// "Committee on the Elimination of Discrimination against Women"), or the words of an expansion
 /// where only the acronym stands, found a little less surely.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct Implied {
     pub(super) token: Token,
     /// Position among the field's tokens, for closeness.
@@ -188,7 +188,7 @@ pub(super) struct Implied {
 pub(super) const EXPANDED: f64 = 0.8;
 
 /// What indexing found in one field: ranges into [`Terms::tokens`] and [`Terms::implied`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub(super) struct FieldTerms {
     /// The field's words in order, for phrases and proximity.
     pub(super) tokens: Range<u32>,
