@@ -458,8 +458,9 @@ fn search_message(f: &mut fmt::Formatter<'_>, err: &SearchError) -> fmt::Result 
 }
 
 /// Words for what ewg does rather than for what the data holds, each with the command that does
-/// it: searched for, they find nothing, and the reader wanted the command.
-const COMMAND_WORDS: &[(&[&str], &str)] = &[
+/// it, and the kind of entry it works on where there is one: searched for, they find nothing, and
+/// the reader wanted the command (and, for a citation, the works to cite).
+const COMMAND_WORDS: &[(&[&str], &str, Option<Kind>)] = &[
     (
         &[
             "cite",
@@ -471,33 +472,80 @@ const COMMAND_WORDS: &[(&[&str], &str)] = &[
             "harvard",
         ],
         "`ewg cite ENTRY` writes a citation (`ewg cite issue 4 --style mla`)",
+        Some(Kind::Publication),
     ),
     (
         &["bibtex", "biblatex", "ris", "zotero", "mendeley", "endnote"],
         "`ewg cite ENTRY --format bibtex` (or biblatex, ris, csl-json) writes references for a \
          reference manager",
+        Some(Kind::Publication),
     ),
     (
         &["export", "csv", "spreadsheet", "download"],
         "`ewg data export` writes the whole dataset, and every list takes `--format csv`",
+        None,
     ),
     (
         &["briefing"],
         "`ewg brief` writes a brief, on a topic with `--topic` (`ewg brief --topic detention`)",
+        None,
     ),
     (
         &["website", "url", "link", "browser"],
         "`ewg open ENTRY` opens an entry's source (`ewg open cedaw`)",
+        None,
     ),
 ];
 
 /// The command a word not in the data asks for, if it names one.
-fn command_for(word: &str) -> Option<&'static str> {
+pub(crate) fn command_for(word: &str) -> Option<&'static str> {
+    command_row(word).map(|(_, command, _)| *command)
+}
+
+fn command_row(
+    word: &str,
+) -> Option<&'static (&'static [&'static str], &'static str, Option<Kind>)> {
     let word = word.to_lowercase();
     COMMAND_WORDS
         .iter()
-        .find(|(words, _)| words.contains(&word.as_str()))
-        .map(|(_, command)| *command)
+        .find(|(words, _, _)| words.contains(&word.as_str()))
+}
+
+/// For a search that found nothing because its only words name what a command does with one kind
+/// of entry (`citation`, `bibtex`): that kind, and a note naming the command.
+pub(crate) fn kind_asked_by_command_words(err: &SearchError) -> Option<(Kind, String)> {
+    let SearchError::NoHits {
+        miss: Miss::Unknown(words),
+        ..
+    } = err
+    else {
+        return None;
+    };
+    let mut kind = None;
+    let mut commands: Vec<&str> = Vec::new();
+    for (word, _) in words {
+        let (_, command, Some(row_kind)) = command_row(word)? else {
+            return None;
+        };
+        if kind.is_some_and(|k| k != *row_kind) {
+            return None;
+        }
+        kind = Some(*row_kind);
+        if !commands.contains(command) {
+            commands.push(command);
+        }
+    }
+    let words: Vec<String> = words.iter().map(|(word, _)| word.clone()).collect();
+    let kind = kind?;
+    Some((
+        kind,
+        format!(
+            "no entry mentions {}: {}; showing the {}",
+            quoted_or(&words, " or "),
+            commands.join("; "),
+            kind.plural()
+        ),
+    ))
 }
 
 /// What a dataset file that cannot be used says.
@@ -559,6 +607,30 @@ fn exit_status_help() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_for_citing_ask_for_the_publications_and_others_for_nothing() {
+        let miss = |words: &[&str]| SearchError::NoHits {
+            query: words.join(" "),
+            kinds_asked: false,
+            miss: Miss::Unknown(words.iter().map(|w| (w.to_string(), Vec::new())).collect()),
+        };
+        let (kind, note) =
+            kind_asked_by_command_words(&miss(&["citation", "MLA"])).expect("a set is asked");
+        assert_eq!(kind, Kind::Publication);
+        // Two words for one command name it once.
+        assert_eq!(note.matches("`ewg cite ENTRY`").count(), 1, "{note}");
+        assert!(note.contains("`citation` or `MLA`"), "{note}");
+        assert_eq!(kind_asked_by_command_words(&miss(&["csv"])), None);
+        assert_eq!(
+            kind_asked_by_command_words(&miss(&["citation", "zzkq"])),
+            None
+        );
+        assert_eq!(
+            kind_asked_by_command_words(&miss(&["citation", "csv"])),
+            None
+        );
+    }
 
     #[test]
     fn every_exit_status_in_the_table_is_one_a_failure_can_have() {

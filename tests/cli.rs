@@ -525,6 +525,8 @@ fn synonyms_work_both_ways_and_exact_words_rank_first() {
         ("detained", "objective:13"),
         ("trafficked", "objective:10"),
         ("endorsed", "event:marrakech-conference-2018"),
+        ("immigration detention", "objective:13"),
+        ("regardless", "guide:15"),
     ] {
         let found = hits(&[typed]);
         assert!(
@@ -532,6 +534,8 @@ fn synonyms_work_both_ways_and_exact_words_rank_first() {
             "{typed}: {found:?}"
         );
     }
+    // `whatever` finds only itself: "whatever you do" is not "regardless of status".
+    assert!(!hits(&["whatever"]).contains(&"action:7b".to_string()));
     // `workers` is in the text: entries that say it come before those that say only `work`.
     let workers = hits(&["workers"]);
     assert_eq!(
@@ -908,8 +912,28 @@ fn whole_questions_find_their_answers() {
     let out = run(&["search", "citation"]);
     assert!(!out.stdout.contains("hi\t"), "{}", out.stdout);
     assert!(!out.stderr.contains("situation"), "{}", out.stderr);
-    // It names what ewg does, not what the data holds: the command that does it is named.
+    // It names what ewg does, not what the data holds: the command that does it is named, and
+    // the works to cite are shown.
     assert!(out.stderr.contains("`ewg cite ENTRY`"), "{}", out.stderr);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let mut cited = hits(&["citation"]);
+    cited.sort();
+    assert_eq!(
+        cited,
+        [
+            "publication:iwd-2019-statement",
+            "publication:policies-and-practice-guide",
+            "publication:recommendations-2017",
+            "publication:reflections-2018"
+        ]
+    );
+    // With every word asked for, or only other kinds, nothing is found.
+    assert_eq!(run(&["search", "citation", "--all-words"]).code, 1);
+    assert_eq!(run(&["search", "citation", "--kind", "member"]).code, 1);
+    // Words for a command with no kind of its own still find nothing, and name the command.
+    let csv = run(&["search", "csv"]);
+    assert_eq!(csv.code, 1);
+    assert!(csv.stderr.contains("`ewg data export`"), "{}", csv.stderr);
     assert!(top("domestic workers bilateral labour arrangements").contains(&"guide:5".to_string()));
     for everyday in ["recommend", "regardless", "anything", "next", "mention"] {
         let out = run(&["search", "domestic", "workers", everyday]);

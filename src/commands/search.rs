@@ -11,7 +11,7 @@ use super::Context;
 use super::lists::to_value;
 use super::lookup::show_command;
 use crate::config::Format;
-use crate::error::Failure;
+use crate::error::{Failure, command_for, kind_asked_by_command_words};
 use crate::output::{Listing, Text, View};
 
 /// Hits shown on a terminal when `--limit` is not given; pipes and JSON get them all.
@@ -42,13 +42,25 @@ pub(crate) fn run(
         (None, Format::Table) => TERMINAL_SEARCH_LIMIT,
         (None, _) => usize::MAX,
     };
-    let answer = search::search(
-        cx.data,
-        cx.prebuilt.map(|p| p.terms),
-        query,
-        kinds,
-        all_words,
-    )?;
+    let prebuilt = cx.prebuilt.map(|p| p.terms);
+    let answer = match search::search(cx.data, prebuilt, query, kinds, all_words) {
+        Ok(answer) => answer,
+        // `citation`: the reader wants the command, and the works it cites.
+        Err(err) => match kind_asked_by_command_words(&err) {
+            Some((kind, note)) if !all_words && (kinds.is_empty() || kinds.contains(&kind)) => {
+                let _ = writeln!(
+                    std::io::stderr().lock(),
+                    "note: {}",
+                    crate::escape::terminal_lines(&note)
+                );
+                search::Answer {
+                    hits: search::every_entry_of(cx.data, prebuilt, kind),
+                    partial: None,
+                }
+            }
+            _ => return Err(err.into()),
+        },
+    };
     if let Some(miss) = &answer.partial {
         // Said apart from the hits, so that a pipe or JSON gets the hits alone.
         let _ = writeln!(
@@ -109,9 +121,10 @@ fn partial_note(query: &str, miss: &search::Miss) -> String {
         search::Miss::Unknown(words) => {
             let named: Vec<String> = words
                 .iter()
-                .map(|(word, near)| match near.as_slice() {
-                    [] => format!("`{word}`"),
-                    near => format!(
+                .map(|(word, near)| match (command_for(word), near.as_slice()) {
+                    (Some(command), _) => format!("`{word}` ({command})"),
+                    (None, []) => format!("`{word}`"),
+                    (None, near) => format!(
                         "`{word}` (did you mean {}?)",
                         near.iter()
                             .map(|n| format!("`{n}`"))

@@ -739,7 +739,7 @@ impl<'a> EntryKind<'a> for &'a Event {
         Fields(Vec::new())
             .one("id", Tier::Key, &self.id)
             .one("when", Tier::Short, &self.when)
-            .one("event", Tier::Prose, &self.event)
+            .one("event", Tier::Short, &self.event)
             .opt("note", Tier::Prose, self.note.as_ref())
             .0
     }

@@ -113,11 +113,7 @@ pub fn search(
             query: query.trim().to_string(),
         });
     }
-    // Terms that do not fit the data could only come from a faulty build: index it afresh.
-    let index = prebuilt
-        .and_then(Terms::from_prebuilt)
-        .and_then(|terms| Index::with_terms(data, terms))
-        .unwrap_or_else(|| Index::build(data));
+    let index = index_of(data, prebuilt);
     // `issue 2`: that entry first. A number the data has no entry for (or of a kind not asked
     // for) is searched as the words it is.
     // "members of the EWG", "GCMGender": every entry of that kind, in the file's order.
@@ -177,6 +173,21 @@ pub fn search(
         hits,
         partial: Some(miss),
     })
+}
+
+/// Every entry of `kind`, as hits in the file's order: the answer to a query that names a set
+/// without its words ("citation" asks for the works to cite).
+pub fn every_entry_of(data: &Dataset, prebuilt: Option<&'static [u8]>, kind: Kind) -> Vec<Hit> {
+    whole_kind(&index_of(data, prebuilt), kind)
+}
+
+/// The index of `data`: from its prebuilt terms where they fit it, built afresh otherwise.
+fn index_of<'a>(data: &'a Dataset, prebuilt: Option<&'static [u8]>) -> Index<'a> {
+    // Terms that do not fit the data could only come from a faulty build: index it afresh.
+    prebuilt
+        .and_then(Terms::from_prebuilt)
+        .and_then(|terms| Index::with_terms(data, terms))
+        .unwrap_or_else(|| Index::build(data))
 }
 
 /// Hits for the parts, those of the kind a word of the query names (`which objective is about

@@ -56,6 +56,9 @@ const SYNONYMS: &[&[&str]] = &[
     ],
     &["child", "children", "girls", "minors"],
     &["detention", "detained"],
+    &["immigration detention", "migration detention"],
+    // "whatever their status" is how the data says "regardless of status".
+    &["regardless", ">whatever"],
     &["trafficking", "trafficked"],
     &["adopted", "adoption", "endorsed"],
     &["established", "founded", "created", "set up"],
