@@ -509,6 +509,11 @@ fn abbreviations_and_typos_do_not_stand_in_for_real_words() {
         "{detention:?}"
     );
     assert_eq!(detention.first().map(String::as_str), Some("objective:13"));
+    // Nor is an English word the data lacks a typo of one it has (`tears`, `years`): it finds
+    // nothing, and no word of another meaning is suggested.
+    let tears = run(&["search", "tears"]);
+    assert_eq!(tears.code, 1);
+    assert!(!tears.stderr.contains("years"), "{}", tears.stderr);
     // Abbreviations still work where no word matches.
     assert_eq!(
         hits(&["cdw"]).first().map(String::as_str),

@@ -7,6 +7,7 @@
 //! query. [`search`] is the one entry point: it owns the query's limits, the choice of prebuilt
 //! or built index, and the explanation of a miss.
 
+mod english;
 mod index;
 mod matching;
 mod normalise;

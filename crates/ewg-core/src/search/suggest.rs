@@ -1,6 +1,7 @@
 //! Explaining a miss: the words that are nowhere in the data with the closest ones that are, or
 //! the words to drop.
 
+use super::english::is_english_word;
 use super::index::Index;
 use super::matching::accepted_terms;
 use super::normalise::{FILLERS, STOPWORDS};
@@ -79,8 +80,9 @@ pub fn closest_words(index: &Index<'_>, word: &str) -> Vec<String> {
 /// Every word of the data near `word` by edit distance, nearest first, then most common;
 /// never a stopword or question word.
 fn near_words(index: &Index<'_>, word: &str) -> Vec<String> {
-    // No word of the data is this long: nothing is near, and the distance would be costly.
-    if word.chars().count() > MAX_SUGGESTED_LEN {
+    // No word of the data is this long: nothing is near, and the distance would be costly. An
+    // English word means itself, not a word of the data a letter away (`mention`, `pension`).
+    if word.chars().count() > MAX_SUGGESTED_LEN || is_english_word(word) {
         return Vec::new();
     }
     // No further than a typo: a word farther off is another word, not what was meant.
