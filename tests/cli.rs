@@ -438,6 +438,27 @@ fn hits(args: &[&str]) -> Vec<String> {
 }
 
 #[test]
+fn where_questions_favour_entries_with_a_place() {
+    let first = |query: &str| hits(&[query]).into_iter().next().unwrap_or_default();
+    assert_eq!(
+        first("where was the GCM adopted"),
+        "event:marrakech-conference-2018"
+    );
+    // Without `where`, the meeting in New York is not the first of the EWG's meetings.
+    assert_eq!(
+        first("where did the EWG meet"),
+        "event:new-york-meeting-2017"
+    );
+    assert_ne!(first("did the EWG meet"), "event:new-york-meeting-2017");
+    // The place is shown, and in JSON.
+    let show = run(&["timeline", "marrakech-conference-2018"]);
+    assert!(show.stdout.contains("Marrakech"), "{}", show.stdout);
+    let json = run(&["timeline", "marrakech-conference-2018", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    assert_eq!(json["place"], "Marrakech");
+}
+
+#[test]
 fn questions_find_their_answers() {
     // Each row of the table in issue 11: what was typed, and what was got before.
     let adopted = hits(&["when was the GCM adopted"]);

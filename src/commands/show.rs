@@ -261,6 +261,7 @@ pub(crate) fn show(data: &Dataset, entry: Entry<'_>) -> View {
             .field("id", &e.id)
             .field("when", &e.when)
             .field("event", &e.event)
+            .field_opt("place", e.place.as_deref())
             .field_opt("note", e.note.as_deref()),
         Entry::Term(t) => Record::new(t.acronym.clone(), json)
             .field("acronym", &t.acronym)

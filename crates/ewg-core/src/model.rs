@@ -478,6 +478,9 @@ pub struct Event {
     /// YYYY[-MM[-DD]], for ordering only.
     pub sort: String,
     pub event: String,
+    /// Where it took place, as its text names it ("Geneva"); absent where the text names none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
     /// About the sources, not the event ("the day is not verified"): shown apart.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,

@@ -740,6 +740,7 @@ impl<'a> EntryKind<'a> for &'a Event {
             .one("id", Tier::Key, &self.id)
             .one("when", Tier::Short, &self.when)
             .one("event", Tier::Short, &self.event)
+            .opt("place", Tier::Short, self.place.as_ref())
             .opt("note", Tier::Prose, self.note.as_ref())
             .0
     }

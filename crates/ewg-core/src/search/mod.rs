@@ -65,9 +65,9 @@ pub enum SearchError {
 /// lift one with a single word above one with all of them.
 const KIND_HINT_BONUS: f64 = 12.0;
 
-/// What a "when" question adds to each dated entry's score: enough to lift an event above an
-/// entry that only names the same thing.
-const WHEN_BONUS: f64 = 10.0;
+/// What a "when" question adds to each dated entry's score, and a "where" question to each
+/// entry with a place: enough to lift an event above an entry that only names the same thing.
+const WHEN_OR_WHERE_BONUS: f64 = 10.0;
 
 /// What a search found: its hits, best first, and whether they are partial matches.
 #[derive(Debug, Clone)]
@@ -138,18 +138,24 @@ pub fn search(
         parts = typed;
         hits = rank(&index, &parts, kinds);
     }
-    // "When ..." asks for a date: the dated entries, events, first among hits alike.
-    let asks_when = as_typed.iter().any(|p| !p.quoted && p.words == ["when"]);
-    let favour_dates = |hits: &mut Vec<Hit>| {
-        if asks_when {
-            for hit in hits.iter_mut().filter(|h| h.kind == Kind::Event) {
-                hit.score += WHEN_BONUS;
+    // "When ..." asks for a date: the dated entries, events, first among hits alike; "where ..."
+    // for a place: the entries that have one.
+    let asks = |word: &str| as_typed.iter().any(|p| !p.quoted && p.words == [word]);
+    let (asks_when, asks_where) = (asks("when"), asks("where"));
+    let favour_dates_and_places = |hits: &mut Vec<Hit>| {
+        if asks_when || asks_where {
+            for hit in hits.iter_mut() {
+                let favoured = (asks_when && hit.kind == Kind::Event)
+                    || (asks_where && has_place(&index, hit));
+                if favoured {
+                    hit.score += WHEN_OR_WHERE_BONUS;
+                }
             }
             sort(hits);
         }
     };
     if !hits.is_empty() {
-        favour_dates(&mut hits);
+        favour_dates_and_places(&mut hits);
         return Ok(Answer {
             hits,
             partial: None,
@@ -169,7 +175,7 @@ pub fn search(
         });
     }
     let mut hits = partial;
-    favour_dates(&mut hits);
+    favour_dates_and_places(&mut hits);
     Ok(Answer {
         hits,
         partial: Some(miss),
@@ -214,6 +220,15 @@ fn rank_with_kind_word(
     }
     sort(&mut hits);
     hits
+}
+
+/// Whether a hit's entry names where it took place (an event's `place`).
+fn has_place(index: &Index<'_>, hit: &Hit) -> bool {
+    index
+        .docs
+        .iter()
+        .find(|d| d.kind == hit.kind && d.id == hit.id)
+        .is_some_and(|d| d.fields.iter().any(|f| f.name == "place"))
 }
 
 /// Every entry of a kind, as hits in the file's order.
