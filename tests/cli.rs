@@ -179,6 +179,32 @@ fn version_names_the_dataset_date() {
     );
 }
 
+#[test]
+fn the_version_line_is_the_same_whether_clap_reads_the_line_or_not() {
+    // `--version` alone is answered before clap; with another flag, after it.
+    let alone = run(&["--version"]);
+    for args in [
+        &["-V"][..],
+        &["--version", "--no-pager"],
+        &["--color", "never", "-V"],
+    ] {
+        let out = run(args);
+        assert_eq!(
+            (out.code, &out.stdout),
+            (alone.code, &alone.stdout),
+            "{args:?}"
+        );
+    }
+    // EWG_DATA names the dataset the line describes, as --data does.
+    let out = common::command()
+        .env("EWG_DATA", "data/ewg.toml")
+        .arg("--version")
+        .output()
+        .expect("ewg runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("dataset: data/ewg.toml"), "{stdout}");
+}
+
 /// (arguments, exit code, what stderr must say)
 const ERRORS: &[(&[&str], i32, &str)] = &[
     (
