@@ -79,6 +79,8 @@ pub(crate) enum Failure {
     },
     /// A search that ran and found nothing, or could not run (too long, no words).
     Search(SearchError),
+    /// A brief's topic that no entry matches (or that cannot be searched for).
+    Topic(SearchError),
     /// A --format the command does not write.
     FormatNotTaken {
         command: String,
@@ -142,8 +144,10 @@ impl Failure {
             | Failure::BadNumber { .. }
             | Failure::NoEventBetween { .. }
             | Failure::Problems { .. }
-            | Failure::Search(SearchError::NoHits { .. }) => 1,
+            | Failure::Search(SearchError::NoHits { .. })
+            | Failure::Topic(SearchError::NoHits { .. }) => 1,
             Failure::Search(_)
+            | Failure::Topic(_)
             | Failure::FormatNotTaken { .. }
             | Failure::Ambiguous { .. }
             | Failure::StyleWithFormat { .. }
@@ -324,6 +328,15 @@ impl fmt::Display for Failure {
                 f.write_str("; `ewg timeline` lists them all")
             }
             Failure::Search(err) => search_message(f, err),
+            Failure::Topic(err) => {
+                let message = Failure::Search(err.clone()).to_string();
+                let joint = if message.ends_with('?') { " " } else { "; " };
+                write!(
+                    f,
+                    "{message}{joint}`ewg objectives` lists the GCM's topics, each with a brief \
+                     of its own (`ewg brief objective 13`)"
+                )
+            }
             Failure::FormatNotTaken {
                 command,
                 format,

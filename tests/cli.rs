@@ -393,7 +393,9 @@ fn guide_search_reaches_every_point_and_says_which_part_matched() {
         let fields: Vec<&str> = line.split('\t').collect();
         assert_eq!(fields[1], "guide", "{line}");
         assert!(
-            fields[3].starts_with("issues: ") || fields[3].starts_with("measures: "),
+            ["issues: ", "measures: ", "instruments: "]
+                .iter()
+                .any(|part| fields[3].starts_with(part)),
             "{line}"
         );
     }
@@ -609,6 +611,37 @@ fn piped_hits_are_cut_without_a_note_and_limit_zero_means_all() {
         .lines()
         .count();
     assert!(all > 10, "{all}");
+}
+
+#[test]
+fn few_entries_with_every_word_are_followed_by_those_with_some() {
+    let query = "trafficking victims protection regardless of status";
+    let strict = hits(&[query, "--all-words"]);
+    assert_eq!(strict.len(), 2, "{strict:?}");
+    let out = run(&["search", query]);
+    assert_eq!(out.code, 0);
+    let found: Vec<&str> = out.stdout.lines().collect();
+    // The two with every word first, as strictly; then GCM action 10(e), which lacks only
+    // `protection`, among the others, up to ten in all.
+    for (line, id) in found.iter().zip(&strict) {
+        let (kind, id) = id.split_once(':').unwrap_or_default();
+        assert!(line.starts_with(&format!("{id}\t{kind}\t")), "{line}");
+    }
+    assert!(
+        found.iter().any(|l| l.starts_with("10e\taction\t")),
+        "{found:?}"
+    );
+    assert_eq!(found.len(), 10);
+    assert!(
+        out.stderr.contains(
+            "2 entries have every word of `trafficking victims protection regardless of status`"
+        ),
+        "{}",
+        out.stderr
+    );
+    // Ten or more with every word: those alone.
+    let out = run(&["search", "migrant", "women"]);
+    assert!(out.stderr.is_empty(), "{}", out.stderr);
 }
 
 #[test]

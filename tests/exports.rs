@@ -144,13 +144,8 @@ fn the_brief_is_built_from_the_data() {
     );
 }
 
-#[test]
-fn the_html_brief_is_one_well_formed_self_contained_page() {
-    let (code, html, err) = ewg(&["brief", "--format", "html"]);
-    assert_eq!(code, 0, "{err}");
-    assert!(html.starts_with("<!DOCTYPE html>"));
-    assert!(!html.contains("<link") && !html.contains("<script") && !html.contains(" src="));
-    // Well-formed: every element closed, as an XML parser reads it.
+/// Well-formed: every element closed, as an XML parser reads it.
+fn assert_well_formed(html: &str) {
     let mut reader = quick_xml::Reader::from_str(html.trim_start_matches("<!DOCTYPE html>\n"));
     let mut depth = 0i32;
     loop {
@@ -162,6 +157,15 @@ fn the_html_brief_is_one_well_formed_self_contained_page() {
         }
     }
     assert_eq!(depth, 0);
+}
+
+#[test]
+fn the_html_brief_is_one_well_formed_self_contained_page() {
+    let (code, html, err) = ewg(&["brief", "--format", "html"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(!html.contains("<link") && !html.contains("<script") && !html.contains(" src="));
+    assert_well_formed(&html);
     assert!(html.contains("@media print"));
     // Sources are a numbered list of links; no dataset metadata ("held: partial") in the text.
     let sources = html.split("<h2>Sources</h2>").nth(1).expect("sources");
@@ -344,6 +348,7 @@ fn a_brief_on_a_topic_gathers_what_the_data_says_of_it() {
             if format == "html" {
                 // One page; every source a link; no tag a brief does not write.
                 assert!(out.starts_with("<!DOCTYPE html>") && out.trim_end().ends_with("</html>"));
+                assert_well_formed(&out);
                 let sources = out
                     .split("<h2>Sources</h2>")
                     .nth(1)
@@ -377,6 +382,11 @@ fn a_brief_on_a_topic_gathers_what_the_data_says_of_it() {
     let (code, out, err) = ewg(&["brief", "--topic", "zzqx"]);
     assert_eq!(code, 1);
     assert!(out.is_empty() && err.contains("no entry matches"), "{err}");
+    assert!(err.contains("`ewg brief objective 13`"), "{err}");
+    // A misspelled topic gets the words that would find something.
+    let (code, _, err) = ewg(&["brief", "--topic", "cmv"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("did you mean `cmw`?"), "{err}");
     // A brief on one entry: objective 13, its actions and its chapter.
     let (code, md, err) = ewg(&["brief", "objective", "13"]);
     assert_eq!(code, 0, "{err}");

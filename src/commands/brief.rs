@@ -50,10 +50,15 @@ pub(crate) fn brief(
         match subject {
             Subject::Group => (data.group.name.clone(), markdown(data)),
             Subject::Topic(topic) => {
-                let answer = search::search(data, cx.prebuilt.map(|p| p.terms), topic, &[], false)?;
+                let answer = search::search(data, cx.prebuilt.map(|p| p.terms), topic, &[], false)
+                    .map_err(Failure::Topic)?;
                 // The best hits make a brief; the rest are for `ewg search`.
-                let hits: Vec<Entry<'_>> = answer
-                    .hits
+                // Entries with some of the topic's words make a brief only where none has all.
+                let whole = match answer.complete {
+                    0 => answer.hits.len(),
+                    complete => complete,
+                };
+                let hits: Vec<Entry<'_>> = answer.hits[..whole]
                     .iter()
                     .take(TOPIC_HITS)
                     .filter_map(|h| lookup::of_kind(data, h.kind, &h.id).ok())

@@ -53,8 +53,10 @@ pub(crate) fn run(
                     "note: {}",
                     crate::escape::terminal_lines(&note)
                 );
+                let hits = search::every_entry_of(cx.data, prebuilt, kind);
                 search::Answer {
-                    hits: search::every_entry_of(cx.data, prebuilt, kind),
+                    complete: hits.len(),
+                    hits,
                     partial: None,
                 }
             }
@@ -67,6 +69,26 @@ pub(crate) fn run(
             std::io::stderr().lock(),
             "note: {}",
             crate::escape::terminal_lines(&partial_note(query, miss))
+        );
+    }
+    if answer.complete > 0 && answer.complete < answer.hits.len() {
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "note: {}",
+            crate::escape::terminal_lines(&format!(
+                "{} of `{}`; after {}, entries with some of its words (`--all-words` shows only {})",
+                match answer.complete {
+                    1 => "one entry has every word".to_string(),
+                    n => format!("{n} entries have every word"),
+                },
+                query.trim(),
+                if answer.complete == 1 { "it" } else { "them" },
+                if answer.complete == 1 {
+                    "that one"
+                } else {
+                    "those"
+                },
+            ))
         );
     }
     let mut hits = answer.hits;

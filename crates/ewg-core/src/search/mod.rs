@@ -61,26 +61,31 @@ pub enum SearchError {
     },
 }
 
-/// What a word naming a kind adds to each hit of that kind: enough to lead hits alike, not to
-/// lift one with a single word above one with all of them.
-const KIND_HINT_BONUS: f64 = 12.0;
-
 /// What a "when" question adds to each dated entry's score, and a "where" question to each
 /// entry with a place: enough to lift an event above an entry that only names the same thing.
 const WHEN_OR_WHERE_BONUS: f64 = 10.0;
+
+/// Fewer entries than this with every word of a query are followed by the best of those with
+/// some of its words, up to this many hits in all: a screenful, where a search that found one
+/// or two entries would otherwise end.
+pub const FILL_UP_TO: usize = 10;
 
 /// What a search found: its hits, best first, and whether they are partial matches.
 #[derive(Debug, Clone)]
 pub struct Answer {
     pub hits: Vec<Hit>,
+    /// How many of the hits, from the first, have every word of the query: the others, after
+    /// them, have some.
+    pub complete: usize,
     /// Where no entry has every word of the query, why not (the hits then have some of them).
     pub partial: Option<Miss>,
 }
 
 /// Searches every entry of `data` (of `kinds`, or all if empty) for `query`, best hit first.
 /// `prebuilt` are the data's terms as build.rs wrote them, where the data is the bundled one.
-/// Entries with every word of the query come first; where there are none, the entries with the
-/// most telling of its words, unless `all_words` asks for every word or nothing.
+/// Entries with every word of the query come first, and where they are few, the entries with the
+/// most telling of its words after them (up to [`FILL_UP_TO`] in all); where there are none,
+/// only those. `all_words` asks for every word or nothing.
 pub fn search(
     data: &Dataset,
     prebuilt: Option<&'static [u8]>,
@@ -122,6 +127,7 @@ pub fn search(
         let hits = whole_kind(&index, kind);
         if !hits.is_empty() {
             return Ok(Answer {
+                complete: hits.len(),
                 hits,
                 partial: None,
             });
@@ -156,8 +162,19 @@ pub fn search(
     };
     if !hits.is_empty() {
         favour_dates_and_places(&mut hits);
+        let complete = hits.len();
+        if !all_words && complete < FILL_UP_TO {
+            // Ranked apart, and after: an entry with some words never passes one with all.
+            let mut some: Vec<Hit> = rank_partial(&index, &parts, kinds)
+                .into_iter()
+                .filter(|h| !hits.iter().any(|c| c.kind == h.kind && c.id == h.id))
+                .collect();
+            favour_dates_and_places(&mut some);
+            hits.extend(some.into_iter().take(FILL_UP_TO - complete));
+        }
         return Ok(Answer {
             hits,
+            complete,
             partial: None,
         });
     }
@@ -178,6 +195,7 @@ pub fn search(
     favour_dates_and_places(&mut hits);
     Ok(Answer {
         hits,
+        complete: 0,
         partial: Some(miss),
     })
 }
@@ -198,7 +216,8 @@ fn index_of<'a>(data: &'a Dataset, prebuilt: Option<&'static [u8]>) -> Index<'a>
 }
 
 /// Hits for the parts, those of the kind a word of the query names (`which objective is about
-/// trafficking`, `issue about children`) first among those alike: a hint, never a filter.
+/// trafficking`, `action on remittances`) first, each kind's in the order of their scores: a
+/// hint, never a filter. Every hit has every word, so none with fewer is lifted.
 fn rank_with_kind_word(
     index: &Index<'_>,
     as_typed: &[Part],
@@ -215,10 +234,8 @@ fn rank_with_kind_word(
         *parts = typed;
         return rank(index, parts, kinds);
     }
-    for hit in hits.iter_mut().filter(|h| h.kind == kind) {
-        hit.score += KIND_HINT_BONUS;
-    }
-    sort(&mut hits);
+    // A stable sort: within each side, the order of the scores.
+    hits.sort_by_key(|h| h.kind != kind);
     hits
 }
 
@@ -314,6 +331,42 @@ mod tests {
         assert_eq!(fold("women's"), "women");
         assert_eq!(fold("Children’s"), "children");
         assert_eq!(fold("İstanbul"), "istanbul");
+    }
+
+    #[test]
+    fn british_and_american_spellings_are_one_word_and_short_words_keep_theirs() {
+        let s = Stemmer::create(Algorithm::English);
+        for (british, us) in [
+            ("analysed", "analyzed"),
+            ("criminalised", "criminalized"),
+            ("harmonise", "harmonize"),
+            ("mobilisation", "mobilization"),
+            ("organisations", "organizations"),
+            ("favourable", "favorable"),
+            ("neighbouring", "neighboring"),
+            ("neighbours", "neighbors"),
+            ("colour", "color"),
+            ("behavioural", "behavioral"),
+            ("labourers", "laborers"),
+            ("centred", "centered"),
+            ("centres", "centers"),
+            ("paralyse", "paralyze"),
+            ("programmes", "programs"),
+            ("defence", "defense"),
+        ] {
+            assert_eq!(stem(&s, british), stem(&s, us), "{british} / {us}");
+        }
+        // Words whose `our`, `ise` or `tre` is not a British spelling stay apart from others.
+        for (one, other) in [
+            ("four", "for"),
+            ("hour", "hor"),
+            ("your", "yor"),
+            ("rise", "rize"),
+            ("wise", "wize"),
+            ("crises", "crizes"),
+        ] {
+            assert_ne!(stem(&s, one), stem(&s, other), "{one} / {other}");
+        }
     }
 
     #[test]
@@ -515,7 +568,7 @@ mod properties {
     //! what was asked, and every entry findable by its own id or title.
 
     use super::matching::letters;
-    use super::normalise::stem;
+    use super::normalise::{FILLERS, STOPWORDS, stem};
     use super::tests::index;
     use super::*;
     use proptest::prelude::*;
@@ -566,6 +619,52 @@ mod properties {
             // A small alphabet, so that many pairs are a typo or two apart.
             let distance = strsim::osa_distance(&a, &b);
             prop_assert!((letters(&a) ^ letters(&b)).count_ones() as usize <= 2 * distance);
+        }
+    }
+
+    /// Queries with hits, of several kinds of entry, for the filler words' checks.
+    const QUERIES_WITH_HITS: &[&str] = &[
+        "labour rights",
+        "domestic workers",
+        "detention of children",
+        "CEDAW",
+        "remittances",
+        "trafficking in women",
+        "\"access to justice\"",
+        "Marrakech",
+    ];
+
+    #[test]
+    fn no_question_word_or_stopword_empties_a_query() {
+        // Each row of both tables, before and after each query.
+        for filler in FILLERS.iter().chain(STOPWORDS) {
+            for query in QUERIES_WITH_HITS {
+                for padded in [format!("{filler} {query}"), format!("{query} {filler}")] {
+                    let hits = rank(index(), &parse_query(&padded), &[]);
+                    assert!(!hits.is_empty(), "{padded:?} found nothing");
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn question_words_anywhere_never_empty_a_result(
+            query in 0..QUERIES_WITH_HITS.len(),
+            fillers in proptest::collection::vec((0..FILLERS.len(), 0usize..8), 1..4),
+        ) {
+            // A quoted phrase is one unit: inside it a question word is a word to find.
+            let query = QUERIES_WITH_HITS[query];
+            let mut words: Vec<&str> = if query.starts_with('"') {
+                vec![query]
+            } else {
+                query.split(' ').collect()
+            };
+            for (filler, at) in fillers {
+                words.insert(at % (words.len() + 1), FILLERS[filler]);
+            }
+            let padded = words.join(" ");
+            prop_assert!(!rank(index(), &parse_query(&padded), &[]).is_empty(), "{}", padded);
         }
     }
 

@@ -7,40 +7,11 @@ use rust_stemmers::Stemmer;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-/// British spellings and their American forms: both sides normalise to the second.
+/// British spellings whose American forms no rule of [`american`] gives: both sides normalise
+/// to the second.
 pub(super) const VARIANTS: &[(&str, &str)] = &[
-    ("labour", "labor"),
-    ("labours", "labors"),
-    ("organisation", "organization"),
-    ("organisations", "organizations"),
-    ("organise", "organize"),
-    ("organised", "organized"),
-    ("centre", "center"),
-    ("centres", "centers"),
     ("programme", "program"),
     ("programmes", "programs"),
-    ("realise", "realize"),
-    ("realising", "realizing"),
-    ("realised", "realized"),
-    ("recognise", "recognize"),
-    ("recognised", "recognized"),
-    ("mobilise", "mobilize"),
-    ("mobilising", "mobilizing"),
-    ("utilise", "utilize"),
-    ("minimise", "minimize"),
-    ("finalise", "finalize"),
-    ("finalising", "finalizing"),
-    ("specialised", "specialized"),
-    ("analyse", "analyze"),
-    ("analysing", "analyzing"),
-    ("operationalise", "operationalize"),
-    ("operationalising", "operationalizing"),
-    ("prioritise", "prioritize"),
-    ("criminalise", "criminalize"),
-    ("favour", "favor"),
-    ("behaviour", "behavior"),
-    ("honour", "honor"),
-    ("neighbour", "neighbor"),
     ("defence", "defense"),
     ("licence", "license"),
     ("ageing", "aging"),
@@ -49,6 +20,46 @@ pub(super) const VARIANTS: &[(&str, &str)] = &[
     ("enrol", "enroll"),
     ("catalogue", "catalog"),
 ];
+
+/// Endings spelled with `s` in British English and `z` in American (`mobilisation`,
+/// `criminalised`, `analysed`), and with `re` and `er` (`centre`, `centred`).
+const BRITISH_ENDINGS: &[(&str, &str)] = &[
+    ("ise", "ize"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ising", "izing"),
+    ("isation", "ization"),
+    ("isations", "izations"),
+    ("iser", "izer"),
+    ("isers", "izers"),
+    ("yse", "yze"),
+    ("ysed", "yzed"),
+    ("yses", "yzes"),
+    ("ysing", "yzing"),
+    ("tre", "ter"),
+    ("tres", "ters"),
+    ("tred", "tered"),
+];
+
+/// A folded word in its American spelling, by rule: the endings of [`BRITISH_ENDINGS`], and
+/// `our` as `or` (`labour`, `favourable`, `neighbouring`, `colour`). The data and the query both
+/// pass through it, so a rule that also changes a word with one spelling (`exercise`,
+/// `resource`) does no harm as long as it never makes two words one: each rule keeps three
+/// letters before what it changes, which leaves `four`, `hour`, `your`, `rise` and `crises`
+/// alone.
+pub(super) fn american(word: &str) -> std::borrow::Cow<'_, str> {
+    for (british, us) in BRITISH_ENDINGS {
+        if let Some(before) = word.strip_suffix(british)
+            && before.len() >= 3
+        {
+            return format!("{before}{us}").into();
+        }
+    }
+    match word.rfind("our") {
+        Some(at) if at >= 3 => format!("{}or{}", &word[..at], &word[at + 3..]).into(),
+        _ => word.into(),
+    }
+}
 
 /// Word forms a stemmer does not join.
 pub(super) const IRREGULAR: &[(&str, &str)] = &[
@@ -164,6 +175,8 @@ pub(super) fn stem(stemmer: &Stemmer, folded: &str) -> String {
         .iter()
         .find(|(uk, _)| *uk == folded)
         .map_or(folded, |(_, us)| us);
+    let word = american(word);
+    let word = word.as_ref();
     let word = IRREGULAR
         .iter()
         .find(|(form, _)| *form == word)

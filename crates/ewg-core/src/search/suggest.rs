@@ -24,13 +24,21 @@ pub fn explain_miss(index: &Index<'_>, parts: &[Part], kinds: &[Kind]) -> Miss {
     for part in parts {
         for word in &part.words {
             if accepted_terms(index, word, true).is_empty() {
-                // Only words that would find something in place of this one.
-                let near = near_words(index, word)
+                // Only words that would find something in place of this one, ranked by the
+                // hits each would bring, the nearer first among equals.
+                let mut near: Vec<(usize, String)> = near_words(index, word)
                     .into_iter()
                     .take(MAX_TRIED)
-                    .filter(|near| !rank(index, &replaced(parts, word, near), kinds).is_empty())
-                    .take(3)
+                    .map(|near| {
+                        (
+                            rank(index, &replaced(parts, word, &near), kinds).len(),
+                            near,
+                        )
+                    })
+                    .filter(|(hits, _)| *hits > 0)
                     .collect();
+                near.sort_by_key(|(hits, _)| std::cmp::Reverse(*hits));
+                let near = near.into_iter().take(3).map(|(_, near)| near).collect();
                 unknown.push((word.clone(), near));
             }
         }
