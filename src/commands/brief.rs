@@ -73,8 +73,8 @@ pub(crate) fn brief(
                     .map(|h| (h.id.clone(), h.snippet.text.clone()))
                     .collect();
                 (
-                    topic.to_string(),
-                    topic_markdown(data, topic, &hits, &snippets, partial),
+                    super::show::capitalised(topic),
+                    topic_markdown(data, topic, Some(topic), &hits, &snippets, partial),
                 )
             }
             Subject::Entry(entry) => {
@@ -96,7 +96,7 @@ pub(crate) fn brief(
                 let snippets = BTreeMap::new();
                 (
                     title.clone(),
-                    topic_markdown(data, &title, &entries, &snippets, false),
+                    topic_markdown(data, &title, None, &entries, &snippets, false),
                 )
             }
         };
@@ -118,12 +118,14 @@ pub(crate) fn brief(
     }
 }
 
-/// A brief on a topic or an entry, from the entries that answer it (best first): the GCM's
-/// objectives and actions (those naming women, girls or gender marked), what the guide's
-/// chapters say, the group's notes and statements, the members, the key dates, and every source.
+/// A brief headed `topic`, from the entries that answer it (best first): the GCM's objectives
+/// and actions (those naming women, girls or gender marked), what the guide's chapters say of
+/// `about` (all they say, for a brief on one entry), the group's notes and statements, the
+/// members, the key dates, and every source.
 fn topic_markdown(
     data: &Dataset,
     topic: &str,
+    about: Option<&str>,
     entries: &[Entry<'_>],
     snippets: &BTreeMap<String, String>,
     partial: bool,
@@ -192,9 +194,10 @@ fn topic_markdown(
     if marked {
         let _ = writeln!(md, "\\* The action names women, girls or gender.\n");
     }
-    // The topic's words but the smallest (`of`, `on`), each found as a whole word or
-    // the start of one (`worker` in "workers"), never inside another (`un` in "fund").
-    let words: Vec<String> = ewg_core::search::words(topic)
+    // The topic's words but the smallest (`of`, `on`), each found as a whole word, the start of
+    // one (`worker` in "workers") or its own start (`work` for "workers", as in "domestic
+    // work"), never inside another (`un` in "fund").
+    let words: Vec<String> = ewg_core::search::words(about.unwrap_or_default())
         .into_iter()
         .map(|(_, w)| ewg_core::search::fold(w))
         .filter(|w| w.len() >= 2 && !SMALL_WORDS.contains(&w.as_str()))
@@ -202,37 +205,40 @@ fn topic_markdown(
     let says = |point: &str, word: &str| {
         ewg_core::search::words(point).into_iter().any(|(_, w)| {
             let w = ewg_core::search::fold(w);
-            w == word || (word.len() > 3 && w.starts_with(word))
+            w == word
+                || (word.len() > 3 && w.starts_with(word))
+                || (w.len() > 3 && word.starts_with(w.as_str()))
         })
     };
     let mut guide = Vec::new();
+    // Chapters that answered the search but say nothing on the topic: not sources of the page.
+    let mut silent = BTreeSet::new();
     for entry in of(Kind::Chapter) {
         if let Entry::Chapter(c) = entry {
             let chapter = c.chapter;
             let points = chapter.issues.iter().chain(&chapter.measures);
-            // The points that say every word of the topic, else the two that say most of them.
-            let points: Vec<(usize, &String)> = points
-                .map(|p| (words.iter().filter(|w| says(p, w)).count(), p))
+            // The points that say every word of the topic: one that says only some is on
+            // another subject ("domestic abuse" for domestic workers).
+            let said: Vec<&String> = points
+                .filter(|p| {
+                    about.is_none() || (!words.is_empty() && words.iter().all(|w| says(p, w)))
+                })
                 .collect();
-            let mut said: Vec<&String> = points
-                .iter()
-                .filter(|(n, _)| *n == words.len() && *n > 0)
-                .map(|(_, p)| *p)
-                .collect();
-            if said.is_empty() {
-                let mut most: Vec<(usize, &String)> =
-                    points.iter().filter(|(n, _)| *n > 0).cloned().collect();
-                most.sort_by_key(|(n, _)| std::cmp::Reverse(*n));
-                said = most.iter().take(2).map(|(_, p)| *p).collect();
-            }
             let label = data
                 .objective(chapter.objective)
                 .map_or("", |o| o.label.as_str());
-            let snippet = snippets.get(&chapter.objective.to_string());
+            // Else what search found there, where it is the topic in other words (`gbv`) or
+            // says every word.
+            let snippet = snippets
+                .get(&chapter.objective.to_string())
+                .filter(|s| words.len() <= 1 || words.iter().all(|w| says(s, w)));
             let said: Vec<&String> = match (said.is_empty(), snippet) {
                 (true, Some(snippet)) => vec![snippet],
                 _ => said,
             };
+            if said.is_empty() {
+                silent.insert(chapter.objective);
+            }
             for point in said {
                 guide.push(format!(
                     "{}: {}",
@@ -255,7 +261,7 @@ fn topic_markdown(
                 esc(&i.summary)
             )),
             Entry::Publication(p) => group.push(format!(
-                "**{}** ({}): {}",
+                "**{}**, {}: {}",
                 esc(&p.title),
                 esc(&p.date),
                 esc(&p.summary)
@@ -295,7 +301,9 @@ fn topic_markdown(
         .collect();
     section(&mut md, "Follow-up and review", follow);
     for entry in entries {
-        sources.extend(entry.sources());
+        if !matches!(entry, Entry::Chapter(c) if silent.contains(&c.chapter.objective)) {
+            sources.extend(entry.sources());
+        }
     }
     let _ = writeln!(md, "## Sources\n");
     for (n, url) in sources.iter().enumerate() {
