@@ -965,34 +965,57 @@ fn citations_say_each_thing_once() {
     );
 }
 
-/// The questions that came back empty or wrong when every word had to match, one a row.
+// The questions that came back empty or wrong when every word had to match: a test a row.
+
+fn top3(query: &str) -> Vec<String> {
+    hits(&[query]).into_iter().take(3).collect()
+}
+
 #[test]
-fn whole_questions_find_their_answers() {
-    let top = |query: &str| -> Vec<String> { hits(&[query]).into_iter().take(3).collect() };
-    let found = top("what does the group recommend on domestic workers");
+fn a_question_about_what_the_group_recommends_finds_the_guide() {
+    let found = top3("what does the group recommend on domestic workers");
     assert!(
         found
             .iter()
             .any(|h| ["guide:5", "guide:6", "action:6k", "action:7d"].contains(&h.as_str())),
         "{found:?}"
     );
+}
+
+#[test]
+fn a_definition_asked_for_finds_the_principle() {
     assert_eq!(
-        top("definition of gender-responsive")
+        top3("definition of gender-responsive")
             .first()
             .map(String::as_str),
         Some("principle:g")
     );
-    // The US spelling finds a labour entry first, not detention.
+}
+
+#[test]
+fn the_us_spelling_finds_a_labour_entry_first() {
     let out = run(&["search", "labor", "migration"]);
     let first = out.stdout.lines().next().unwrap_or_default();
     assert!(first.to_lowercase().contains("labour"), "{first}");
+}
+
+#[test]
+fn the_series_name_finds_its_five_notes() {
     assert_eq!(
         hits(&["GCMGender"]),
         ["issue:1", "issue:2", "issue:3", "issue:4", "issue:5"]
     );
+}
+
+#[test]
+fn members_of_the_ewg_are_all_eighteen() {
     let members = hits(&["members of the EWG"]);
     assert_eq!(members.len(), 18, "{members:?}");
     assert!(members.iter().all(|h| h.starts_with("member:")));
+}
+
+#[test]
+fn citation_is_not_corrected_and_names_the_cite_command() {
     // A correctly spelled word is not turned into another.
     let out = run(&["search", "citation"]);
     assert!(!out.stdout.contains("hi\t"), "{}", out.stdout);
@@ -1019,7 +1042,17 @@ fn whole_questions_find_their_answers() {
     let csv = run(&["search", "csv"]);
     assert_eq!(csv.code, 1);
     assert!(csv.stderr.contains("`ewg data export`"), "{}", csv.stderr);
-    assert!(top("domestic workers bilateral labour arrangements").contains(&"guide:5".to_string()));
+}
+
+#[test]
+fn domestic_workers_and_bilateral_arrangements_find_the_chapter_on_pathways() {
+    assert!(
+        top3("domestic workers bilateral labour arrangements").contains(&"guide:5".to_string())
+    );
+}
+
+#[test]
+fn everyday_words_never_make_a_question_fail() {
     for everyday in ["recommend", "regardless", "anything", "next", "mention"] {
         let out = run(&["search", "domestic", "workers", everyday]);
         assert_eq!(out.code, 0, "{everyday}: {}", out.stderr);
