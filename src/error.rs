@@ -328,15 +328,24 @@ impl fmt::Display for Failure {
                 f.write_str("; `ewg timeline` lists them all")
             }
             Failure::Search(err) => search_message(f, err),
-            Failure::Topic(err) => {
-                let message = Failure::Search(err.clone()).to_string();
-                let joint = if message.ends_with('?') { " " } else { "; " };
+            Failure::Topic(
+                SearchError::NoWords { query } | SearchError::OnlyQuestionWords { query },
+            ) => {
                 write!(
                     f,
-                    "{message}{joint}`ewg objectives` lists the GCM's topics, each with a brief \
-                     of its own (`ewg brief objective 13`)"
+                    "`{query}` names nothing to brief on; name the topic, as in \
+                     `ewg brief --topic \"domestic workers\"`"
                 )
             }
+            Failure::Topic(err @ SearchError::NoHits { .. }) => {
+                search_message(f, err)?;
+                write!(
+                    f,
+                    "\n`ewg objectives` lists the GCM's topics, each with a brief of its own \
+                     (`ewg brief objective 13`)"
+                )
+            }
+            Failure::Topic(err) => search_message(f, err),
             Failure::FormatNotTaken {
                 command,
                 format,

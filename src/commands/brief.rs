@@ -19,11 +19,6 @@ use crate::error::Failure;
 use crate::escape::{self, markdown as esc};
 use crate::output::View;
 
-/// Words of a topic too small to look for in the guide's points.
-const SMALL_WORDS: &[&str] = &[
-    "of", "on", "in", "to", "and", "the", "for", "an", "or", "by", "at",
-];
-
 /// How many of a topic's best hits a brief holds.
 const TOPIC_HITS: usize = 30;
 
@@ -73,7 +68,7 @@ pub(crate) fn brief(
                     .map(|h| (h.id.clone(), h.snippet.text.clone()))
                     .collect();
                 (
-                    super::show::capitalised(topic),
+                    capitalised(topic),
                     topic_markdown(data, topic, Some(topic), &hits, &snippets, partial),
                 )
             }
@@ -194,21 +189,30 @@ fn topic_markdown(
     if marked {
         let _ = writeln!(md, "\\* The action names women, girls or gender.\n");
     }
-    // The topic's words but the smallest (`of`, `on`), each found as a whole word, the start of
-    // one (`worker` in "workers") or its own start (`work` for "workers", as in "domestic
-    // work"), never inside another (`un` in "fund").
-    let words: Vec<String> = ewg_core::search::words(about.unwrap_or_default())
-        .into_iter()
-        .map(|(_, w)| ewg_core::search::fold(w))
-        .filter(|w| w.len() >= 2 && !SMALL_WORDS.contains(&w.as_str()))
+    // The topic's words as search reads them (no question words, stopwords or words naming a
+    // kind of entry, as in "what does the guide say about ..."), compared as
+    // search compares them (`labor` says "labour", `woman` "women"), or as a word with an
+    // ending of up to two letters more or less (`work` for "workers", as in "domestic work"),
+    // never as a word inside another (`part` in "participation").
+    let words: Vec<String> = ewg_core::search::parse_query(about.unwrap_or_default())
+        .iter()
+        .flat_map(|part| part.words.iter())
+        .filter(|word| ewg_core::search::kind_of_word(word).is_none())
+        .flat_map(|word| ewg_core::search::terms_of(word))
         .collect();
-    let says = |point: &str, word: &str| {
-        ewg_core::search::words(point).into_iter().any(|(_, w)| {
-            let w = ewg_core::search::fold(w);
-            w == word
-                || (word.len() > 3 && w.starts_with(word))
-                || (w.len() > 3 && word.starts_with(w.as_str()))
-        })
+    let is_word = |term: &str, word: &str| {
+        let (short, long) = if term.len() < word.len() {
+            (term, word)
+        } else {
+            (word, term)
+        };
+        term == word
+            || (short.len() > 3 && long.starts_with(short) && long.len() - short.len() <= 2)
+    };
+    // Whether a point says every word of the topic.
+    let says_all = |point: &str| {
+        let terms = ewg_core::search::terms_of(point);
+        !words.is_empty() && words.iter().all(|w| terms.iter().any(|t| is_word(t, w)))
     };
     let mut guide = Vec::new();
     // Chapters that answered the search but say nothing on the topic: not sources of the page.
@@ -219,11 +223,7 @@ fn topic_markdown(
             let points = chapter.issues.iter().chain(&chapter.measures);
             // The points that say every word of the topic: one that says only some is on
             // another subject ("domestic abuse" for domestic workers).
-            let said: Vec<&String> = points
-                .filter(|p| {
-                    about.is_none() || (!words.is_empty() && words.iter().all(|w| says(p, w)))
-                })
-                .collect();
+            let said: Vec<&String> = points.filter(|p| about.is_none() || says_all(p)).collect();
             let label = data
                 .objective(chapter.objective)
                 .map_or("", |o| o.label.as_str());
@@ -231,7 +231,7 @@ fn topic_markdown(
             // says every word.
             let snippet = snippets
                 .get(&chapter.objective.to_string())
-                .filter(|s| words.len() <= 1 || words.iter().all(|w| says(s, w)));
+                .filter(|s| words.len() <= 1 || says_all(s));
             let said: Vec<&String> = match (said.is_empty(), snippet) {
                 (true, Some(snippet)) => vec![snippet],
                 _ => said,

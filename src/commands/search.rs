@@ -24,6 +24,8 @@ struct HitJson<'a> {
     title: &'a str,
     score: f64,
     matched: &'a [&'static str],
+    /// Whether the entry has every word of the query; those with some come after those that do.
+    complete: bool,
     snippet: &'a str,
     /// The command that shows the entry in full.
     show: String,
@@ -71,7 +73,8 @@ pub(crate) fn run(
             crate::escape::terminal_lines(&partial_note(query, miss))
         );
     }
-    if answer.complete > 0 && answer.complete < answer.hits.len() {
+    // Said only where some hit shown has only some of the words.
+    if answer.complete > 0 && answer.complete < answer.hits.len().min(limit) {
         let _ = writeln!(
             std::io::stderr().lock(),
             "note: {}",
@@ -102,7 +105,9 @@ pub(crate) fn run(
     });
     let json: Vec<HitJson<'_>> = hits
         .iter()
-        .map(|h| HitJson {
+        .enumerate()
+        .map(|(i, h)| HitJson {
+            complete: i < answer.complete,
             kind: h.kind.as_str(),
             id: &h.id,
             title: &h.title,

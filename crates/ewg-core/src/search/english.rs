@@ -1,23 +1,34 @@
-//! English words, to tell a correctly spelled word from a typo: those of the `wordcheck` crate's
-//! list that lie within a typo of a word of the bundled data (listed by the core's build.rs).
+//! Common English words, to tell a correctly spelled word from a typo: the 1,000 most frequent,
+//! from the `top-english-words` crate (listed by the core's build.rs), and their word forms.
 
-/// The list, sorted, a word a line.
-static NEAR_THE_DATA: &str = include_str!(concat!(env!("OUT_DIR"), "/english-near.txt"));
+use rust_stemmers::Stemmer;
 
-/// Whether `word` (folded) is an English word that is not a word of the bundled data: a query
-/// word that is one asks for that word, not for the data's word a letter away. A word near only
-/// the words a `--data` file adds is not known.
-pub(super) fn is_english_word(word: &str) -> bool {
-    sorted_lines_contain(NEAR_THE_DATA, word)
+use super::normalise::stem;
+
+/// The list, sorted, a word a line, in ASCII lowercase.
+static COMMON: &str = include_str!(concat!(env!("OUT_DIR"), "/english-common.txt"));
+
+/// Whether `word` (folded) is a common English word or a form of one (`mothers`, `hoping`): a
+/// query word that is one asks for that word, not for a word of the data a letter away.
+pub(super) fn is_common_english(stemmer: &Stemmer, word: &str) -> bool {
+    sorted_lines_contain(COMMON, word) || sorted_lines_contain(COMMON, &stem(stemmer, word))
 }
 
-/// A binary search over the lines of a sorted text, without splitting it first.
+/// A binary search over the lines of a sorted text, without splitting it first. Bytes, not
+/// characters, are compared and cut at, so that any text is safe to search.
 fn sorted_lines_contain(text: &str, wanted: &str) -> bool {
+    let (text, wanted) = (text.as_bytes(), wanted.as_bytes());
     let (mut low, mut high) = (0, text.len());
     while low < high {
         let middle = (low + high) / 2;
-        let start = text[..middle].rfind('\n').map_or(0, |i| i + 1);
-        let end = text[middle..].find('\n').map_or(text.len(), |i| middle + i);
+        let start = text[..middle]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        let end = text[middle..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(text.len(), |i| middle + i);
         match text[start..end].cmp(wanted) {
             std::cmp::Ordering::Equal => return true,
             std::cmp::Ordering::Less => low = end + 1,
@@ -30,6 +41,7 @@ fn sorted_lines_contain(text: &str, wanted: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rust_stemmers::Algorithm;
 
     #[test]
     fn every_line_of_a_sorted_text_is_found_and_nothing_else() {
@@ -37,22 +49,32 @@ mod tests {
         for word in ["apple", "banana", "cherry", "date"] {
             assert!(sorted_lines_contain(text, word), "{word}");
         }
-        for word in ["", "a", "apples", "blueberry", "zebra", "banan"] {
+        for word in ["", "a", "apples", "blueberry", "zebra", "banan", "é"] {
             assert!(!sorted_lines_contain(text, word), "{word}");
         }
         assert!(!sorted_lines_contain("", "apple"));
     }
 
     #[test]
-    fn real_words_near_the_data_are_english_and_typos_are_not() {
-        // Each a letter from a word of the data: `pension`, `nations`, `years`.
-        for word in ["mention", "nation", "tears"] {
-            assert!(is_english_word(word), "{word}");
+    fn the_list_is_sorted_ascii_and_whole() {
+        let lines: Vec<&str> = COMMON.lines().collect();
+        assert!(lines.len() > 800, "{}", lines.len());
+        assert!(lines.windows(2).all(|pair| pair[0] < pair[1]));
+        assert!(COMMON.bytes().all(|b| b == b'\n' || b.is_ascii_lowercase()));
+    }
+
+    #[test]
+    fn common_words_and_their_forms_are_english_and_typos_are_not() {
+        let stemmer = Stemmer::create(Algorithm::English);
+        // Each a letter from a word of the data: `other`, `african`, `reason`, `home`.
+        for word in ["mother", "mothers", "american", "season", "hoping"] {
+            assert!(is_common_english(&stemmer, word), "{word}");
         }
-        for typo in ["rigths", "discrimnation", "migrnat", "detension", "labuor"] {
-            assert!(!is_english_word(typo), "{typo}");
+        // Typos of the data's words, some of them rare English words (`frist`, `tatus`).
+        for typo in [
+            "rigths", "frist", "trining", "tatus", "souces", "migrnat", "labuor",
+        ] {
+            assert!(!is_common_english(&stemmer, typo), "{typo}");
         }
-        // Words of the data are not listed: they are found as themselves.
-        assert!(!is_english_word("situation"));
     }
 }

@@ -6,7 +6,7 @@ use std::ops::Range;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::english::is_english_word;
+use super::english::is_common_english;
 use super::index::{Doc, Index, TermId};
 use super::normalise::{fold, stem};
 use super::query::Part;
@@ -82,10 +82,10 @@ pub(super) fn accepted_terms(index: &Index<'_>, word: &str, forgiving: bool) -> 
             }
         }
     }
-    // A word the data has is not a typo of another (`detention` is not `attention`), nor is an
-    // English word (`mention` is not `pension`).
+    // A word the data has is not a typo of another (`detention` is not `attention`), nor is a
+    // common English word (`mother` is not `other`).
     let budget = typo_budget(len);
-    if budget == 0 || exact.is_some() || is_english_word(word) {
+    if budget == 0 || exact.is_some() || is_common_english(&index.stemmer, word) {
         return accepted;
     }
     let word_letters = letters(word);

@@ -17,10 +17,10 @@ mod snippet;
 mod suggest;
 
 pub use index::{Index, Terms};
-pub use normalise::{fold, words};
+pub use normalise::{fold, terms_of, words};
 pub use query::{
-    Part, only_question_words, parse_query, split_query, take_kind_word, take_reference,
-    whole_kind_asked,
+    Part, kind_of_word, only_question_words, parse_query, split_query, take_kind_word,
+    take_reference, whole_kind_asked,
 };
 pub use score::{Hit, rank, rank_partial};
 use score::{bare_hit, put_reference_first, sort};
@@ -135,7 +135,7 @@ pub fn search(
     }
     let typed = parts.clone();
     let reference = take_reference(&mut parts);
-    let mut hits = rank_with_kind_word(&index, &as_typed, &mut parts, kinds);
+    let (mut hits, hinted) = rank_with_kind_word(&index, &as_typed, &mut parts, kinds);
     let placed = reference.is_some_and(|reference| {
         (kinds.is_empty() || kinds.contains(&reference.0))
             && put_reference_first(&index, &mut hits, reference)
@@ -159,11 +159,16 @@ pub fn search(
             }
             sort(hits);
         }
+        // The kind a word of the query names stays first.
+        if let Some(kind) = hinted {
+            hits.sort_by_key(|h| h.kind != kind);
+        }
     };
     if !hits.is_empty() {
         favour_dates_and_places(&mut hits);
         let complete = hits.len();
-        if !all_words && complete < FILL_UP_TO {
+        // With one part, every entry that has some of the query has all of it.
+        if !all_words && complete < FILL_UP_TO && parts.len() > 1 {
             // Ranked apart, and after: an entry with some words never passes one with all.
             let mut some: Vec<Hit> = rank_partial(&index, &parts, kinds)
                 .into_iter()
@@ -223,29 +228,30 @@ fn rank_with_kind_word(
     as_typed: &[Part],
     parts: &mut Vec<Part>,
     kinds: &[Kind],
-) -> Vec<Hit> {
+) -> (Vec<Hit>, Option<Kind>) {
     let typed = parts.clone();
     let Some(kind) = take_kind_word(as_typed, parts) else {
-        return rank(index, parts, kinds);
+        return (rank(index, parts, kinds), None);
     };
     let mut hits = rank(index, parts, kinds);
     if hits.is_empty() {
         // The kind's word may be a word of what is sought ("member states"): as typed.
         *parts = typed;
-        return rank(index, parts, kinds);
+        return (rank(index, parts, kinds), None);
     }
     // A stable sort: within each side, the order of the scores.
     hits.sort_by_key(|h| h.kind != kind);
-    hits
+    (hits, Some(kind))
 }
 
 /// Whether a hit's entry names where it took place (an event's `place`).
 fn has_place(index: &Index<'_>, hit: &Hit) -> bool {
-    index
-        .docs
-        .iter()
-        .find(|d| d.kind == hit.kind && d.id == hit.id)
-        .is_some_and(|d| d.fields.iter().any(|f| f.name == "place"))
+    hit.kind == Kind::Event
+        && index
+            .docs
+            .iter()
+            .find(|d| d.kind == hit.kind && d.id == hit.id)
+            .is_some_and(|d| d.fields.iter().any(|f| f.name == "place"))
 }
 
 /// Every entry of a kind, as hits in the file's order.
@@ -338,6 +344,7 @@ mod tests {
         let s = Stemmer::create(Algorithm::English);
         for (british, us) in [
             ("analysed", "analyzed"),
+            ("colourised", "colorized"),
             ("criminalised", "criminalized"),
             ("harmonise", "harmonize"),
             ("mobilisation", "mobilization"),

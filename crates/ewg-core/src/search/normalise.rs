@@ -48,16 +48,15 @@ const BRITISH_ENDINGS: &[(&str, &str)] = &[
 /// letters before what it changes, which leaves `four`, `hour`, `your`, `rise` and `crises`
 /// alone.
 pub(super) fn american(word: &str) -> std::borrow::Cow<'_, str> {
-    for (british, us) in BRITISH_ENDINGS {
-        if let Some(before) = word.strip_suffix(british)
-            && before.len() >= 3
-        {
-            return format!("{before}{us}").into();
-        }
-    }
+    let ending = BRITISH_ENDINGS.iter().find_map(|(british, us)| {
+        let before = word.strip_suffix(british)?;
+        (before.len() >= 3).then(|| format!("{before}{us}"))
+    });
+    // Both rules may apply (`colourise`).
+    let word: std::borrow::Cow<'_, str> = ending.map_or(word.into(), Into::into);
     match word.rfind("our") {
         Some(at) if at >= 3 => format!("{}or{}", &word[..at], &word[at + 3..]).into(),
-        _ => word.into(),
+        _ => word,
     }
 }
 
@@ -167,6 +166,15 @@ pub fn fold(word: &str) -> String {
         .or_else(|| lower.strip_suffix("’s"))
         .unwrap_or(&lower);
     lower.chars().filter(|c| !matches!(c, '\'' | '’')).collect()
+}
+
+/// Every word of a text as search compares it: folded, in American spelling, stemmed.
+pub fn terms_of(text: &str) -> Vec<String> {
+    let stemmer = Stemmer::create(rust_stemmers::Algorithm::English);
+    words(text)
+        .into_iter()
+        .map(|(_, word)| stem(&stemmer, &fold(word)))
+        .collect()
 }
 
 /// A folded word's index term: spelling variants joined, then word forms.

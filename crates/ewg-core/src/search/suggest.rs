@@ -1,7 +1,7 @@
 //! Explaining a miss: the words that are nowhere in the data with the closest ones that are, or
 //! the words to drop.
 
-use super::english::is_english_word;
+use super::english::is_common_english;
 use super::index::Index;
 use super::matching::accepted_terms;
 use super::normalise::{FILLERS, STOPWORDS};
@@ -63,8 +63,8 @@ pub fn explain_miss(index: &Index<'_>, parts: &[Part], kinds: &[Kind]) -> Miss {
 
 pub(super) const MAX_SUGGESTED_LEN: usize = 64;
 
-/// How many of the nearest words are tried in the query before giving up on suggestions.
-const MAX_TRIED: usize = 20;
+/// How many of the nearest words are tried in the query, each a whole search, for suggestions.
+const MAX_TRIED: usize = 8;
 
 /// The query with `word` replaced by `near` wherever it stands.
 fn replaced(parts: &[Part], word: &str, near: &str) -> Vec<Part> {
@@ -88,9 +88,9 @@ pub fn closest_words(index: &Index<'_>, word: &str) -> Vec<String> {
 /// Every word of the data near `word` by edit distance, nearest first, then most common;
 /// never a stopword or question word.
 fn near_words(index: &Index<'_>, word: &str) -> Vec<String> {
-    // No word of the data is this long: nothing is near, and the distance would be costly. An
-    // English word means itself, not a word of the data a letter away (`mention`, `pension`).
-    if word.chars().count() > MAX_SUGGESTED_LEN || is_english_word(word) {
+    // No word of the data is this long: nothing is near, and the distance would be costly. A
+    // common English word means itself, not a word of the data a letter away (`mother`).
+    if word.chars().count() > MAX_SUGGESTED_LEN || is_common_english(&index.stemmer, word) {
         return Vec::new();
     }
     // No further than a typo: a word farther off is another word, not what was meant.
