@@ -1,7 +1,7 @@
 //! Reading a query: words and "quoted phrases"; stopwords and question words dropped; words of
 //! the domain widened to their synonyms; "issue 2" and "objective 13" read as references.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -67,10 +67,6 @@ const SYNONYMS: &[&[&str]] = &[
     &["registration", "register", "registry"],
     &["GCM", "Global Compact for Migration", "compact"],
 ];
-
-/// An entry of the synonym table: its words' stems (as compared), its folded words (as
-/// matched), and whether it is only found by the others (`>`).
-type TableEntry = (Vec<String>, Vec<String>, bool);
 
 /// The kind a word of a query names (`objective`, `members`, `notes`, `guidance`), from the
 /// words readers name each kind by (the registry's), singular or plural; a word of two kinds'
@@ -197,21 +193,42 @@ pub fn split_query(query: &str) -> Vec<Part> {
     parts
 }
 
+/// An entry of the synonym table: its folded words (as matched), whether it is only found by the
+/// others (`>`), and its words' stems (as compared), worked out the first time they are needed.
+struct Synonym {
+    folded: Vec<String>,
+    found_only: bool,
+    stems: OnceLock<Vec<String>>,
+}
+
+impl Synonym {
+    /// Whether a run of a query's folded words is this entry, give or take word forms. A stem
+    /// starts with its word's first letter, so only an entry whose words start as the run's do
+    /// is stemmed: most queries stem none of the table.
+    fn is(&self, run: &[String], stemmer: &Stemmer) -> bool {
+        self.folded.len() == run.len()
+            && self
+                .folded
+                .iter()
+                .zip(run)
+                .all(|(entry, word)| entry.chars().next() == word.chars().next())
+            && *self.stems.get_or_init(|| stems(stemmer, &self.folded)) == stems(stemmer, run)
+    }
+}
+
 /// Joins runs of unquoted parts that make up an entry of the synonym table, longest first, and
 /// gives each such part the table's other entries.
 fn with_synonyms(parts: Vec<Part>) -> Vec<Part> {
-    // The table's entries, stemmed once per run, by group.
-    static TABLE: LazyLock<Vec<Vec<TableEntry>>> = LazyLock::new(|| {
-        let stemmer = Stemmer::create(Algorithm::English);
+    static TABLE: LazyLock<Vec<Vec<Synonym>>> = LazyLock::new(|| {
         SYNONYMS
             .iter()
             .map(|group| {
                 group
                     .iter()
-                    .map(|entry| {
-                        let found_only = entry.starts_with('>');
-                        let folded = folded_words(entry.trim_start_matches('>'));
-                        (stems(&stemmer, &folded), folded, found_only)
+                    .map(|entry| Synonym {
+                        folded: folded_words(entry.trim_start_matches('>')),
+                        found_only: entry.starts_with('>'),
+                        stems: OnceLock::new(),
                     })
                     .collect()
             })
@@ -222,7 +239,7 @@ fn with_synonyms(parts: Vec<Part>) -> Vec<Part> {
     let longest = table
         .iter()
         .flatten()
-        .map(|(s, _, _)| s.len())
+        .map(|entry| entry.folded.len())
         .max()
         .unwrap_or(1);
     let mut out: Vec<Part> = Vec::new();
@@ -237,13 +254,14 @@ fn with_synonyms(parts: Vec<Part>) -> Vec<Part> {
                     break;
                 }
                 run.extend(part.words.iter().cloned());
-                ends.push((i + j + 1, stems(&stemmer, &run)));
+                ends.push((i + j + 1, run.len()));
             }
-            for (end, run_stems) in ends.into_iter().rev() {
+            for (end, len) in ends.into_iter().rev() {
+                let run = &run[..len];
                 let Some(group) = table.iter().find(|group| {
                     group
                         .iter()
-                        .any(|(s, _, found_only)| !found_only && *s == run_stems)
+                        .any(|entry| !entry.found_only && entry.is(run, &stemmer))
                 }) else {
                     continue;
                 };
@@ -254,16 +272,13 @@ fn with_synonyms(parts: Vec<Part>) -> Vec<Part> {
                         .map(|p| p.text.as_str())
                         .collect::<Vec<_>>()
                         .join(" "),
-                    joined
-                        .iter()
-                        .flat_map(|p| p.words.iter().cloned())
-                        .collect(),
+                    run.to_vec(),
                     false,
                 );
                 part.synonyms = group
                     .iter()
-                    .filter(|(s, _, _)| *s != run_stems)
-                    .map(|(_, folded, _)| folded.clone())
+                    .filter(|entry| !entry.is(run, &stemmer))
+                    .map(|entry| entry.folded.clone())
                     .collect();
                 out.push(part);
                 i = end;
