@@ -164,16 +164,22 @@ fn topic_markdown(
         }
     }
     let mut marked = false;
-    for entry in of(Kind::Action) {
-        if let Entry::Action(ActionEntry { action: a, .. }) = entry {
-            marked |= a.names_gender();
-            let mark = if a.names_gender() { " \\*" } else { "" };
-            gcm.push(format!(
-                "**GCM para {}**{mark}: {}",
-                a.paragraph(),
-                esc(&a.text)
-            ));
-        }
+    // In the order of the GCM's paragraphs, as a reader looks them up.
+    let mut actions: Vec<_> = of(Kind::Action)
+        .filter_map(|entry| match entry {
+            Entry::Action(ActionEntry { action, .. }) => Some(*action),
+            _ => None,
+        })
+        .collect();
+    actions.sort_by(|a, b| (a.objective, &a.letter).cmp(&(b.objective, &b.letter)));
+    for a in actions {
+        marked |= a.names_gender();
+        let mark = if a.names_gender() { " \\*" } else { "" };
+        gcm.push(format!(
+            "**GCM para {}**{mark}: {}",
+            a.paragraph(),
+            esc(&a.text)
+        ));
     }
     for entry in of(Kind::Principle) {
         if let Entry::Principle(p) = entry {
