@@ -189,7 +189,7 @@ fn quoted_or(words: &[String], joiner: &str) -> String {
 }
 
 /// " (did you mean `x`?)" for the nearest candidates, or nothing.
-fn did_you_mean(near: &[String]) -> String {
+pub(crate) fn did_you_mean(near: &[String]) -> String {
     if near.is_empty() {
         String::new()
     } else {

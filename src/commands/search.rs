@@ -11,7 +11,7 @@ use super::Context;
 use super::lists::to_value;
 use super::lookup::show_command;
 use crate::config::Format;
-use crate::error::{Failure, command_for, kind_asked_by_command_words};
+use crate::error::{Failure, command_for, did_you_mean, kind_asked_by_command_words};
 use crate::output::{Listing, Text, View};
 
 /// Hits shown on a terminal when `--limit` is not given; pipes and JSON get them all.
@@ -55,12 +55,8 @@ pub(crate) fn run(
                     "note: {}",
                     crate::escape::terminal_lines(&note)
                 );
-                let hits = search::every_entry_of(cx.data, prebuilt, kind);
-                search::Answer {
-                    complete: hits.len(),
-                    hits,
-                    partial: None,
-                }
+                // A kind's own name asks search for every entry of it.
+                search::search(cx.data, prebuilt, kind.plural(), &[kind], false)?
             }
             _ => return Err(err.into()),
         },
@@ -148,16 +144,9 @@ fn partial_note(query: &str, miss: &search::Miss) -> String {
         search::Miss::Unknown(words) => {
             let named: Vec<String> = words
                 .iter()
-                .map(|(word, near)| match (command_for(word), near.as_slice()) {
-                    (Some(command), _) => format!("`{word}` ({command})"),
-                    (None, []) => format!("`{word}`"),
-                    (None, near) => format!(
-                        "`{word}` (did you mean {}?)",
-                        near.iter()
-                            .map(|n| format!("`{n}`"))
-                            .collect::<Vec<_>>()
-                            .join(" or ")
-                    ),
+                .map(|(word, near)| match command_for(word) {
+                    Some(command) => format!("`{word}` ({command})"),
+                    None => format!("`{word}`{}", did_you_mean(near)),
                 })
                 .collect();
             format!(

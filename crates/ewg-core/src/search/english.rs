@@ -1,17 +1,14 @@
 //! Common English words, to tell a correctly spelled word from a typo: the 1,000 most frequent,
 //! from the `top-english-words` crate (listed by the core's build.rs), and their word forms.
 
-use rust_stemmers::Stemmer;
-
-use super::normalise::stem;
-
 /// The list, sorted, a word a line, in ASCII lowercase.
 static COMMON: &str = include_str!(concat!(env!("OUT_DIR"), "/english-common.txt"));
 
-/// Whether `word` (folded) is a common English word or a form of one (`mothers`, `hoping`): a
-/// query word that is one asks for that word, not for a word of the data a letter away.
-pub(super) fn is_common_english(stemmer: &Stemmer, word: &str) -> bool {
-    sorted_lines_contain(COMMON, word) || sorted_lines_contain(COMMON, &stem(stemmer, word))
+/// Whether `word` (folded; `stemmed` its stem) is a common English word or a form of one
+/// (`mothers`, `hoping`): a query word that is one asks for that word, not for a word of the
+/// data a letter away.
+pub(super) fn is_common_english(word: &str, stemmed: &str) -> bool {
+    sorted_lines_contain(COMMON, word) || sorted_lines_contain(COMMON, stemmed)
 }
 
 /// A binary search over the lines of a sorted text, without splitting it first. Bytes, not
@@ -41,7 +38,8 @@ fn sorted_lines_contain(text: &str, wanted: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rust_stemmers::Algorithm;
+    use crate::search::normalise::stem;
+    use rust_stemmers::{Algorithm, Stemmer};
 
     #[test]
     fn every_line_of_a_sorted_text_is_found_and_nothing_else() {
@@ -68,13 +66,13 @@ mod tests {
         let stemmer = Stemmer::create(Algorithm::English);
         // Each a letter from a word of the data: `other`, `african`, `reason`, `home`.
         for word in ["mother", "mothers", "american", "season", "hoping"] {
-            assert!(is_common_english(&stemmer, word), "{word}");
+            assert!(is_common_english(word, &stem(&stemmer, word)), "{word}");
         }
         // Typos of the data's words, some of them rare English words (`frist`, `tatus`).
         for typo in [
             "rigths", "frist", "trining", "tatus", "souces", "migrnat", "labuor",
         ] {
-            assert!(!is_common_english(&stemmer, typo), "{typo}");
+            assert!(!is_common_english(typo, &stem(&stemmer, typo)), "{typo}");
         }
     }
 }

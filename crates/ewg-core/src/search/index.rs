@@ -688,12 +688,13 @@ impl<'a> Index<'a> {
         })
     }
 
-    /// The positions of the entries that write or imply `term`, where the terms carry
-    /// postings (the bundled data's); `None` where they do not.
+    /// Whether the terms carry postings (the bundled data's do).
     pub(super) fn has_postings(&self) -> bool {
         !self.terms.posting_ends.is_empty()
     }
 
+    /// The positions of the entries that write or imply `term`, where the terms carry
+    /// postings; `None` where they do not.
     pub(super) fn entries_with(&self, term: TermId) -> Option<&[u32]> {
         let terms = &self.terms;
         let end = *terms.posting_ends.get(term as usize)? as usize;

@@ -65,7 +65,8 @@ pub(super) fn letters(word: &str) -> u64 {
 pub(super) fn accepted_terms(index: &Index<'_>, word: &str, forgiving: bool) -> Accepted {
     let terms = &index.terms;
     let mut accepted = Accepted(vec![0.0; terms.term_count()]);
-    let exact = terms.stems.get(&stem(&index.stemmer, word));
+    let stemmed = stem(&index.stemmer, word);
+    let exact = terms.stems.get(&stemmed);
     if let Some(term) = exact {
         accepted.accept(term, EXACT);
     }
@@ -85,7 +86,7 @@ pub(super) fn accepted_terms(index: &Index<'_>, word: &str, forgiving: bool) -> 
     // A word the data has is not a typo of another (`detention` is not `attention`), nor is a
     // common English word (`mother` is not `other`).
     let budget = typo_budget(len);
-    if budget == 0 || exact.is_some() || is_common_english(&index.stemmer, word) {
+    if budget == 0 || exact.is_some() || is_common_english(word, &stemmed) {
         return accepted;
     }
     let word_letters = letters(word);
@@ -227,14 +228,15 @@ pub(super) fn occurrences(
 ) -> Vec<Occurrence> {
     let mut out = Vec::new();
     let starts = |term: TermId| matcher.starts.get(term as usize).copied().unwrap_or(false);
-    let could_start = match &matcher.candidates {
+    // Asked only where it decides: a word no term matches is tried on every entry's keys.
+    let could_start = || match &matcher.candidates {
         Some(candidates) => candidates.get(doc.position).copied().unwrap_or(false),
         None => doc.fields.iter().any(|field| {
             index.tokens(field).iter().any(|t| starts(t.term))
                 || index.implied(field).iter().any(|i| starts(i.token.term))
         }),
     };
-    if matcher.unknown_word.is_none() && !could_start {
+    if matcher.unknown_word.is_none() && !could_start() {
         return out;
     }
     for (f, field) in doc.fields.iter().enumerate() {

@@ -17,7 +17,7 @@ mod snippet;
 mod suggest;
 
 pub use index::{Index, Terms};
-pub use normalise::{fold, terms_of, words};
+pub use normalise::{fold, terms_of};
 pub use query::{
     Part, kind_of_word, only_question_words, parse_query, split_query, take_kind_word,
     take_reference, whole_kind_asked,
@@ -68,7 +68,7 @@ const WHEN_OR_WHERE_BONUS: f64 = 10.0;
 /// Fewer entries than this with every word of a query are followed by the best of those with
 /// some of its words, up to this many hits in all: a screenful, where a search that found one
 /// or two entries would otherwise end.
-pub const FILL_UP_TO: usize = 10;
+const FILL_UP_TO: usize = 10;
 
 /// What a search found: its hits, best first, and whether they are partial matches.
 #[derive(Debug, Clone)]
@@ -203,12 +203,6 @@ pub fn search(
         complete: 0,
         partial: Some(miss),
     })
-}
-
-/// Every entry of `kind`, as hits in the file's order: the answer to a query that names a set
-/// without its words ("citation" asks for the works to cite).
-pub fn every_entry_of(data: &Dataset, prebuilt: Option<&'static [u8]>, kind: Kind) -> Vec<Hit> {
-    whole_kind(&index_of(data, prebuilt), kind)
 }
 
 /// The index of `data`: from its prebuilt terms where they fit it, built afresh otherwise.
@@ -575,7 +569,7 @@ mod properties {
     //! what was asked, and every entry findable by its own id or title.
 
     use super::matching::letters;
-    use super::normalise::{FILLERS, STOPWORDS, stem};
+    use super::normalise::{FILLERS, STOPWORDS, stem, words};
     use super::tests::index;
     use super::*;
     use proptest::prelude::*;

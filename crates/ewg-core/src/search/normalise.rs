@@ -47,7 +47,7 @@ const BRITISH_ENDINGS: &[(&str, &str)] = &[
 /// `resource`) does no harm as long as it never makes two words one: each rule keeps three
 /// letters before what it changes, which leaves `four`, `hour`, `your`, `rise` and `crises`
 /// alone.
-pub(super) fn american(word: &str) -> std::borrow::Cow<'_, str> {
+fn american(word: &str) -> std::borrow::Cow<'_, str> {
     let ending = BRITISH_ENDINGS.iter().find_map(|(british, us)| {
         let before = word.strip_suffix(british)?;
         (before.len() >= 3).then(|| format!("{before}{us}"))

@@ -1,6 +1,7 @@
 //! Reading a query: words and "quoted phrases"; stopwords and question words dropped; words of
 //! the domain widened to their synonyms; "issue 2" and "objective 13" read as references.
 
+use std::cell::OnceCell;
 use std::sync::{LazyLock, OnceLock};
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -202,17 +203,23 @@ struct Synonym {
 }
 
 impl Synonym {
-    /// Whether a run of a query's folded words is this entry, give or take word forms. A stem
-    /// starts with its word's first letter, so only an entry whose words start as the run's do
-    /// is stemmed: most queries stem none of the table.
-    fn is(&self, run: &[String], stemmer: &Stemmer) -> bool {
+    /// Whether a run of a query's folded words is this entry, give or take word forms
+    /// (`run_stems` gives the run's stems). A stem starts with its word's first letter, so only
+    /// an entry whose words start as the run's do is stemmed: most queries stem none of the
+    /// table.
+    fn is<'r>(
+        &self,
+        run: &[String],
+        run_stems: impl Fn() -> &'r [String],
+        stemmer: &Stemmer,
+    ) -> bool {
         self.folded.len() == run.len()
             && self
                 .folded
                 .iter()
                 .zip(run)
                 .all(|(entry, word)| entry.chars().next() == word.chars().next())
-            && *self.stems.get_or_init(|| stems(stemmer, &self.folded)) == stems(stemmer, run)
+            && self.stems.get_or_init(|| stems(stemmer, &self.folded)) == run_stems()
     }
 }
 
@@ -258,10 +265,13 @@ fn with_synonyms(parts: Vec<Part>) -> Vec<Part> {
             }
             for (end, len) in ends.into_iter().rev() {
                 let run = &run[..len];
+                // The run's stems, worked out once, if an entry asks for them.
+                let stemmed = OnceCell::new();
+                let run_stems = || stemmed.get_or_init(|| stems(&stemmer, run)).as_slice();
                 let Some(group) = table.iter().find(|group| {
                     group
                         .iter()
-                        .any(|entry| !entry.found_only && entry.is(run, &stemmer))
+                        .any(|entry| !entry.found_only && entry.is(run, run_stems, &stemmer))
                 }) else {
                     continue;
                 };
@@ -277,7 +287,7 @@ fn with_synonyms(parts: Vec<Part>) -> Vec<Part> {
                 );
                 part.synonyms = group
                     .iter()
-                    .filter(|entry| !entry.is(run, &stemmer))
+                    .filter(|entry| !entry.is(run, run_stems, &stemmer))
                     .map(|entry| entry.folded.clone())
                     .collect();
                 out.push(part);

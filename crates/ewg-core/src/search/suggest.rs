@@ -4,7 +4,7 @@
 use super::english::is_common_english;
 use super::index::Index;
 use super::matching::accepted_terms;
-use super::normalise::{FILLERS, STOPWORDS};
+use super::normalise::{FILLERS, STOPWORDS, stem};
 use super::query::Part;
 use super::score::rank;
 use crate::registry::Kind;
@@ -90,7 +90,9 @@ pub fn closest_words(index: &Index<'_>, word: &str) -> Vec<String> {
 fn near_words(index: &Index<'_>, word: &str) -> Vec<String> {
     // No word of the data is this long: nothing is near, and the distance would be costly. A
     // common English word means itself, not a word of the data a letter away (`mother`).
-    if word.chars().count() > MAX_SUGGESTED_LEN || is_common_english(&index.stemmer, word) {
+    if word.chars().count() > MAX_SUGGESTED_LEN
+        || is_common_english(word, &stem(&index.stemmer, word))
+    {
         return Vec::new();
     }
     // No further than a typo: a word farther off is another word, not what was meant.
