@@ -471,6 +471,18 @@ fn hits(args: &[&str]) -> Vec<String> {
 }
 
 #[test]
+fn an_entry_named_by_number_stays_first_beside_a_kind_word() {
+    let found = hits(&["issue 4 actions on labour"]);
+    assert_eq!(
+        found.first().map(String::as_str),
+        Some("issue:4"),
+        "{found:?}"
+    );
+    // The kind named comes next.
+    assert!(found[1].starts_with("action:"), "{found:?}");
+}
+
+#[test]
 fn where_questions_favour_entries_with_a_place() {
     let first = |query: &str| hits(&[query]).into_iter().next().unwrap_or_default();
     assert_eq!(

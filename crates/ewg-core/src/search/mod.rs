@@ -159,10 +159,12 @@ pub fn search(
             }
             sort(hits);
         }
-        // The kind a word of the query names stays first.
-        if let Some(kind) = hinted {
-            hits.sort_by_key(|h| h.kind != kind);
-        }
+        // The entry the query names by number first, then the kind a word of it names, each
+        // side in the order of the scores (a stable sort).
+        let named = |h: &Hit| {
+            placed && reference.is_some_and(|(kind, n)| h.kind == kind && h.id == n.to_string())
+        };
+        hits.sort_by_key(|h| (!named(h), hinted.is_some_and(|kind| h.kind != kind)));
     };
     if !hits.is_empty() {
         favour_dates_and_places(&mut hits);
@@ -214,9 +216,9 @@ fn index_of<'a>(data: &'a Dataset, prebuilt: Option<&'static [u8]>) -> Index<'a>
         .unwrap_or_else(|| Index::build(data))
 }
 
-/// Hits for the parts, those of the kind a word of the query names (`which objective is about
-/// trafficking`, `action on remittances`) first, each kind's in the order of their scores: a
-/// hint, never a filter. Every hit has every word, so none with fewer is lifted.
+/// Hits for the parts without the word that names a kind (`which objective is about
+/// trafficking`, `action on remittances`), and that kind, which `search` puts first: a hint,
+/// never a filter. Every hit has every word, so none with fewer is lifted.
 fn rank_with_kind_word(
     index: &Index<'_>,
     as_typed: &[Part],
@@ -227,14 +229,12 @@ fn rank_with_kind_word(
     let Some(kind) = take_kind_word(as_typed, parts) else {
         return (rank(index, parts, kinds), None);
     };
-    let mut hits = rank(index, parts, kinds);
+    let hits = rank(index, parts, kinds);
     if hits.is_empty() {
         // The kind's word may be a word of what is sought ("member states"): as typed.
         *parts = typed;
         return (rank(index, parts, kinds), None);
     }
-    // A stable sort: within each side, the order of the scores.
-    hits.sort_by_key(|h| h.kind != kind);
     (hits, Some(kind))
 }
 
