@@ -6,7 +6,7 @@
 //! entry in every style (data/citations.tsv, made by a test) are compiled in only while what
 //! they were made from is unchanged.
 
-use ewg_core::search::Terms;
+use ewg_core::search::PrebuiltIndex;
 use std::fmt::Write;
 
 use ewg_core::{BUNDLED, Dataset, SECTIONS};
@@ -18,10 +18,7 @@ fn main() {
         Err(err) => panic!("data/ewg.toml does not load: {err}"),
     };
     let json = serde_json::to_value(&dataset).expect("a loaded dataset serialises");
-    let terms = Terms::build(&dataset)
-        .with_texts(&dataset)
-        .to_prebuilt()
-        .expect("search terms serialise");
+    let (terms, search_texts) = PrebuiltIndex::make(&dataset).expect("search terms serialise");
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     // One JSON text a section, and `bundled_section(name)`, which the binary includes.
     let mut lookup =
@@ -40,6 +37,8 @@ fn main() {
     std::fs::write(out.join("related.tsv"), dataset.related_table())
         .expect("write the related entries");
     std::fs::write(out.join("terms.postcard"), terms).expect("write the prebuilt search terms");
+    std::fs::write(out.join("search-texts.txt"), search_texts)
+        .expect("write the prebuilt search texts");
     // `ewg --version` names the bundled data's date without reading the data.
     std::fs::write(out.join("updated.txt"), &dataset.meta.updated).expect("write the data's date");
     compile_citations(&out);

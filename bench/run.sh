@@ -12,7 +12,8 @@ need hyperfine hyperfine
 [ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time; }
 
 cargo build --release --quiet
-ewg=target/release/ewg
+# .cargo/config.toml builds for the host tuple by name, so the binary is under it.
+ewg=target/$(rustc -vV | sed -n 's/^host: //p')/release/ewg
 out=target/bench
 mkdir -p "$out"
 

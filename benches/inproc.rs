@@ -2,7 +2,7 @@
 //! reading back its prebuilt terms, and searching it: what each run of `ewg` pays, without
 //! process start-up. `cargo bench --bench inproc`.
 
-use ewg_core::search::{self, Index, Terms};
+use ewg_core::search::{self, Index, PrebuiltIndex};
 use ewg_core::{BUNDLED, Dataset};
 use std::sync::OnceLock;
 
@@ -31,16 +31,13 @@ fn build_index(bencher: divan::Bencher) {
 #[divan::bench]
 fn read_prebuilt_index(bencher: divan::Bencher) {
     let data = dataset();
-    // Compiled in, the terms live as long as the program; so do these.
-    let bytes: &'static [u8] = Terms::build(data)
-        .with_texts(data)
-        .to_prebuilt()
-        .expect("serialises")
-        .leak();
-    bencher.bench(|| {
-        let terms = Terms::from_prebuilt(divan::black_box(bytes)).expect("reads");
-        Index::with_terms(data, terms).is_some()
-    });
+    // Compiled in, the terms and texts live as long as the program; so do these.
+    let (terms, texts) = PrebuiltIndex::make(data).expect("serialises");
+    let prebuilt = PrebuiltIndex {
+        terms: terms.leak(),
+        texts: texts.leak(),
+    };
+    bencher.bench(|| Index::prebuilt(divan::black_box(prebuilt)).is_some());
 }
 
 #[divan::bench(args = ["labour rights", "cedwa", "\"access to justice\"", "migration"])]

@@ -5,9 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium; }
-cargo build --quiet
 out=$(mktemp -d)
-target/debug/ewg brief --format html --output "$out/brief.html"
+cargo run --quiet -- brief --format html --output "$out/brief.html"
 chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
   --print-to-pdf="$out/brief.pdf" "file://$out/brief.html" 2>/dev/null
 pages=$(python3 -c "import re,sys; print(len(re.findall(rb'/Type\s*/Page[^s]', open(sys.argv[1],'rb').read())))" "$out/brief.pdf")

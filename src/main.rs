@@ -17,6 +17,7 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{CommandFactory, FromArgMatches};
 use colored::Colorize;
 
+use ewg_core::search::PrebuiltIndex;
 use ewg_core::{Dataset, check};
 
 use crate::cli::{Cli, ColorWhen, Command, DataAction, OutputFormat};
@@ -35,8 +36,12 @@ const BUNDLED_UPDATED: &str = include_str!(concat!(env!("OUT_DIR"), "/updated.tx
 /// Every bundled entry's citation in every style, as data/citations.tsv holds them; empty where
 /// that file was not made from the data and code of this build.
 const BUNDLED_CITATIONS: &str = include_str!(concat!(env!("OUT_DIR"), "/citations.tsv"));
-/// The bundled dataset's search terms, prebuilt by build.rs.
-const BUNDLED_TERMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/terms.postcard"));
+/// The bundled dataset's search index, prebuilt by build.rs: its terms, and its texts (a
+/// `&str`, which the compiler has checked, so reading it costs nothing).
+const BUNDLED_INDEX: PrebuiltIndex = PrebuiltIndex {
+    terms: include_bytes!(concat!(env!("OUT_DIR"), "/terms.postcard")),
+    texts: include_str!(concat!(env!("OUT_DIR"), "/search-texts.txt")),
+};
 
 fn main() -> ExitCode {
     // `ewg --version` alone, on the bundled data, is answered before clap builds its tree, which
@@ -146,7 +151,7 @@ fn run(cli: &Cli, config: &Config) -> Result<(), Failure> {
             Dataset::on_demand(bundled_section, BUNDLED_RELATED),
             "bundled".to_string(),
             Some(Prebuilt {
-                terms: BUNDLED_TERMS,
+                search: BUNDLED_INDEX,
                 citations: BUNDLED_CITATIONS,
             }),
         ),
@@ -330,13 +335,12 @@ mod tests {
 
     #[test]
     fn the_prebuilt_search_terms_are_the_bundled_data_s() {
-        use ewg_core::search::{Index, Terms};
+        use ewg_core::search::Index;
         let data = Dataset::load(ewg_core::BUNDLED).expect("the bundled dataset loads");
-        let built = Terms::build(&data).with_texts(&data);
-        assert_eq!(built.to_prebuilt().expect("serialises"), BUNDLED_TERMS);
-        let prebuilt = Terms::from_prebuilt(BUNDLED_TERMS).expect("prebuilt terms read");
-        assert_eq!(prebuilt, built);
-        assert!(Index::with_terms(&data, prebuilt).is_some());
+        let (terms, texts) = PrebuiltIndex::make(&data).expect("serialises");
+        assert_eq!(terms, BUNDLED_INDEX.terms);
+        assert_eq!(texts, BUNDLED_INDEX.texts);
+        assert!(Index::prebuilt(BUNDLED_INDEX).is_some());
     }
 
     fn message_for(args: &[&str]) -> Option<String> {

@@ -45,7 +45,7 @@ pub(crate) fn brief(
         match subject {
             Subject::Group => (data.group.name.clone(), markdown(data)),
             Subject::Topic(topic) => {
-                let answer = search::search(data, cx.prebuilt.map(|p| p.terms), topic, &[], false)
+                let answer = search::search(data, cx.prebuilt.map(|p| p.search), topic, &[], false)
                     .map_err(Failure::Topic)?;
                 // The best hits make a brief; the rest are for `ewg search`.
                 // Entries with some of the topic's words make a brief only where none has all.

@@ -14,6 +14,7 @@ mod search;
 mod shell;
 mod show;
 
+use ewg_core::search::PrebuiltIndex;
 use ewg_core::{Dataset, Kind};
 
 use crate::cli::{Command, DataAction, EntryAction, MembersAction};
@@ -34,8 +35,8 @@ pub(crate) struct Context<'a> {
 /// What build.rs worked out of the bundled data ahead of time.
 #[derive(Clone, Copy)]
 pub(crate) struct Prebuilt {
-    /// The search terms.
-    pub terms: &'static [u8],
+    /// The search index.
+    pub search: PrebuiltIndex,
     /// Every entry's citation in every style, a line each (`cite::cached`); empty when they
     /// were not made from this build's data and code.
     pub citations: &'static str,

@@ -44,7 +44,7 @@ pub(crate) fn run(
         (None, Format::Table) => TERMINAL_SEARCH_LIMIT,
         (None, _) => usize::MAX,
     };
-    let prebuilt = cx.prebuilt.map(|p| p.terms);
+    let prebuilt = cx.prebuilt.map(|p| p.search);
     let answer = match search::search(cx.data, prebuilt, query, kinds, all_words) {
         Ok(answer) => answer,
         // `citation`: the reader wants the command, and the works it cites.

@@ -45,6 +45,9 @@ pub(super) fn to_u32(n: usize) -> u32 {
 /// A value the prebuilt terms keep as a fixed run of u32s. A list of them is written as one
 /// string of little-endian bytes and read back in one tight pass over the borrowed bytes, not
 /// value by value: postcard's reading of the lists was most of reading the terms (BENCHMARKS.md).
+/// The most words a [`Packed`] value takes.
+const MAX_WORDS: usize = 8;
+
 pub(super) trait Packed: Sized {
     const WORDS: usize;
     fn pack(&self, out: &mut Vec<u32>);
@@ -139,7 +142,7 @@ mod packed {
     use serde::de::Error;
     use serde::{Deserialize, Deserializer, Serializer};
 
-    use super::Packed;
+    use super::{MAX_WORDS, Packed};
 
     pub(super) fn serialize<T: Packed, S: Serializer>(
         items: &[T],
@@ -162,12 +165,14 @@ mod packed {
                 "a packed list's length is not whole values",
             ));
         }
-        let mut words = Vec::with_capacity(T::WORDS);
+        // Each value's words on the stack: the lists hold tens of thousands of values.
+        const { assert!(T::WORDS <= MAX_WORDS) };
         let values = bytes.chunks_exact(4 * T::WORDS).map(|value| {
-            words.clear();
-            let word = |b: &[u8]| u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
-            words.extend(value.chunks_exact(4).map(word));
-            T::unpack(&words)
+            let mut words = [0; MAX_WORDS];
+            for (word, b) in words.iter_mut().zip(value.chunks_exact(4)) {
+                *word = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+            }
+            T::unpack(&words[..T::WORDS])
         });
         Ok(values.collect())
     }
@@ -256,52 +261,113 @@ impl<V: Copy> WordMap<'_, V> {
     }
 }
 
-/// An entry's texts as the index holds them. The bundled data's prebuilt terms carry them
-/// (`Terms::with_texts`), so that a search there reads no section of the data.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub(super) struct DocText<'t> {
-    #[serde(borrow)]
-    kind: Cow<'t, str>,
-    #[serde(borrow)]
-    id: Cow<'t, str>,
-    #[serde(borrow)]
-    title: Cow<'t, str>,
-    #[serde(borrow)]
-    fields: Vec<FieldText<'t>>,
+/// A byte range in the prebuilt texts: where one string stands.
+type Span = (u32, u32);
+
+/// Where an entry's kind, id and title stand in the prebuilt texts, and how many fields follow
+/// it in [`Terms::field_spans`]. The bundled data's prebuilt terms carry these, so that a search
+/// there reads no section of the data.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct DocSpans {
+    kind: Span,
+    id: Span,
+    title: Span,
+    fields: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub(super) struct FieldText<'t> {
-    #[serde(borrow)]
-    name: Cow<'t, str>,
-    /// [`Tier`] as [`tier_code`] numbers it.
-    tier: u8,
-    #[serde(borrow)]
-    text: Cow<'t, str>,
+/// Where a field's name and text stand in the prebuilt texts, and its tier ([`tier_code`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct FieldSpans {
+    name: Span,
+    tier: u32,
+    text: Span,
+}
+
+impl Packed for DocSpans {
+    const WORDS: usize = 7;
+    fn pack(&self, out: &mut Vec<u32>) {
+        for (start, end) in [self.kind, self.id, self.title] {
+            out.extend([start, end]);
+        }
+        out.push(self.fields);
+    }
+    fn unpack(words: &[u32]) -> DocSpans {
+        DocSpans {
+            kind: (words[0], words[1]),
+            id: (words[2], words[3]),
+            title: (words[4], words[5]),
+            fields: words[6],
+        }
+    }
+}
+
+impl Packed for FieldSpans {
+    const WORDS: usize = 5;
+    fn pack(&self, out: &mut Vec<u32>) {
+        out.extend([
+            self.name.0,
+            self.name.1,
+            self.tier,
+            self.text.0,
+            self.text.1,
+        ]);
+    }
+    fn unpack(words: &[u32]) -> FieldSpans {
+        FieldSpans {
+            name: (words[0], words[1]),
+            tier: words[2],
+            text: (words[3], words[4]),
+        }
+    }
+}
+
+/// The prebuilt texts while build.rs writes them: each distinct string once.
+#[derive(Default)]
+struct TextsBuilder {
+    text: String,
+    spans: HashMap<String, Span>,
+}
+
+impl TextsBuilder {
+    fn span(&mut self, piece: &str) -> Span {
+        if let Some(&span) = self.spans.get(piece) {
+            return span;
+        }
+        let start = to_u32(self.text.len());
+        self.text.push_str(piece);
+        let span = (start, to_u32(self.text.len()));
+        self.spans.insert(piece.to_string(), span);
+        span
+    }
 }
 
 /// An entry's kind, id, title and fields: what the index needs of it.
 type EntryTexts<'a> = (Kind, Cow<'a, str>, Cow<'a, str>, Vec<Field<'a>>);
 
-impl DocText<'static> {
-    /// The entry as the index takes it. Read from the compiled-in terms, every text is borrowed
-    /// from them and so lives as long as the program: field names must, as they are kept in
-    /// hits. `None` for a kind or tier the code does not know.
-    fn into_entry<'a>(self) -> Option<EntryTexts<'a>> {
-        let fields = self
-            .fields
-            .into_iter()
-            .map(|field| match field.name {
-                Cow::Borrowed(name) => Some(Field {
-                    name,
-                    tier: tier_of(field.tier)?,
-                    text: field.text,
-                }),
-                Cow::Owned(_) => None,
-            })
-            .collect::<Option<Vec<_>>>()?;
-        Some((Kind::from_name(&self.kind)?, self.id, self.title, fields))
+/// An entry's texts, taken from the prebuilt texts: every one borrowed, and so living as long
+/// as the program, as field names must (hits keep them). `None` for a span off the texts' char
+/// boundaries or a kind or tier the code does not know.
+fn entry_at(
+    texts: &'static str,
+    doc: &DocSpans,
+    fields: &[FieldSpans],
+) -> Option<EntryTexts<'static>> {
+    let at = |(start, end): Span| texts.get(start as usize..end as usize);
+    let mut taken = Vec::with_capacity(fields.len());
+    for field in fields {
+        taken.push(Field {
+            name: at(field.name)?,
+            tier: tier_of(u8::try_from(field.tier).ok()?)?,
+            text: Cow::Borrowed(at(field.text)?),
+        });
     }
+    let fields = taken;
+    Some((
+        Kind::from_name(at(doc.kind)?)?,
+        Cow::Borrowed(at(doc.id)?),
+        Cow::Borrowed(at(doc.title)?),
+        fields,
+    ))
 }
 
 fn tier_code(tier: Tier) -> u8 {
@@ -336,10 +402,13 @@ pub struct Terms<'t> {
     /// One for each field of each entry, in the order of `Dataset::entries` and `Entry::fields`.
     #[serde(with = "packed")]
     pub(super) fields: Vec<FieldTerms>,
-    /// The entries' texts, in the same order, where build.rs kept them; else empty, and the
-    /// texts are the dataset's.
-    #[serde(borrow)]
-    pub(super) texts: Vec<DocText<'t>>,
+    /// Where build.rs kept the entries' texts (`Terms::with_texts`), where each entry's stand
+    /// in them, in the same order; else empty, and the texts are the dataset's.
+    #[serde(with = "packed")]
+    pub(super) doc_spans: Vec<DocSpans>,
+    /// Where each of those entries' fields stand, entry after entry.
+    #[serde(with = "packed")]
+    pub(super) field_spans: Vec<FieldSpans>,
     /// Where build.rs kept the texts, the entries (by position) that write or imply each term,
     /// term after term: `postings[ends[t - 1]..ends[t]]` for term `t`. Empty otherwise.
     #[serde(with = "packed")]
@@ -350,30 +419,32 @@ pub struct Terms<'t> {
 
 impl Terms<'static> {
     /// The terms with the texts they were made from, so that an index can be made of them
-    /// alone: what build.rs writes for the bundled data.
-    pub fn with_texts(mut self, data: &Dataset) -> Terms<'static> {
-        let owned = |text: &str| Cow::Owned(text.to_string());
-        self.texts = data
-            .entries()
-            .map(|entry| DocText {
-                kind: owned(entry.kind().as_str()),
-                id: owned(&entry.id()),
-                title: owned(&entry.title()),
-                fields: (entry.fields().into_iter())
-                    .map(|field| FieldText {
-                        name: owned(field.name),
-                        tier: tier_code(field.tier),
-                        text: owned(&field.text),
-                    })
-                    .collect(),
-            })
-            .collect();
+    /// alone: what build.rs writes for the bundled data, the texts as one string apart (it is
+    /// compiled in with `include_str!`, so the binary never checks it again).
+    pub(super) fn with_texts(mut self, data: &Dataset) -> (Terms<'static>, String) {
+        let mut texts = TextsBuilder::default();
+        for entry in data.entries() {
+            let fields = entry.fields();
+            self.doc_spans.push(DocSpans {
+                kind: texts.span(entry.kind().as_str()),
+                id: texts.span(&entry.id()),
+                title: texts.span(&entry.title()),
+                fields: to_u32(fields.len()),
+            });
+            for field in &fields {
+                self.field_spans.push(FieldSpans {
+                    name: texts.span(field.name),
+                    tier: u32::from(tier_code(field.tier)),
+                    text: texts.span(&field.text),
+                });
+            }
+        }
         // Each entry's terms, from its fields' tokens and implied terms, in entry order.
         let mut lists: Vec<Vec<u32>> = vec![Vec::new(); self.term_count()];
         let mut fields = self.fields.iter();
-        for (position, doc) in self.texts.iter().enumerate() {
+        for (position, doc) in self.doc_spans.iter().enumerate() {
             let position = to_u32(position);
-            for field in fields.by_ref().take(doc.fields.len()) {
+            for field in fields.by_ref().take(doc.fields as usize) {
                 let range = |r: &Range<u32>| r.start as usize..r.end as usize;
                 let tokens = self.tokens[range(&field.tokens)].iter().map(|t| t.term);
                 let implied = self.implied[range(&field.implied)].iter();
@@ -393,7 +464,7 @@ impl Terms<'static> {
             })
             .collect();
         self.postings = lists.concat();
-        self
+        (self, texts.text)
     }
 }
 
@@ -403,12 +474,12 @@ impl Terms<'_> {
     }
 
     /// Reads back terms that `to_prebuilt` wrote: the bundled data's, compiled in.
-    pub fn from_prebuilt(bytes: &'static [u8]) -> Option<Terms<'static>> {
+    pub(super) fn from_prebuilt(bytes: &'static [u8]) -> Option<Terms<'static>> {
         postcard::from_bytes(bytes).ok()
     }
 
     /// What build.rs writes for the bundled data.
-    pub fn to_prebuilt(&self) -> Result<Vec<u8>, postcard::Error> {
+    pub(super) fn to_prebuilt(&self) -> Result<Vec<u8>, postcard::Error> {
         postcard::to_allocvec(self)
     }
 
@@ -416,26 +487,14 @@ impl Terms<'_> {
         self.stems.words.len()
     }
 
-    /// Whether a field's terms can belong to `text`: every range within bounds, every span on
-    /// the text's character boundaries.
-    pub(super) fn fit(&self, field: &FieldTerms, text: &str) -> bool {
-        let on_text = |t: &Token| {
-            t.start <= t.end
-                && text.is_char_boundary(t.start as usize)
-                && text.is_char_boundary(t.end as usize)
-        };
-        let tokens = self
-            .tokens
-            .get(field.tokens.start as usize..field.tokens.end as usize);
-        let implied = self
-            .implied
-            .get(field.implied.start as usize..field.implied.end as usize);
-        match (tokens, implied) {
-            (Some(tokens), Some(implied)) => {
-                tokens.iter().all(on_text) && implied.iter().all(|i| on_text(&i.token))
-            }
-            _ => false,
-        }
+    /// Whether a field's ranges fall within the terms' lists: checked for every field as the
+    /// index is made, so that no look-up can fall outside them. Their spans are not checked
+    /// again at run time: build.rs makes them from the very texts it compiles in, and a test
+    /// holds every span of the bundled index to its text's character boundaries.
+    pub(super) fn fit(&self, field: &FieldTerms) -> bool {
+        let within =
+            |range: &Range<u32>, len: usize| range.start <= range.end && range.end as usize <= len;
+        within(&field.tokens, self.tokens.len()) && within(&field.implied, self.implied.len())
     }
 }
 
@@ -511,7 +570,8 @@ impl TermsBuilder {
             tokens: self.tokens,
             implied: self.implied,
             fields: self.fields,
-            texts: Vec::new(),
+            doc_spans: Vec::new(),
+            field_spans: Vec::new(),
             postings: Vec::new(),
             posting_ends: Vec::new(),
         }
@@ -631,45 +691,77 @@ pub struct Index<'a> {
     pub(super) stemmer: Stemmer,
 }
 
+/// The bundled data's search terms and texts, as build.rs wrote them and the binary compiles
+/// them in.
+#[derive(Debug, Clone, Copy)]
+pub struct PrebuiltIndex {
+    /// `Terms::to_prebuilt` of the terms `Terms::with_texts` gave.
+    pub terms: &'static [u8],
+    /// The texts `Terms::with_texts` gave.
+    pub texts: &'static str,
+}
+
+impl PrebuiltIndex {
+    /// What build.rs writes for the bundled data: its terms' bytes, with postings and where
+    /// each entry's texts stand, and the texts.
+    pub fn make(data: &Dataset) -> Result<(Vec<u8>, String), postcard::Error> {
+        let (terms, texts) = Terms::build(data).with_texts(data);
+        Ok((terms.to_prebuilt()?, texts))
+    }
+}
+
+impl Index<'static> {
+    /// The bundled data's index, read back from what build.rs prebuilt: it reads no section of
+    /// the data. `None` if the pieces do not hold together, which only a faulty build could
+    /// cause.
+    pub fn prebuilt(prebuilt: PrebuiltIndex) -> Option<Index<'static>> {
+        let mut terms = Terms::from_prebuilt(prebuilt.terms)?;
+        // Prebuilt terms carry texts and postings for every entry and term.
+        if terms.doc_spans.is_empty() || terms.posting_ends.len() != terms.term_count() {
+            return None;
+        }
+        let docs = std::mem::take(&mut terms.doc_spans);
+        let field_spans = std::mem::take(&mut terms.field_spans);
+        let mut next_field = 0;
+        let entries = docs.iter().map(|doc| {
+            let fields = field_spans.get(next_field..next_field + doc.fields as usize)?;
+            next_field += fields.len();
+            entry_at(prebuilt.texts, doc, fields)
+        });
+        Index::assemble(terms, entries)
+    }
+}
+
 impl<'a> Index<'a> {
     pub fn build(data: &'a Dataset) -> Index<'a> {
-        Index::with_terms(data, Terms::build(data))
+        let entries = data
+            .entries()
+            .map(|e| Some((e.kind(), e.id(), e.title(), e.fields())));
+        Index::assemble(Terms::build(data), entries)
             .expect("terms built from the data match its fields")
     }
 
-    /// Puts terms beside the entries they were built from: the texts they carry, or else the
-    /// data's; `None` if they do not fit (terms of another dataset).
-    pub fn with_terms(data: &'a Dataset, mut terms: Terms<'static>) -> Option<Index<'a>> {
-        // Postings, where there are any, name every term.
-        if !terms.posting_ends.is_empty() && terms.posting_ends.len() != terms.term_count() {
-            return None;
-        }
-        let texts = std::mem::take(&mut terms.texts);
-        // One entry at a time: made whole first, 100,000 entries took a quarter longer.
-        let entries: Box<dyn Iterator<Item = Option<EntryTexts<'a>>> + 'a> = if texts.is_empty() {
-            Box::new(
-                data.entries()
-                    .map(|e| Some((e.kind(), e.id(), e.title(), e.fields()))),
-            )
-        } else {
-            Box::new(texts.into_iter().map(DocText::into_entry))
-        };
+    /// Puts terms beside the entries they were made from, one entry at a time (made whole
+    /// first, 100,000 entries took a quarter longer); `None` if they do not fit.
+    fn assemble(
+        terms: Terms<'static>,
+        entries: impl Iterator<Item = Option<EntryTexts<'a>>>,
+    ) -> Option<Index<'a>> {
         let mut field_terms = terms.fields.iter();
-        let mut docs = Vec::new();
+        let mut docs = Vec::with_capacity(entries.size_hint().0);
         for entry in entries {
             let (kind, id, title, fields) = entry?;
-            let fields = fields
-                .into_iter()
-                .map(|field| {
-                    let found = field_terms.next()?;
-                    terms.fit(found, &field.text).then(|| IndexedField {
-                        name: field.name,
-                        tier: field.tier,
-                        text: field.text,
-                        terms: found.clone(),
-                    })
-                })
-                .collect::<Option<Vec<_>>>()?;
+            let mut indexed = Vec::with_capacity(fields.len());
+            for field in fields {
+                let found = field_terms.next().filter(|found| terms.fit(found))?;
+                indexed.push(IndexedField {
+                    name: field.name,
+                    tier: field.tier,
+                    text: field.text,
+                    terms: found.clone(),
+                });
+            }
+            let fields = indexed;
             docs.push(Doc {
                 position: docs.len(),
                 kind,

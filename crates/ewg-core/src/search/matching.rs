@@ -220,6 +220,31 @@ fn is_abbreviation(key: &str, indices: &[usize], word: &str) -> bool {
     chars.len() <= 2 * word.chars().count() || indices.iter().all(|&i| starts_a_word(i))
 }
 
+impl Matcher {
+    /// Whether the index's postings show that `doc` has no occurrence: a look-up, made for every
+    /// part before any part's occurrences are sought. Without postings, nothing is ruled out
+    /// here; `occurrences` glances at the entry's terms instead.
+    pub(super) fn rules_out(&self, doc: &Doc<'_>) -> bool {
+        self.unknown_word.is_none()
+            && self
+                .candidates
+                .as_ref()
+                .is_some_and(|candidates| !candidates.get(doc.position).copied().unwrap_or(false))
+    }
+
+    /// Whether an entry holds a term some sequence can start with.
+    fn could_start(&self, index: &Index<'_>, doc: &Doc<'_>) -> bool {
+        let starts = |term: TermId| self.starts.get(term as usize).copied().unwrap_or(false);
+        match &self.candidates {
+            Some(candidates) => candidates.get(doc.position).copied().unwrap_or(false),
+            None => doc.fields.iter().any(|field| {
+                index.tokens(field).iter().any(|t| starts(t.term))
+                    || index.implied(field).iter().any(|i| starts(i.token.term))
+            }),
+        }
+    }
+}
+
 pub(super) fn occurrences(
     index: &Index<'_>,
     matcher: &Matcher,
@@ -227,16 +252,8 @@ pub(super) fn occurrences(
     fuzzy: &SkimMatcherV2,
 ) -> Vec<Occurrence> {
     let mut out = Vec::new();
-    let starts = |term: TermId| matcher.starts.get(term as usize).copied().unwrap_or(false);
     // Asked only where it decides: a word no term matches is tried on every entry's keys.
-    let could_start = || match &matcher.candidates {
-        Some(candidates) => candidates.get(doc.position).copied().unwrap_or(false),
-        None => doc.fields.iter().any(|field| {
-            index.tokens(field).iter().any(|t| starts(t.term))
-                || index.implied(field).iter().any(|i| starts(i.token.term))
-        }),
-    };
-    if matcher.unknown_word.is_none() && !could_start() {
+    if matcher.unknown_word.is_none() && !matcher.could_start(index, doc) {
         return out;
     }
     for (f, field) in doc.fields.iter().enumerate() {

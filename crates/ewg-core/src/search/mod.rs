@@ -16,7 +16,7 @@ mod score;
 mod snippet;
 mod suggest;
 
-pub use index::{Index, Terms};
+pub use index::{Index, PrebuiltIndex};
 pub use normalise::{fold, terms_of};
 pub use query::{
     Part, kind_of_word, only_question_words, parse_query, split_query, take_kind_word,
@@ -82,13 +82,13 @@ pub struct Answer {
 }
 
 /// Searches every entry of `data` (of `kinds`, or all if empty) for `query`, best hit first.
-/// `prebuilt` are the data's terms as build.rs wrote them, where the data is the bundled one.
+/// `prebuilt` is the data's index as build.rs wrote it, where the data is the bundled one.
 /// Entries with every word of the query come first, and where they are few, the entries with the
 /// most telling of its words after them (up to [`FILL_UP_TO`] in all); where there are none,
 /// only those. `all_words` asks for every word or nothing.
 pub fn search(
     data: &Dataset,
-    prebuilt: Option<&'static [u8]>,
+    prebuilt: Option<PrebuiltIndex>,
     query: &str,
     kinds: &[Kind],
     all_words: bool,
@@ -207,12 +207,11 @@ pub fn search(
     })
 }
 
-/// The index of `data`: from its prebuilt terms where they fit it, built afresh otherwise.
-fn index_of<'a>(data: &'a Dataset, prebuilt: Option<&'static [u8]>) -> Index<'a> {
-    // Terms that do not fit the data could only come from a faulty build: index it afresh.
+/// The index of `data`: the prebuilt one where there is one, built afresh otherwise (and where
+/// the prebuilt one does not hold together, which only a faulty build could cause).
+fn index_of(data: &Dataset, prebuilt: Option<PrebuiltIndex>) -> Index<'_> {
     prebuilt
-        .and_then(Terms::from_prebuilt)
-        .and_then(|terms| Index::with_terms(data, terms))
+        .and_then(Index::prebuilt)
         .unwrap_or_else(|| Index::build(data))
 }
 
@@ -286,17 +285,44 @@ mod tests {
             .collect()
     }
 
+    /// What the prebuilt index is not checked for at run time (`Terms::fit`).
+    #[test]
+    fn every_span_of_the_prebuilt_index_falls_on_its_text_s_char_boundaries() {
+        let data = Dataset::load(BUNDLED).expect("bundled data loads");
+        let (terms, texts) = PrebuiltIndex::make(&data).expect("serialises");
+        assert!(
+            !texts.is_ascii(),
+            "the test needs text with characters of several bytes"
+        );
+        let index = Index::prebuilt(PrebuiltIndex {
+            terms: terms.leak(),
+            texts: texts.leak(),
+        })
+        .expect("holds together");
+        let mut spans = 0;
+        for field in index.docs.iter().flat_map(|doc| &doc.fields) {
+            let implied = index.implied(field).iter().map(|i| &i.token);
+            for token in index.tokens(field).iter().chain(implied) {
+                let on_text = token.start <= token.end
+                    && field.text.is_char_boundary(token.start as usize)
+                    && field.text.is_char_boundary(token.end as usize);
+                assert!(on_text, "{token:?} in {:?}", field.text);
+                spans += 1;
+            }
+        }
+        assert!(spans > 10_000, "{spans} spans");
+    }
+
     #[test]
     fn postings_change_no_hit_and_no_score() {
         let data = Dataset::load(BUNDLED).expect("bundled data loads");
         let plain = Index::build(&data);
-        let bytes: &'static [u8] = Terms::build(&data)
-            .with_texts(&data)
-            .to_prebuilt()
-            .expect("serialises")
-            .leak();
-        let prebuilt = Terms::from_prebuilt(bytes).expect("reads back");
-        let with = Index::with_terms(&data, prebuilt).expect("fits");
+        let (terms, texts) = PrebuiltIndex::make(&data).expect("serialises");
+        let with = Index::prebuilt(PrebuiltIndex {
+            terms: terms.leak(),
+            texts: texts.leak(),
+        })
+        .expect("holds together");
         assert!(with.has_postings() && !plain.has_postings());
         // Whole matches, or partial ones where no entry has every word (as `search` does).
         let key = |index: &Index<'_>, query: &str| -> Vec<(Kind, String, u64)> {

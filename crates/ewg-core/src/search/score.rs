@@ -58,7 +58,11 @@ pub(super) fn score_doc(
     weights: &[f64],
     fuzzy: &SkimMatcherV2,
 ) -> Option<Hit> {
-    // Every part must match: the first that does not ends the work on this entry.
+    // Every part must match: the first that does not ends the work on this entry, and where
+    // the postings tell, before any part's occurrences are sought.
+    if matchers.iter().any(|m| m.rules_out(doc)) {
+        return None;
+    }
     let mut per_part: Vec<Vec<Occurrence>> = Vec::with_capacity(matchers.len());
     for matcher in matchers {
         let found = occurrences(index, matcher, doc, fuzzy);
