@@ -99,21 +99,26 @@ pub(crate) fn run(
             hits.len()
         )
     });
-    let json: Vec<HitJson<'_>> = hits
-        .iter()
-        .enumerate()
-        .map(|(i, h)| HitJson {
-            complete: i < answer.complete,
-            kind: h.kind.as_str(),
-            id: &h.id,
-            title: &h.title,
-            score: h.score,
-            matched: &h.matched,
-            snippet: &h.snippet.text,
-            show: show_command(h.kind, &h.id),
-        })
-        .collect();
-    let json = to_value(&json);
+    // Made only where it is printed: the hits' JSON was a twentieth of a search's work.
+    let json = if cx.config.format == Format::Json {
+        let hits: Vec<HitJson<'_>> = hits
+            .iter()
+            .enumerate()
+            .map(|(i, h)| HitJson {
+                complete: i < answer.complete,
+                kind: h.kind.as_str(),
+                id: &h.id,
+                title: &h.title,
+                score: h.score,
+                matched: &h.matched,
+                snippet: &h.snippet.text,
+                show: show_command(h.kind, &h.id),
+            })
+            .collect();
+        to_value(&hits)
+    } else {
+        serde_json::Value::Null
+    };
     Ok(View::Listing(Listing {
         columns: vec!["id", "kind", "title", "match", "show"],
         rows: hits

@@ -30,27 +30,35 @@ pub(super) fn typo_budget(len: usize) -> usize {
     }
 }
 
-/// How strongly a query word accepts each term of the index, by term id: 0.0 for not at all.
-#[derive(Debug, Clone)]
-pub(super) struct Accepted(Vec<f64>);
+/// The terms a query word accepts, each with how strongly, sorted by term id. A word accepts a
+/// handful of the index's thousands of terms: a table of them all, made for every word and
+/// synonym of a query, had cost more than finding their occurrences (BENCHMARKS.md).
+#[derive(Debug, Clone, Default)]
+pub(super) struct Accepted(Vec<(TermId, f64)>);
 
 impl Accepted {
+    /// How strongly `term` is accepted: 0.0 for not at all.
     pub(super) fn strength(&self, term: TermId) -> f64 {
-        self.0.get(term as usize).copied().unwrap_or(0.0)
+        match self.0.binary_search_by_key(&term, |&(t, _)| t) {
+            Ok(i) => self.0[i].1,
+            Err(_) => 0.0,
+        }
     }
 
+    /// Accepts `term` at least this strongly.
     pub(super) fn accept(&mut self, term: TermId, strength: f64) {
-        if let Some(best) = self.0.get_mut(term as usize) {
-            *best = best.max(strength);
+        match self.0.binary_search_by_key(&term, |&(t, _)| t) {
+            Ok(i) => self.0[i].1 = self.0[i].1.max(strength),
+            Err(i) => self.0.insert(i, (term, strength)),
         }
     }
 
     pub(super) fn is_empty(&self) -> bool {
-        self.0.iter().all(|&s| s == 0.0)
+        self.0.is_empty()
     }
 
     fn terms(&self) -> impl Iterator<Item = usize> + '_ {
-        (0..self.0.len()).filter(|&t| self.0[t] > 0.0)
+        self.0.iter().map(|&(term, _)| term as usize)
     }
 }
 
@@ -64,7 +72,7 @@ pub(super) fn letters(word: &str) -> u64 {
 /// The terms a query word accepts, each with its strength.
 pub(super) fn accepted_terms(index: &Index<'_>, word: &str, forgiving: bool) -> Accepted {
     let terms = &index.terms;
-    let mut accepted = Accepted(vec![0.0; terms.term_count()]);
+    let mut accepted = Accepted::default();
     let stemmed = stem(&index.stemmer, word);
     let exact = terms.stems.get(&stemmed);
     if let Some(term) = exact {
@@ -269,11 +277,16 @@ pub(super) fn occurrences(
                 continue;
             }
             for (start, window) in tokens.windows(n).enumerate() {
-                let strength = words
+                // Most windows fail on their first word: the others are looked up only after.
+                let first = words[0].strength(window[0].term);
+                if first == 0.0 {
+                    continue;
+                }
+                let strength = words[1..]
                     .iter()
-                    .zip(window)
+                    .zip(&window[1..])
                     .map(|(accepted, token)| accepted.strength(token.term))
-                    .fold(1.0_f64, f64::min);
+                    .fold(first, f64::min);
                 let as_written = || {
                     surface.as_ref().is_none_or(|surface| {
                         window.iter().zip(surface).all(|(token, word)| {
