@@ -199,7 +199,7 @@ impl Matcher {
             starts[term] = true;
         }
         let candidates = index.has_postings().then(|| {
-            let mut candidates = vec![false; index.docs.len()];
+            let mut candidates = vec![false; index.doc_count()];
             let start_terms = (0..starts.len()).filter(|&t| starts[t]);
             for term in start_terms.filter_map(|t| TermId::try_from(t).ok()) {
                 for &position in index.entries_with(term).unwrap_or_default() {
@@ -232,7 +232,7 @@ impl Matcher {
     /// Whether the index's postings show that `doc` has no occurrence: a look-up, made for every
     /// part before any part's occurrences are sought. Without postings, nothing is ruled out
     /// here; `occurrences` glances at the entry's terms instead.
-    pub(super) fn rules_out(&self, doc: &Doc<'_>) -> bool {
+    pub(super) fn rules_out(&self, doc: &Doc) -> bool {
         self.unknown_word.is_none()
             && self
                 .candidates
@@ -241,7 +241,7 @@ impl Matcher {
     }
 
     /// Whether an entry holds a term some sequence can start with.
-    fn could_start(&self, index: &Index<'_>, doc: &Doc<'_>) -> bool {
+    fn could_start(&self, index: &Index<'_>, doc: &Doc) -> bool {
         let starts = |term: TermId| self.starts.get(term as usize).copied().unwrap_or(false);
         match &self.candidates {
             Some(candidates) => candidates.get(doc.position).copied().unwrap_or(false),
@@ -256,7 +256,7 @@ impl Matcher {
 pub(super) fn occurrences(
     index: &Index<'_>,
     matcher: &Matcher,
-    doc: &Doc<'_>,
+    doc: &Doc,
     fuzzy: &SkimMatcherV2,
 ) -> Vec<Occurrence> {
     let mut out = Vec::new();

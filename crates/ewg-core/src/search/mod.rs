@@ -241,8 +241,7 @@ fn rank_with_kind_word(
 fn has_place(index: &Index<'_>, hit: &Hit) -> bool {
     hit.kind == Kind::Event
         && index
-            .docs
-            .iter()
+            .docs()
             .find(|d| d.kind == hit.kind && d.id == hit.id)
             .is_some_and(|d| d.fields.iter().any(|f| f.name == "place"))
 }
@@ -250,10 +249,9 @@ fn has_place(index: &Index<'_>, hit: &Hit) -> bool {
 /// Every entry of a kind, as hits in the file's order.
 fn whole_kind(index: &Index<'_>, kind: Kind) -> Vec<Hit> {
     index
-        .docs
-        .iter()
+        .docs()
         .filter(|d| d.kind == kind)
-        .filter_map(|d| bare_hit(index, d))
+        .filter_map(|d| bare_hit(index, &d))
         .collect()
 }
 
@@ -300,7 +298,7 @@ mod tests {
         })
         .expect("holds together");
         let mut spans = 0;
-        for field in index.docs.iter().flat_map(|doc| &doc.fields) {
+        for field in index.docs().flat_map(|doc| doc.fields) {
             let implied = index.implied(field).iter().map(|i| &i.token);
             for token in index.tokens(field).iter().chain(implied) {
                 let on_text = token.start <= token.end
@@ -627,7 +625,7 @@ mod properties {
             let stemmer = Stemmer::create(Algorithm::English);
             let wanted = stem(&stemmer, word);
             for hit in rank(index(), &parse_query(&format!("\"{word}\"")), &[]) {
-                let doc = index().docs.iter().find(|d| d.kind == hit.kind && d.id == hit.id).expect("hit is a doc");
+                let doc = index().docs().find(|d| d.kind == hit.kind && d.id == hit.id).expect("hit is a doc");
                 let found = doc.fields.iter().any(|f| {
                     words_of(&f.text).any(|w| stem(&stemmer, &fold(w)) == wanted)
                         || index().implied(f).iter().any(|imp| index().terms.stems.get(&wanted) == Some(imp.token.term))
@@ -701,7 +699,7 @@ mod properties {
 
     #[test]
     fn every_entry_is_in_the_top_3_for_its_own_id_and_title() {
-        for doc in &index().docs {
+        for doc in index().docs() {
             // Issue 1's shown title carries a marker that is not part of any text.
             let title = doc.title.split(" [").next().unwrap_or_default();
             for query in [&doc.id, title] {

@@ -196,10 +196,9 @@ pub fn rank(index: &Index<'_>, parts: &[Part], kinds: &[Kind]) -> Vec<Hit> {
     let matchers: Vec<&Matcher> = matchers.iter().collect();
     let fuzzy = SkimMatcherV2::default();
     let mut hits: Vec<Hit> = index
-        .docs
-        .iter()
+        .docs()
         .filter(|d| kinds.is_empty() || kinds.contains(&d.kind))
-        .filter_map(|d| score_doc(index, d, parts, &matchers, &[], &fuzzy))
+        .filter_map(|d| score_doc(index, &d, parts, &matchers, &[], &fuzzy))
         .collect();
     sort(&mut hits);
     hits
@@ -216,9 +215,8 @@ const COVERAGE_BONUS: f64 = 60.0;
 pub fn rank_partial(index: &Index<'_>, parts: &[Part], kinds: &[Kind]) -> Vec<Hit> {
     let matchers: Vec<Matcher> = parts.iter().map(|p| Matcher::new(index, p)).collect();
     let fuzzy = SkimMatcherV2::default();
-    let docs: Vec<&Doc> = index
-        .docs
-        .iter()
+    let docs: Vec<Doc> = index
+        .docs()
         .filter(|d| kinds.is_empty() || kinds.contains(&d.kind))
         .collect();
     let matches: Vec<Vec<bool>> = docs
@@ -279,13 +277,13 @@ pub(super) fn put_reference_first(
     (kind, number): (Kind, u32),
 ) -> bool {
     let id = number.to_string();
-    let Some(doc) = index.docs.iter().find(|d| d.kind == kind && d.id == id) else {
+    let Some(doc) = index.docs().find(|d| d.kind == kind && d.id == id) else {
         return false;
     };
     match hits.iter_mut().find(|h| h.kind == kind && h.id == id) {
         Some(hit) => hit.score += EXACT_KEY_BONUS,
         None => {
-            if let Some(mut hit) = bare_hit(index, doc) {
+            if let Some(mut hit) = bare_hit(index, &doc) {
                 hit.score += EXACT_KEY_BONUS;
                 hit.matched = vec!["number"];
                 hits.push(hit);
