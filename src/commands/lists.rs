@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use ewg_core::dates::{Day, Span};
 use ewg_core::{Action, Chapter, Dataset, Event, Kind, Member, Mention, Publication};
 
-use super::lookup;
+use super::{Context, lookup};
 use crate::cli::{MemberFilter, SortBy, TimelineFilter};
 use crate::error::Failure;
 use crate::output::{Listing, View};
@@ -18,37 +18,40 @@ pub(crate) fn to_value(value: &impl Serialize) -> Value {
 
 /// The list of every entry of a kind (members have their own, with a filter). A kind without
 /// a list of its own gets its ids and titles.
-pub(crate) fn of_kind(data: &Dataset, kind: Kind) -> View {
+pub(crate) fn of_kind(cx: &Context<'_>, kind: Kind) -> View {
+    let data = cx.data;
     match kind {
-        Kind::Member => members_listing(data, data.members.iter().collect()),
-        Kind::Issue => issues(data),
-        Kind::Objective => objectives(data),
-        Kind::Chapter => chapters(data),
-        Kind::Publication => publications(data, SortBy::Date),
-        Kind::Event => timeline_listing(data.timeline.iter().collect(), SortBy::Date),
-        Kind::Term => terms(data),
-        Kind::Action => actions(data.actions.iter().collect()),
-        Kind::Principle => principles(data),
-        Kind::FollowUp => follow_up(data),
+        Kind::Member => members_listing(cx, data.members.iter().collect()),
+        Kind::Issue => issues(cx),
+        Kind::Objective => objectives(cx),
+        Kind::Chapter => chapters(cx),
+        Kind::Publication => publications(cx, SortBy::Date),
+        Kind::Event => timeline_listing(cx, data.timeline.iter().collect(), SortBy::Date),
+        Kind::Term => terms(cx),
+        Kind::Action => actions(cx, data.actions.iter().collect()),
+        Kind::Principle => principles(cx),
+        Kind::FollowUp => follow_up(cx),
         Kind::Group => super::show::about(data, ""),
-        _ => ids_and_titles(data, kind),
+        _ => ids_and_titles(cx, kind),
     }
 }
 
 /// Each entry's id and title; in JSON, the entries.
-fn ids_and_titles(data: &Dataset, kind: Kind) -> View {
+fn ids_and_titles(cx: &Context<'_>, kind: Kind) -> View {
+    let data = cx.data;
     View::Listing(Listing {
         columns: vec!["id", kind.noun()],
         rows: data
             .entries_of(kind)
             .map(|e| vec![e.id().into_owned().into(), e.title().into_owned().into()])
             .collect(),
-        json: data.entries_of(kind).map(|e| to_value(&e)).collect(),
+        json: cx.json(|| data.entries_of(kind).map(|e| to_value(&e)).collect()),
         note: None,
     })
 }
 
-pub(crate) fn members(data: &Dataset, filter: &MemberFilter) -> Result<View, Failure> {
+pub(crate) fn members(cx: &Context<'_>, filter: &MemberFilter) -> Result<View, Failure> {
+    let data = cx.data;
     let members: Vec<&Member> = match &filter.category {
         None => data.members.iter().collect(),
         Some(asked) => {
@@ -56,10 +59,11 @@ pub(crate) fn members(data: &Dataset, filter: &MemberFilter) -> Result<View, Fai
             data.members_in(slug).collect()
         }
     };
-    Ok(members_listing(data, members))
+    Ok(members_listing(cx, members))
 }
 
-fn members_listing(data: &Dataset, members: Vec<&Member>) -> View {
+fn members_listing(cx: &Context<'_>, members: Vec<&Member>) -> View {
+    let data = cx.data;
     let category_name = |slug: &str| {
         data.category(slug)
             .map_or(slug.to_string(), |c| c.name.clone())
@@ -77,12 +81,13 @@ fn members_listing(data: &Dataset, members: Vec<&Member>) -> View {
                 ]
             })
             .collect(),
-        json: to_value(&members),
+        json: cx.json(|| to_value(&members)),
         note: None,
     })
 }
 
-pub(crate) fn categories(data: &Dataset) -> View {
+pub(crate) fn categories(cx: &Context<'_>) -> View {
+    let data = cx.data;
     let rows: Vec<(String, String, usize)> = data
         .categories
         .iter()
@@ -100,15 +105,17 @@ pub(crate) fn categories(data: &Dataset) -> View {
             .iter()
             .map(|(s, n, c)| vec![s.as_str().into(), n.as_str().into(), c.to_string().into()])
             .collect(),
-        json: rows
-            .iter()
-            .map(|(slug, name, count)| json!({"slug": slug, "name": name, "members": count}))
-            .collect(),
+        json: cx.json(|| {
+            rows.iter()
+                .map(|(slug, name, count)| json!({"slug": slug, "name": name, "members": count}))
+                .collect()
+        }),
         note: None,
     })
 }
 
-fn issues(data: &Dataset) -> View {
+fn issues(cx: &Context<'_>) -> View {
+    let data = cx.data;
     View::Listing(Listing {
         columns: vec!["issue", "title"],
         rows: data
@@ -116,12 +123,13 @@ fn issues(data: &Dataset) -> View {
             .iter()
             .map(|i| vec![i.number.to_string().into(), i.display_title().into()])
             .collect(),
-        json: to_value(&data.issues),
+        json: cx.json(|| to_value(&data.issues)),
         note: None,
     })
 }
 
-fn objectives(data: &Dataset) -> View {
+fn objectives(cx: &Context<'_>) -> View {
+    let data = cx.data;
     View::Listing(Listing {
         columns: vec!["objective", "label", "title"],
         rows: data
@@ -135,7 +143,7 @@ fn objectives(data: &Dataset) -> View {
                 ]
             })
             .collect(),
-        json: to_value(&data.objectives),
+        json: cx.json(|| to_value(&data.objectives)),
         note: None,
     })
 }
@@ -189,7 +197,8 @@ pub(crate) fn chapter_summary(chapter: &Chapter, label: &str) -> Value {
     })
 }
 
-fn chapters(data: &Dataset) -> View {
+fn chapters(cx: &Context<'_>) -> View {
+    let data = cx.data;
     let rows = chapters_with_labels(data);
     View::Listing(Listing {
         columns: vec!["objective", "label", "issues", "measures", "held"],
@@ -205,10 +214,11 @@ fn chapters(data: &Dataset) -> View {
                 ]
             })
             .collect(),
-        json: rows
-            .iter()
-            .map(|(c, label)| chapter_summary(c, label))
-            .collect(),
+        json: cx.json(|| {
+            rows.iter()
+                .map(|(c, label)| chapter_summary(c, label))
+                .collect()
+        }),
         note: None,
     })
 }
@@ -237,7 +247,7 @@ pub(crate) fn action_json(action: &Action) -> Value {
 }
 
 /// GCM actions: their id, paragraph, the words they mention and their text.
-pub(crate) fn actions(actions: Vec<&Action>) -> View {
+pub(crate) fn actions(cx: &Context<'_>, actions: Vec<&Action>) -> View {
     View::Listing(Listing {
         columns: vec!["id", "paragraph", "mentions", "action", "source"],
         rows: actions
@@ -252,17 +262,18 @@ pub(crate) fn actions(actions: Vec<&Action>) -> View {
                 ]
             })
             .collect(),
-        json: actions.iter().map(|a| action_json(a)).collect(),
+        json: cx.json(|| actions.iter().map(|a| action_json(a)).collect()),
         note: None,
     })
 }
 
 /// `ewg actions` with its filters: of one objective, naming any of the words asked.
 pub(crate) fn actions_filtered(
-    data: &Dataset,
+    cx: &Context<'_>,
     objective: Option<u32>,
     mentions: &[Mention],
 ) -> Result<View, Failure> {
+    let data = cx.data;
     if let Some(n) = objective
         && data.objective(n).is_none()
     {
@@ -278,10 +289,11 @@ pub(crate) fn actions_filtered(
         .filter(|a| objective.is_none_or(|n| a.objective == n))
         .filter(|a| mentions.is_empty() || a.mentions.iter().any(|m| mentions.contains(m)))
         .collect();
-    Ok(actions(chosen))
+    Ok(actions(cx, chosen))
 }
 
-fn principles(data: &Dataset) -> View {
+fn principles(cx: &Context<'_>) -> View {
+    let data = cx.data;
     View::Listing(Listing {
         columns: vec!["id", "principle", "paragraph"],
         rows: data
@@ -295,7 +307,7 @@ fn principles(data: &Dataset) -> View {
                 ]
             })
             .collect(),
-        json: to_value(&data.principles),
+        json: cx.json(|| to_value(&data.principles)),
         note: None,
     })
 }
@@ -317,7 +329,8 @@ pub(crate) fn paragraphs(numbers: &[u32]) -> Option<String> {
     }
 }
 
-fn follow_up(data: &Dataset) -> View {
+fn follow_up(cx: &Context<'_>) -> View {
+    let data = cx.data;
     View::Listing(Listing {
         columns: vec!["id", "name", "paragraphs"],
         rows: data
@@ -333,7 +346,7 @@ fn follow_up(data: &Dataset) -> View {
                 ]
             })
             .collect(),
-        json: to_value(&data.follow_up),
+        json: cx.json(|| to_value(&data.follow_up)),
         note: None,
     })
 }
@@ -346,7 +359,8 @@ fn span_of(text: &str) -> (bool, Option<Day>) {
     }
 }
 
-pub(crate) fn publications(data: &Dataset, sort: SortBy) -> View {
+pub(crate) fn publications(cx: &Context<'_>, sort: SortBy) -> View {
+    let data = cx.data;
     let mut publications: Vec<&Publication> = data.publications.iter().collect();
     // Stable sorts: entries alike keep the file's order.
     match sort {
@@ -368,7 +382,7 @@ pub(crate) fn publications(data: &Dataset, sort: SortBy) -> View {
                 ]
             })
             .collect(),
-        json: to_value(&publications),
+        json: cx.json(|| to_value(&publications)),
         note: None,
     })
 }
@@ -379,7 +393,8 @@ fn event_span(event: &Event) -> Option<Span> {
 }
 
 /// `ewg timeline`, with its filters: the events that share a day with the dates asked.
-pub(crate) fn timeline(data: &Dataset, filter: &TimelineFilter) -> Result<View, Failure> {
+pub(crate) fn timeline(cx: &Context<'_>, filter: &TimelineFilter) -> Result<View, Failure> {
+    let data = cx.data;
     let (from, to) = match filter.year {
         Some(year) => (Some(year), Some(year)),
         None => (filter.from, filter.to),
@@ -410,10 +425,10 @@ pub(crate) fn timeline(data: &Dataset, filter: &TimelineFilter) -> Result<View, 
         };
         return Err(Failure::NoEventBetween { runs });
     }
-    Ok(timeline_listing(events, filter.sort))
+    Ok(timeline_listing(cx, events, filter.sort))
 }
 
-fn timeline_listing(mut events: Vec<&Event>, sort: SortBy) -> View {
+fn timeline_listing(cx: &Context<'_>, mut events: Vec<&Event>, sort: SortBy) -> View {
     match sort {
         // Stable: events of the same month keep the file's order.
         SortBy::Date => events.sort_by(|a, b| a.sort.cmp(&b.sort)),
@@ -437,12 +452,13 @@ fn timeline_listing(mut events: Vec<&Event>, sort: SortBy) -> View {
                 ]
             })
             .collect(),
-        json: to_value(&events),
+        json: cx.json(|| to_value(&events)),
         note: None,
     })
 }
 
-fn terms(data: &Dataset) -> View {
+fn terms(cx: &Context<'_>) -> View {
+    let data = cx.data;
     View::Listing(Listing {
         columns: vec!["acronym", "stands for"],
         rows: data
@@ -456,7 +472,7 @@ fn terms(data: &Dataset) -> View {
                 vec![t.acronym.as_str().into(), stands_for.into()]
             })
             .collect(),
-        json: to_value(&data.glossary),
+        json: cx.json(|| to_value(&data.glossary)),
         note: None,
     })
 }

@@ -16,9 +16,10 @@ mod show;
 
 use ewg_core::search::PrebuiltIndex;
 use ewg_core::{Dataset, Kind};
+use serde_json::Value;
 
 use crate::cli::{Command, DataAction, EntryAction, MembersAction};
-use crate::config::Config;
+use crate::config::{Config, Format};
 use crate::error::Failure;
 use crate::output::View;
 
@@ -30,6 +31,18 @@ pub(crate) struct Context<'a> {
     /// What build.rs worked out of the bundled data, when it is the data in use.
     pub prebuilt: Option<Prebuilt>,
     pub config: &'a Config,
+}
+
+impl Context<'_> {
+    /// A view's JSON, made only where it is printed: most runs print a table or plain text,
+    /// and making it was a tenth of `ewg members` (BENCHMARKS.md).
+    pub fn json(&self, make: impl FnOnce() -> Value) -> Value {
+        if self.config.format == Format::Json {
+            make()
+        } else {
+            Value::Null
+        }
+    }
 }
 
 /// What build.rs worked out of the bundled data ahead of time.
@@ -57,11 +70,11 @@ pub(crate) fn run(command: Option<&Command>, cx: &Context<'_>) -> Result<View, F
         } => match (action, member) {
             (Some(MembersAction::Show { member }), _) | (None, Some(member)) => {
                 let member = lookup::member(data, member)?;
-                Ok(show::show(data, ewg_core::Entry::Member(member)))
+                Ok(show::show(cx, ewg_core::Entry::Member(member)))
             }
-            (Some(MembersAction::List(filter)), _) => lists::members(data, filter),
-            (None, None) => lists::members(data, filter),
-            (Some(MembersAction::Categories), _) => Ok(lists::categories(data)),
+            (Some(MembersAction::List(filter)), _) => lists::members(cx, filter),
+            (None, None) => lists::members(cx, filter),
+            (Some(MembersAction::Categories), _) => Ok(lists::categories(cx)),
         },
         Command::Issues { action, number } => list_or_show(cx, Kind::Issue, action, number),
         Command::Objectives { action, number } => list_or_show(cx, Kind::Objective, action, number),
@@ -74,28 +87,28 @@ pub(crate) fn run(command: Option<&Command>, cx: &Context<'_>) -> Result<View, F
             action: None,
             id: None,
             sort,
-        } => Ok(lists::publications(data, *sort)),
+        } => Ok(lists::publications(cx, *sort)),
         Command::Publications { action, id, .. } => list_or_show(cx, Kind::Publication, action, id),
         Command::Timeline {
             action: None,
             id: None,
             filter,
-        } => lists::timeline(data, filter),
+        } => lists::timeline(cx, filter),
         Command::Timeline { action, id, .. } => list_or_show(cx, Kind::Event, action, id),
         Command::Actions {
             action: None,
             id: None,
             objective,
             mentions,
-        } => lists::actions_filtered(data, *objective, mentions),
+        } => lists::actions_filtered(cx, *objective, mentions),
         Command::Actions { action, id, .. } => list_or_show(cx, Kind::Action, action, id),
         Command::Principles { action, id } => list_or_show(cx, Kind::Principle, action, id),
         Command::FollowUp { action, id } => list_or_show(cx, Kind::FollowUp, action, id),
         Command::Show { entry } => {
             let entry = lookup::unique(data, &entry.join(" "))?;
-            Ok(show::show(data, entry))
+            Ok(show::show(cx, entry))
         }
-        Command::Define { acronym: None } => Ok(lists::of_kind(data, Kind::Term)),
+        Command::Define { acronym: None } => Ok(lists::of_kind(cx, Kind::Term)),
         Command::Define {
             acronym: Some(acronym),
         } => {
@@ -104,9 +117,9 @@ pub(crate) fn run(command: Option<&Command>, cx: &Context<'_>) -> Result<View, F
                 lookup::term(data, acronym),
                 lookup::principle_named(data, acronym),
             ) {
-                (Ok(term), _) => Ok(show::show(data, ewg_core::Entry::Term(term))),
+                (Ok(term), _) => Ok(show::show(cx, ewg_core::Entry::Term(term))),
                 (Err(_), Some(principle)) => {
-                    Ok(show::show(data, ewg_core::Entry::Principle(principle)))
+                    Ok(show::show(cx, ewg_core::Entry::Principle(principle)))
                 }
                 (Err(failure), None) => Err(failure),
             }
@@ -166,9 +179,9 @@ fn list_or_show(
         None => shorthand.as_ref(),
     };
     let Some(asked) = asked else {
-        return Ok(lists::of_kind(cx.data, kind));
+        return Ok(lists::of_kind(cx, kind));
     };
-    Ok(show::show(cx.data, lookup::of_kind(cx.data, kind, asked)?))
+    Ok(show::show(cx, lookup::of_kind(cx.data, kind, asked)?))
 }
 
 #[cfg(test)]

@@ -99,8 +99,7 @@ pub(crate) fn run(
             hits.len()
         )
     });
-    // Made only where it is printed: the hits' JSON was a twentieth of a search's work.
-    let json = if cx.config.format == Format::Json {
+    let json = cx.json(|| {
         let hits: Vec<HitJson<'_>> = hits
             .iter()
             .enumerate()
@@ -116,9 +115,7 @@ pub(crate) fn run(
             })
             .collect();
         to_value(&hits)
-    } else {
-        serde_json::Value::Null
-    };
+    });
     Ok(View::Listing(Listing {
         columns: vec!["id", "kind", "title", "match", "show"],
         rows: hits

@@ -1,10 +1,11 @@
 //! Views of one thing in full: the overview (`ewg` alone), the group (`about`), and any entry
 //! with its related entries and sources (`show`).
 
-use serde_json::json;
+use serde_json::{Value, json};
 
 use ewg_core::{Action, ActionEntry, Chapter, Dataset, Entry, EntryRef, Kind, UNTITLED};
 
+use super::Context;
 use super::lists::{
     action_json, chapter_status, chapter_summary, chapters_not_held, chapters_with_labels,
     mention_words, paragraphs, to_value,
@@ -139,16 +140,27 @@ pub(crate) fn about(data: &Dataset, dataset: &str) -> View {
     )
 }
 
+/// Adds a key to a show's JSON where it is made (`Context::json`), and nothing where it is not.
+fn add(json: &mut Value, key: &str, make: impl FnOnce() -> Value) {
+    if let Value::Object(map) = json {
+        map.insert(key.to_string(), make());
+    }
+}
+
 /// One entry in full: every field, its related entries and its sources.
-pub(crate) fn show(data: &Dataset, entry: Entry<'_>) -> View {
+pub(crate) fn show(cx: &Context<'_>, entry: Entry<'_>) -> View {
+    let data = cx.data;
     let related = data.related(entry);
     let related_lines: Vec<String> = related.iter().map(related_line).collect();
-    let mut json = match entry {
-        Entry::Action(a) => action_json(a.action),
-        _ => to_value(&entry),
-    };
-    json["kind"] = json!(entry.kind().as_str());
-    json["related"] = to_value(&related);
+    let mut json = cx.json(|| {
+        let mut json = match entry {
+            Entry::Action(a) => action_json(a.action),
+            _ => to_value(&entry),
+        };
+        json["kind"] = json!(entry.kind().as_str());
+        json["related"] = to_value(&related);
+        json
+    });
 
     let record = match entry {
         Entry::Member(m) => Record::new(m.name.clone(), json)
@@ -206,14 +218,16 @@ pub(crate) fn show(data: &Dataset, entry: Entry<'_>) -> View {
         Entry::Objective(o) => {
             let chapter = data.guide.iter().find(|c| c.objective == o.number);
             if let Some(chapter) = chapter {
-                json["guide_chapter"] = to_value(chapter);
+                add(&mut json, "guide_chapter", || to_value(chapter));
             }
             let actions: Vec<&Action> = data
                 .actions
                 .iter()
                 .filter(|a| a.objective == o.number)
                 .collect();
-            json["actions"] = actions.iter().map(|a| action_json(a)).collect();
+            add(&mut json, "actions", || {
+                actions.iter().map(|a| action_json(a)).collect()
+            });
             // `*` marks the actions that name women, girls or gender, in every format.
             let action_lines = actions.iter().map(|a| {
                 let mark = if a.names_gender() { "*" } else { "" };
@@ -249,8 +263,8 @@ pub(crate) fn show(data: &Dataset, entry: Entry<'_>) -> View {
         Entry::Chapter(c) => {
             let chapter = c.chapter;
             if let Some(objective) = c.objective {
-                json["objective_title"] = json!(objective.title);
-                json["objective_label"] = json!(objective.label);
+                add(&mut json, "objective_title", || json!(objective.title));
+                add(&mut json, "objective_label", || json!(objective.label));
             }
             let record = Record::new(entry.title(), json)
                 .field("objective", chapter.objective.to_string())
