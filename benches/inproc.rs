@@ -33,10 +33,7 @@ fn read_prebuilt_index(bencher: divan::Bencher) {
     let data = dataset();
     // Compiled in, the terms and texts live as long as the program; so do these.
     let (terms, texts) = PrebuiltIndex::make(data).expect("serialises");
-    let prebuilt = PrebuiltIndex {
-        terms: terms.leak(),
-        texts: texts.leak(),
-    };
+    let prebuilt = PrebuiltIndex::new(terms.leak(), texts.leak());
     bencher.bench(|| Index::prebuilt(divan::black_box(prebuilt)).is_some());
 }
 

@@ -38,10 +38,10 @@ const BUNDLED_UPDATED: &str = include_str!(concat!(env!("OUT_DIR"), "/updated.tx
 const BUNDLED_CITATIONS: &str = include_str!(concat!(env!("OUT_DIR"), "/citations.tsv"));
 /// The bundled dataset's search index, prebuilt by build.rs: its terms, and its texts (a
 /// `&str`, which the compiler has checked, so reading it costs nothing).
-const BUNDLED_INDEX: PrebuiltIndex = PrebuiltIndex {
-    terms: include_bytes!(concat!(env!("OUT_DIR"), "/terms.postcard")),
-    texts: include_str!(concat!(env!("OUT_DIR"), "/search-texts.txt")),
-};
+const BUNDLED_INDEX: PrebuiltIndex = PrebuiltIndex::new(
+    include_bytes!(concat!(env!("OUT_DIR"), "/terms.postcard")),
+    include_str!(concat!(env!("OUT_DIR"), "/search-texts.txt")),
+);
 
 fn main() -> ExitCode {
     // `ewg --version` alone, on the bundled data, is answered before clap builds its tree, which
@@ -338,8 +338,8 @@ mod tests {
         use ewg_core::search::Index;
         let data = Dataset::load(ewg_core::BUNDLED).expect("the bundled dataset loads");
         let (terms, texts) = PrebuiltIndex::make(&data).expect("serialises");
-        assert_eq!(terms, BUNDLED_INDEX.terms);
-        assert_eq!(texts, BUNDLED_INDEX.texts);
+        assert_eq!(terms, BUNDLED_INDEX.terms());
+        assert_eq!(texts, BUNDLED_INDEX.texts());
         assert!(Index::prebuilt(BUNDLED_INDEX).is_some());
     }
 

@@ -42,12 +42,12 @@ pub(super) fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// A value the prebuilt terms keep as a fixed run of u32s. A list of them is written as one
-/// string of little-endian bytes and read back in one tight pass over the borrowed bytes, not
-/// value by value: postcard's reading of the lists was most of reading the terms (BENCHMARKS.md).
 /// The most words a [`Packed`] value takes.
 const MAX_WORDS: usize = 8;
 
+/// A value the prebuilt terms keep as a fixed run of u32s. A list of them is written as one
+/// string of little-endian bytes and read back in one tight pass over the borrowed bytes, not
+/// value by value: postcard's reading of the lists was most of reading the terms (BENCHMARKS.md).
 pub(super) trait Packed: Sized {
     const WORDS: usize;
     fn pack(&self, out: &mut Vec<u32>);
@@ -388,7 +388,7 @@ fn tier_of(code: u8) -> Option<Tier> {
 /// Everything indexing derives from a dataset except its text: build.rs makes it for the bundled
 /// data at compile time, so that a search there only reads it back (`Terms::from_prebuilt`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Terms<'t> {
+pub(super) struct Terms<'t> {
     /// Each term (a stemmed word, or an acronym) -> its id.
     #[serde(borrow)]
     pub(super) stems: WordMap<'t, TermId>,
@@ -469,7 +469,7 @@ impl Terms<'static> {
 }
 
 impl Terms<'_> {
-    pub fn build(data: &Dataset) -> Terms<'static> {
+    pub(super) fn build(data: &Dataset) -> Terms<'static> {
         TermsBuilder::default().build(data)
     }
 
@@ -709,17 +709,32 @@ pub struct Index<'a> {
     pub(super) stemmer: Stemmer,
 }
 
-/// The bundled data's search terms and texts, as build.rs wrote them and the binary compiles
-/// them in.
+/// The bundled data's search index as build.rs wrote it ([`PrebuiltIndex::make`]) and the
+/// binary compiles it in. Its two halves must come from one `make`: the spans of the words
+/// within each field are trusted, not checked again (a test holds the bundled pair to a fresh
+/// `make`, and every span to its text's character boundaries).
 #[derive(Debug, Clone, Copy)]
 pub struct PrebuiltIndex {
     /// `Terms::to_prebuilt` of the terms `Terms::with_texts` gave.
-    pub terms: &'static [u8],
+    terms: &'static [u8],
     /// The texts `Terms::with_texts` gave.
-    pub texts: &'static str,
+    texts: &'static str,
 }
 
 impl PrebuiltIndex {
+    /// The two halves one `make` gave, as compiled in.
+    pub const fn new(terms: &'static [u8], texts: &'static str) -> PrebuiltIndex {
+        PrebuiltIndex { terms, texts }
+    }
+
+    pub fn terms(&self) -> &'static [u8] {
+        self.terms
+    }
+
+    pub fn texts(&self) -> &'static str {
+        self.texts
+    }
+
     /// What build.rs writes for the bundled data: its terms' bytes, with postings and where
     /// each entry's texts stand, and the texts.
     pub fn make(data: &Dataset) -> Result<(Vec<u8>, String), postcard::Error> {
@@ -730,8 +745,8 @@ impl PrebuiltIndex {
 
 impl Index<'static> {
     /// The bundled data's index, read back from what build.rs prebuilt: it reads no section of
-    /// the data. `None` if the pieces do not hold together, which only a faulty build could
-    /// cause.
+    /// the data. `None` where its lists, ranges and spans do not hold together, which only a
+    /// faulty build could cause.
     pub fn prebuilt(prebuilt: PrebuiltIndex) -> Option<Index<'static>> {
         let mut terms = Terms::from_prebuilt(prebuilt.terms)?;
         // Prebuilt terms carry texts and postings for every entry and term.

@@ -196,7 +196,9 @@ impl Matcher {
             .filter_map(|s| s.words.first())
             .flat_map(Accepted::terms)
         {
-            starts[term] = true;
+            if let Some(start) = starts.get_mut(term) {
+                *start = true;
+            }
         }
         let candidates = index.has_postings().then(|| {
             let mut candidates = vec![false; index.doc_count()];
@@ -233,23 +235,26 @@ impl Matcher {
     /// part before any part's occurrences are sought. Without postings, nothing is ruled out
     /// here; `occurrences` glances at the entry's terms instead.
     pub(super) fn rules_out(&self, doc: &Doc) -> bool {
-        self.unknown_word.is_none()
-            && self
-                .candidates
-                .as_ref()
-                .is_some_and(|candidates| !candidates.get(doc.position).copied().unwrap_or(false))
+        self.unknown_word.is_none() && self.candidate(doc) == Some(false)
     }
 
-    /// Whether an entry holds a term some sequence can start with.
+    /// Whether the postings name `doc` among the entries with a term some sequence can start
+    /// with; `None` where the index has no postings.
+    fn candidate(&self, doc: &Doc) -> Option<bool> {
+        let candidates = self.candidates.as_ref()?;
+        Some(candidates.get(doc.position).copied().unwrap_or(false))
+    }
+
+    /// Whether an entry holds a term some sequence can start with: from the postings, or else
+    /// a glance at the entry's terms.
     fn could_start(&self, index: &Index<'_>, doc: &Doc) -> bool {
         let starts = |term: TermId| self.starts.get(term as usize).copied().unwrap_or(false);
-        match &self.candidates {
-            Some(candidates) => candidates.get(doc.position).copied().unwrap_or(false),
-            None => doc.fields.iter().any(|field| {
+        self.candidate(doc).unwrap_or_else(|| {
+            doc.fields.iter().any(|field| {
                 index.tokens(field).iter().any(|t| starts(t.term))
                     || index.implied(field).iter().any(|i| starts(i.token.term))
-            }),
-        }
+            })
+        })
     }
 }
 

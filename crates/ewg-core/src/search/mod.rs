@@ -292,11 +292,8 @@ mod tests {
             !texts.is_ascii(),
             "the test needs text with characters of several bytes"
         );
-        let index = Index::prebuilt(PrebuiltIndex {
-            terms: terms.leak(),
-            texts: texts.leak(),
-        })
-        .expect("holds together");
+        let index = Index::prebuilt(PrebuiltIndex::new(terms.leak(), texts.leak()))
+            .expect("holds together");
         let mut spans = 0;
         for field in index.docs().flat_map(|doc| doc.fields) {
             let implied = index.implied(field).iter().map(|i| &i.token);
@@ -316,11 +313,8 @@ mod tests {
         let data = Dataset::load(BUNDLED).expect("bundled data loads");
         let plain = Index::build(&data);
         let (terms, texts) = PrebuiltIndex::make(&data).expect("serialises");
-        let with = Index::prebuilt(PrebuiltIndex {
-            terms: terms.leak(),
-            texts: texts.leak(),
-        })
-        .expect("holds together");
+        let with = Index::prebuilt(PrebuiltIndex::new(terms.leak(), texts.leak()))
+            .expect("holds together");
         assert!(with.has_postings() && !plain.has_postings());
         // Whole matches, or partial ones where no entry has every word (as `search` does).
         let key = |index: &Index<'_>, query: &str| -> Vec<(Kind, String, u64)> {
