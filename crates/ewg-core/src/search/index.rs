@@ -1,8 +1,8 @@
 //! The index: every word of the data interned as a term, each field's tokens and the terms the
 //! glossary implies there. Built from a dataset, or read back from what build.rs prebuilt.
 
+use foldhash::HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::ops::Range;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -522,9 +522,9 @@ pub(super) struct TermsBuilder {
 impl Default for TermsBuilder {
     fn default() -> TermsBuilder {
         TermsBuilder {
-            stems: HashMap::new(),
-            vocabulary: HashMap::new(),
-            folded: HashMap::new(),
+            stems: HashMap::default(),
+            vocabulary: HashMap::default(),
+            folded: HashMap::default(),
             stemmer: Stemmer::create(Algorithm::English),
             tokens: Vec::new(),
             implied: Vec::new(),
