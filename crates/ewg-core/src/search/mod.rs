@@ -15,6 +15,8 @@ mod query;
 mod score;
 mod snippet;
 mod suggest;
+#[cfg(test)]
+mod synonyms;
 
 pub use index::{Index, PrebuiltIndex};
 pub use normalise::{fold, terms_of};

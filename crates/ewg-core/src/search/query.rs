@@ -2,7 +2,6 @@
 //! the domain widened to their synonyms; "issue 2" and "objective 13" read as references.
 
 use std::cell::OnceCell;
-use std::sync::{LazyLock, OnceLock};
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -41,33 +40,6 @@ impl Part {
                 || FILLERS.contains(&self.words[0].as_str()))
     }
 }
-
-/// Words and phrases that the data says in more than one way, used both ways. Each is written
-/// as a user would type it; they are compared by their word stems. One marked `>` is found by
-/// the others but finds nothing itself: `labour` finds "decent work", but `work` alone ("work
-/// towards alternatives") is not labour.
-const SYNONYMS: &[&[&str]] = &[
-    &["labour", "employment", "workers", ">decent work"],
-    &[
-        "gender-based violence",
-        "GBV",
-        "SGBV",
-        "sexual and gender-based violence",
-        "violence against women",
-    ],
-    &["child", "children", "girls", "minors"],
-    &["detention", "detained"],
-    &["immigration detention", "migration detention"],
-    // "whatever their status" is how the data says "regardless of status".
-    &["regardless", ">whatever"],
-    &["trafficking", "trafficked"],
-    &["adopted", "adoption", "endorsed"],
-    &["established", "founded", "created", "set up"],
-    &["guidance note", "issue", "GCMGender Series"],
-    &["co-chair", "chair", "chairs"],
-    &["registration", "register", "registry"],
-    &["GCM", "Global Compact for Migration", "compact"],
-];
 
 /// The kind a word of a query names (`objective`, `members`, `notes`, `guidance`), from the
 /// words readers name each kind by (the registry's), singular or plural; a word of two kinds'
@@ -195,57 +167,43 @@ pub fn split_query(query: &str) -> Vec<Part> {
 }
 
 /// An entry of the synonym table: its folded words (as matched), whether it is only found by the
-/// others (`>`), and its words' stems (as compared), worked out the first time they are needed.
+/// others (`>`), and its words' stems (as compared), all worked out by build.rs.
+#[derive(Debug)]
 struct Synonym {
-    folded: Vec<String>,
+    folded: &'static [&'static str],
     found_only: bool,
-    stems: OnceLock<Vec<String>>,
+    stems: &'static [&'static str],
 }
+
+include!(concat!(env!("OUT_DIR"), "/synonyms.rs"));
 
 impl Synonym {
     /// Whether a run of a query's folded words is this entry, give or take word forms
-    /// (`run_stems` gives the run's stems). A stem starts with its word's first letter, so only
-    /// an entry whose words start as the run's do is stemmed: most queries stem none of the
-    /// table.
-    fn is<'r>(
-        &self,
-        run: &[String],
-        run_stems: impl Fn() -> &'r [String],
-        stemmer: &Stemmer,
-    ) -> bool {
+    /// (`run_stems` gives the run's stems). A stem starts with its word's first letter, so the
+    /// run is stemmed only where an entry's words start as its own do: most queries are not.
+    fn is<'r>(&self, run: &[String], run_stems: impl Fn() -> &'r [String]) -> bool {
         self.folded.len() == run.len()
             && self
                 .folded
                 .iter()
                 .zip(run)
                 .all(|(entry, word)| entry.chars().next() == word.chars().next())
-            && self.stems.get_or_init(|| stems(stemmer, &self.folded)) == run_stems()
+            && self
+                .stems
+                .iter()
+                .copied()
+                .eq(run_stems().iter().map(String::as_str))
     }
 }
 
 /// Joins runs of unquoted parts that make up an entry of the synonym table, longest first, and
 /// gives each such part the table's other entries.
 fn with_synonyms(parts: Vec<Part>) -> Vec<Part> {
-    static TABLE: LazyLock<Vec<Vec<Synonym>>> = LazyLock::new(|| {
-        SYNONYMS
-            .iter()
-            .map(|group| {
-                group
-                    .iter()
-                    .map(|entry| Synonym {
-                        folded: folded_words(entry.trim_start_matches('>')),
-                        found_only: entry.starts_with('>'),
-                        stems: OnceLock::new(),
-                    })
-                    .collect()
-            })
-            .collect()
-    });
-    let table = &*TABLE;
+    let table = SYNONYM_TABLE;
     let stemmer = Stemmer::create(Algorithm::English);
     let longest = table
         .iter()
-        .flatten()
+        .flat_map(|group| group.iter())
         .map(|entry| entry.folded.len())
         .max()
         .unwrap_or(1);
@@ -271,7 +229,7 @@ fn with_synonyms(parts: Vec<Part>) -> Vec<Part> {
                 let Some(group) = table.iter().find(|group| {
                     group
                         .iter()
-                        .any(|entry| !entry.found_only && entry.is(run, run_stems, &stemmer))
+                        .any(|entry| !entry.found_only && entry.is(run, run_stems))
                 }) else {
                     continue;
                 };
@@ -287,8 +245,8 @@ fn with_synonyms(parts: Vec<Part>) -> Vec<Part> {
                 );
                 part.synonyms = group
                     .iter()
-                    .filter(|entry| !entry.is(run, run_stems, &stemmer))
-                    .map(|entry| entry.folded.clone())
+                    .filter(|entry| !entry.is(run, run_stems))
+                    .map(|entry| entry.folded.iter().map(|w| w.to_string()).collect())
                     .collect();
                 out.push(part);
                 i = end;
@@ -337,6 +295,23 @@ pub fn only_question_words(parts: &[Part]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// build.rs includes search's own folding and stemming: this holds its table to them.
+    #[test]
+    fn the_compiled_synonym_table_is_the_written_one_folded_and_stemmed() {
+        let written = super::super::synonyms::SYNONYMS;
+        let stemmer = Stemmer::create(Algorithm::English);
+        let compiled: Vec<usize> = SYNONYM_TABLE.iter().map(|group| group.len()).collect();
+        let expected: Vec<usize> = written.iter().map(|group| group.len()).collect();
+        assert_eq!(compiled, expected);
+        let entries = SYNONYM_TABLE.iter().flat_map(|group| group.iter());
+        for (entry, text) in entries.zip(written.iter().flat_map(|group| group.iter())) {
+            let folded = folded_words(text.trim_start_matches('>'));
+            assert_eq!(entry.folded, folded, "{text}");
+            assert_eq!(entry.stems, stems(&stemmer, &folded), "{text}");
+            assert_eq!(entry.found_only, text.starts_with('>'), "{text}");
+        }
+    }
 
     #[test]
     fn words_name_kinds_singular_or_plural() {
