@@ -168,7 +168,6 @@ pub fn split_query(query: &str) -> Vec<Part> {
 
 /// An entry of the synonym table: its folded words (as matched), whether it is only found by the
 /// others (`>`), and its words' stems (as compared), all worked out by build.rs.
-#[derive(Debug)]
 struct Synonym {
     folded: &'static [&'static str],
     found_only: bool,
