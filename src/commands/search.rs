@@ -14,6 +14,16 @@ use crate::config::Format;
 use crate::error::{Failure, command_for, did_you_mean, kind_asked_by_command_words};
 use crate::output::{Listing, Text, View};
 
+/// `note: ...` on standard error: said apart from the hits, so that a pipe or JSON gets the hits
+/// alone.
+fn say_note(note: &str) {
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "note: {}",
+        crate::escape::terminal_lines(note)
+    );
+}
+
 /// Hits shown on a terminal when `--limit` is not given; pipes and JSON get them all.
 pub(crate) const TERMINAL_SEARCH_LIMIT: usize = 10;
 
@@ -50,11 +60,7 @@ pub(crate) fn run(
         // `citation`: the reader wants the command, and the works it cites.
         Err(err) => match kind_asked_by_command_words(&err) {
             Some((kind, note)) if !all_words && (kinds.is_empty() || kinds.contains(&kind)) => {
-                let _ = writeln!(
-                    std::io::stderr().lock(),
-                    "note: {}",
-                    crate::escape::terminal_lines(&note)
-                );
+                say_note(&note);
                 // A kind's own name asks search for every entry of it.
                 search::search(cx.data, prebuilt, kind.plural(), &[kind], false)?
             }
@@ -62,33 +68,24 @@ pub(crate) fn run(
         },
     };
     if let Some(miss) = &answer.partial {
-        // Said apart from the hits, so that a pipe or JSON gets the hits alone.
-        let _ = writeln!(
-            std::io::stderr().lock(),
-            "note: {}",
-            crate::escape::terminal_lines(&partial_note(query, miss))
-        );
+        say_note(&partial_note(query, miss));
     }
     // Said only where some hit shown has only some of the words.
     if answer.complete > 0 && answer.complete < answer.hits.len().min(limit) {
-        let _ = writeln!(
-            std::io::stderr().lock(),
-            "note: {}",
-            crate::escape::terminal_lines(&format!(
-                "{} of `{}`; after {}, entries with some of its words (`--all-words` shows only {})",
-                match answer.complete {
-                    1 => "one entry has every word".to_string(),
-                    n => format!("{n} entries have every word"),
-                },
-                query.trim(),
-                if answer.complete == 1 { "it" } else { "them" },
-                if answer.complete == 1 {
-                    "that one"
-                } else {
-                    "those"
-                },
-            ))
-        );
+        say_note(&format!(
+            "{} of `{}`; after {}, entries with some of its words (`--all-words` shows only {})",
+            match answer.complete {
+                1 => "one entry has every word".to_string(),
+                n => format!("{n} entries have every word"),
+            },
+            query.trim(),
+            if answer.complete == 1 { "it" } else { "them" },
+            if answer.complete == 1 {
+                "that one"
+            } else {
+                "those"
+            },
+        ));
     }
     let mut hits = answer.hits;
     let found = hits.len();

@@ -148,6 +148,9 @@ pub fn search(
     // for a place: the entries that have one.
     let asks = |word: &str| as_typed.iter().any(|p| !p.quoted && p.words == [word]);
     let (asks_when, asks_where) = (asks("when"), asks("where"));
+    let named_entry = reference
+        .filter(|_| placed)
+        .map(|(kind, n)| (kind, n.to_string()));
     let favour_dates_and_places = |hits: &mut Vec<Hit>| {
         if asks_when || asks_where {
             for hit in hits.iter_mut() {
@@ -162,7 +165,9 @@ pub fn search(
         // The entry the query names by number first, then the kind a word of it names, each
         // side in the order of the scores (a stable sort).
         let named = |h: &Hit| {
-            placed && reference.is_some_and(|(kind, n)| h.kind == kind && h.id == n.to_string())
+            named_entry
+                .as_ref()
+                .is_some_and(|(kind, id)| h.kind == *kind && h.id == *id)
         };
         hits.sort_by_key(|h| (!named(h), hinted.is_some_and(|kind| h.kind != kind)));
     };
