@@ -17,8 +17,8 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{CommandFactory, FromArgMatches};
 use colored::Colorize;
 
+use ewg_core::check;
 use ewg_core::search::PrebuiltIndex;
-use ewg_core::{Dataset, check};
 
 use crate::cli::{Cli, ColorWhen, Command, DataAction, OutputFormat};
 use crate::commands::{Context, Prebuilt};
@@ -26,13 +26,12 @@ use crate::config::{Config, Env, err_width, use_color};
 use crate::error::Failure;
 use crate::output::View;
 
-// `bundled_section(name)`: a section of `data/ewg.toml` as the JSON build.rs checked and wrote.
-include!(concat!(env!("OUT_DIR"), "/sections.rs"));
-/// Every bundled entry's related entries, as build.rs worked them out.
-const BUNDLED_RELATED: &str = include_str!(concat!(env!("OUT_DIR"), "/related.tsv"));
+// The statics build.rs writes name `alloc::borrow::Cow`.
+extern crate alloc;
 
-/// The bundled dataset's `meta.updated`, as build.rs read it.
-const BUNDLED_UPDATED: &str = include_str!(concat!(env!("OUT_DIR"), "/updated.txt"));
+// `BUNDLED_DATA`: `data/ewg.toml`, checked by build.rs and written as Rust statics, with every
+// entry's related entries: used in place, with nothing to parse.
+include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 /// Every bundled entry's citation in every style, as data/citations.tsv holds them; empty where
 /// that file was not made from the data and code of this build.
 const BUNDLED_CITATIONS: &str = include_str!(concat!(env!("OUT_DIR"), "/citations.tsv"));
@@ -148,7 +147,7 @@ fn run(cli: &Cli, config: &Config) -> Result<(), Failure> {
             None,
         ),
         _ => (
-            Dataset::on_demand(bundled_section, BUNDLED_RELATED),
+            BUNDLED_DATA.clone(),
             "bundled".to_string(),
             Some(Prebuilt {
                 search: BUNDLED_INDEX,
@@ -182,7 +181,7 @@ fn run(cli: &Cli, config: &Config) -> Result<(), Failure> {
 
 /// `ewg 0.1.0 (dataset: bundled, updated 2026-11-27)`.
 fn print_bundled_version() -> Result<(), Failure> {
-    print_version(&format!("bundled, updated {BUNDLED_UPDATED}"))
+    print_version(&format!("bundled, updated {}", BUNDLED_DATA.meta.updated))
 }
 
 fn print_version(dataset: &str) -> Result<(), Failure> {
@@ -319,18 +318,17 @@ fn not_a_command(err: &clap::Error, args: Vec<String>) -> Option<String> {
 mod tests {
     use super::*;
     use clap::Parser;
+    use ewg_core::Dataset;
 
     #[test]
-    fn the_compiled_date_is_the_bundled_data_s() {
-        let data = Dataset::load(ewg_core::BUNDLED).expect("the bundled dataset loads");
-        assert_eq!(BUNDLED_UPDATED, data.meta.updated);
-    }
-
-    #[test]
-    fn the_compiled_json_is_the_bundled_toml() {
-        let from_json = Dataset::on_demand(bundled_section, BUNDLED_RELATED);
+    fn the_compiled_statics_are_the_bundled_toml() {
         let from_toml = Dataset::load(ewg_core::BUNDLED).expect("the bundled dataset loads");
-        assert_eq!(from_json, from_toml);
+        assert_eq!(BUNDLED_DATA, from_toml);
+        assert_eq!(BUNDLED_DATA.meta.updated, from_toml.meta.updated);
+        assert_eq!(
+            BUNDLED_DATA.related_table,
+            Some(from_toml.make_related_table().as_str())
+        );
     }
 
     #[test]

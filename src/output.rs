@@ -86,22 +86,22 @@ pub(crate) enum View {
 }
 
 impl Record {
-    pub(crate) fn new(heading: impl Into<String>, json: Value) -> Record {
+    pub(crate) fn new(heading: impl AsRef<str>, json: Value) -> Record {
         Record {
-            heading: heading.into(),
+            heading: heading.as_ref().to_owned(),
             fields: Vec::new(),
             json,
         }
     }
 
     /// Adds a field with one value.
-    pub(crate) fn field(mut self, label: &'static str, value: impl Into<String>) -> Record {
-        self.fields.push((label, vec![value.into()]));
+    pub(crate) fn field(mut self, label: &'static str, value: impl AsRef<str>) -> Record {
+        self.fields.push((label, vec![value.as_ref().to_owned()]));
         self
     }
 
     /// Adds a field with one value, if there is one.
-    pub(crate) fn field_opt(self, label: &'static str, value: Option<impl Into<String>>) -> Record {
+    pub(crate) fn field_opt(self, label: &'static str, value: Option<impl AsRef<str>>) -> Record {
         match value {
             Some(value) => self.field(label, value),
             None => self,
@@ -109,12 +109,15 @@ impl Record {
     }
 
     /// Adds a field with several values; none adds nothing.
-    pub(crate) fn list<S: Into<String>>(
+    pub(crate) fn list<S: AsRef<str>>(
         mut self,
         label: &'static str,
         values: impl IntoIterator<Item = S>,
     ) -> Record {
-        let values: Vec<String> = values.into_iter().map(Into::into).collect();
+        let values: Vec<String> = values
+            .into_iter()
+            .map(|value| value.as_ref().to_owned())
+            .collect();
         if !values.is_empty() {
             self.fields.push((label, values));
         }

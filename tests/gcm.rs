@@ -134,6 +134,16 @@ fn an_objective_shows_its_paragraph_commitment_and_marked_actions() {
     let (code, _, err) = ewg(&["actions", "show", "7z"]);
     assert_eq!(code, 1);
     assert!(err.contains("no action with the id `7z`"), "{err}");
+    // Every command that takes any entry takes an action by its code alone, as `show` does.
+    for command in [&["show"][..], &["cite"], &["open", "--print"]] {
+        let args: Vec<&str> = command.iter().copied().chain(["7(c)"]).collect();
+        let (code, out, err) = ewg(&args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert!(
+            out.contains("23(c)") || out.contains("A/RES/73/195"),
+            "{args:?}: {out}"
+        );
+    }
 }
 
 #[test]

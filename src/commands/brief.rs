@@ -43,7 +43,7 @@ pub(crate) fn brief(
     let data = cx.data;
     let (title, markdown) =
         match subject {
-            Subject::Group => (data.group.name.clone(), markdown(data)),
+            Subject::Group => (data.group.name.to_string(), markdown(data)),
             Subject::Topic(topic) => {
                 let answer = search::search(data, cx.prebuilt.map(|p| p.search), topic, &[], false)
                     .map_err(Failure::Topic)?;
@@ -229,17 +229,20 @@ fn topic_markdown(
             let points = chapter.issues.iter().chain(&chapter.measures);
             // The points that say every word of the topic: one that says only some is on
             // another subject ("domestic abuse" for domestic workers).
-            let said: Vec<&String> = points.filter(|p| about.is_none() || says_all(p)).collect();
+            let said: Vec<&str> = points
+                .filter(|p| about.is_none() || says_all(p))
+                .map(AsRef::as_ref)
+                .collect();
             let label = data
                 .objective(chapter.objective)
-                .map_or("", |o| o.label.as_str());
+                .map_or("", |o| o.label.as_ref());
             // Else what search found there, where it is the topic in other words (`gbv`) or
             // says every word.
             let snippet = snippets
                 .get(&chapter.objective.to_string())
                 .filter(|s| words.len() <= 1 || says_all(s));
-            let said: Vec<&String> = match (said.is_empty(), snippet) {
-                (true, Some(snippet)) => vec![snippet],
+            let said: Vec<&str> = match (said.is_empty(), snippet) {
+                (true, Some(snippet)) => vec![snippet.as_str()],
                 _ => said,
             };
             if said.is_empty() {
@@ -397,7 +400,7 @@ pub(crate) fn markdown(data: &Dataset) -> String {
     let _ = writeln!(md, "- **Why**: {}", esc(&g.first_mandate));
     let _ = writeln!(md, "- **Concerns**: {}", esc(&g.population));
     let _ = writeln!(md, "- **Now**: {}\n", esc(&g.current_mandate));
-    sources.extend(g.sources.iter().map(String::as_str));
+    sources.extend(g.sources.iter().map(AsRef::as_ref));
 
     let _ = writeln!(
         md,
@@ -411,7 +414,7 @@ pub(crate) fn markdown(data: &Dataset) -> String {
         let names: Vec<String> = data
             .members_in(&category.slug)
             .map(|m| {
-                sources.extend(m.sources.iter().map(String::as_str));
+                sources.extend(m.sources.iter().map(AsRef::as_ref));
                 esc(m.acronym.as_deref().unwrap_or(&m.name))
             })
             .collect();
@@ -428,7 +431,7 @@ pub(crate) fn markdown(data: &Dataset) -> String {
 
     if let Some(guide) = data.guide_publication() {
         let _ = writeln!(md, "## {}\n\n{}\n", esc(&guide.title), esc(&guide.summary));
-        sources.extend(guide.sources.iter().map(String::as_str));
+        sources.extend(guide.sources.iter().map(AsRef::as_ref));
     }
     let chapters: Vec<String> = super::lists::chapters_with_labels(data)
         .into_iter()
@@ -483,7 +486,7 @@ fn asks<'a>(data: &'a Dataset, md: &mut String, sources: &mut BTreeSet<&'a str>)
             esc(&statement.date),
             esc(&statement.summary)
         );
-        sources.extend(statement.sources.iter().map(String::as_str));
+        sources.extend(statement.sources.iter().map(AsRef::as_ref));
     }
     md.push('\n');
 }
@@ -500,7 +503,7 @@ fn gcm_gender_table<'a>(data: &'a Dataset, md: &mut String, sources: &mut BTreeS
                 .actions
                 .iter()
                 .filter(|a| a.objective == o.number && a.names_gender())
-                .map(|a| a.letter.as_str())
+                .map(|a| a.letter.as_ref())
                 .collect();
             (o, commitment, letters)
         })

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use serde_json::{Value, json};
 
 use ewg_core::dates::Span;
-use ewg_core::{Dataset, Entry, PublicationKind};
+use ewg_core::{Dataset, Entry, PublicationKind, Text};
 
 use super::lookup;
 use crate::cli::CiteStyle;
@@ -24,18 +24,18 @@ struct Reference {
     csl_type: &'static str,
     title: String,
     /// An organisation, never split into given and family names.
-    author: Option<String>,
-    publisher: Option<String>,
+    author: Option<Text>,
+    publisher: Option<Text>,
     /// The work it is part of (the guide, for a chapter) or the site it stands on.
-    container: Option<String>,
+    container: Option<Text>,
     date: Option<Span>,
     /// How much of `date` the sources give: 1 year, 2 month, 3 day.
     date_parts: usize,
-    url: String,
+    url: Text,
     /// The day the dataset was last checked against its sources.
-    accessed: String,
+    accessed: Text,
     /// The part of the work cited: a paragraph of the GCM (`para. 23(c)`).
-    locator: Option<String>,
+    locator: Option<Text>,
 }
 
 fn date_of(text: &str) -> (Option<Span>, usize) {
@@ -56,7 +56,7 @@ fn reference(data: &Dataset, entry: Entry<'_>) -> Reference {
     let group = &data.group.name;
     let guide = data.guide_publication();
     let sources = entry.sources();
-    let base = |title: String, author: Option<String>| Reference {
+    let base = |title: &str, author: Option<Text>| Reference {
         key: format!("ewg-{}-{}", entry.kind(), entry.id()).to_lowercase(),
         csl_type: "webpage",
         // A style ends the title with its own full stop.
@@ -66,18 +66,20 @@ fn reference(data: &Dataset, entry: Entry<'_>) -> Reference {
         container: None,
         date: None,
         date_parts: 0,
-        url: sources.first().map_or(String::new(), |s| s.to_string()),
+        url: sources
+            .first()
+            .map_or(Text::default(), |s| s.to_string().into()),
         accessed: data.meta.updated.clone(),
         locator: None,
     };
     // The GCM's own text is cited as the resolution that holds it, at its paragraph; where the
     // data names no resolution, as the entry's title at its source.
     let gcm = |paragraph: Option<String>| {
-        let locator = paragraph.map(|p| format!("para. {p}"));
+        let locator = paragraph.map(|p| Text::from(format!("para. {p}")));
         let Some(resolution) = &data.gcm.resolution else {
             return Reference {
                 locator,
-                ..base(entry.title().into_owned(), None)
+                ..base(&entry.title(), None)
             };
         };
         let (date, date_parts) = date_of(&resolution.adopted);
@@ -88,7 +90,7 @@ fn reference(data: &Dataset, entry: Entry<'_>) -> Reference {
             url: resolution.url.clone(),
             locator,
             ..base(
-                format!("{} ({})", data.gcm.name, resolution.symbol),
+                &format!("{} ({})", data.gcm.name, resolution.symbol),
                 Some(resolution.by.clone()),
             )
         }
@@ -97,16 +99,16 @@ fn reference(data: &Dataset, entry: Entry<'_>) -> Reference {
         // The group's own page: cited by its name, which is not repeated as its author.
         Entry::Group(g) => Reference {
             url: data.meta.page.clone(),
-            ..base(g.group.name.clone(), None)
+            ..base(&g.group.name, None)
         },
         // An organisation's own site: cited by its name, which is not repeated as its author.
         Entry::Member(m) => Reference {
             url: m.website.clone(),
-            ..base(m.name.clone(), None)
+            ..base(&m.name, None)
         },
         Entry::Issue(i) => Reference {
             container: Some("GCMGender Series".into()),
-            ..base(i.display_title(), Some(group.clone()))
+            ..base(&i.display_title(), Some(group.clone()))
         },
         Entry::Publication(p) => {
             let (date, date_parts) = date_of(&p.date);
@@ -125,7 +127,7 @@ fn reference(data: &Dataset, entry: Entry<'_>) -> Reference {
                     .clone()
                     .or_else(|| p.sources.first().cloned())
                     .unwrap_or_default(),
-                ..base(p.title.clone(), p.author.clone())
+                ..base(&p.title, p.author.clone())
             }
         }
         Entry::Chapter(c) => {
@@ -138,7 +140,7 @@ fn reference(data: &Dataset, entry: Entry<'_>) -> Reference {
                 container: guide.map(|g| g.title.clone()),
                 date,
                 date_parts,
-                ..base(title, guide.and_then(|g| g.author.clone()))
+                ..base(&title, guide.and_then(|g| g.author.clone()))
             }
         }
         // An event is no work with a title: it is cited by a description in square brackets,
@@ -148,7 +150,7 @@ fn reference(data: &Dataset, entry: Entry<'_>) -> Reference {
             Reference {
                 date,
                 date_parts,
-                ..base(format!("[{}]", e.event.trim_end_matches('.')), None)
+                ..base(&format!("[{}]", e.event.trim_end_matches('.')), None)
             }
         }
         Entry::Objective(o) => gcm(o.paragraph.map(|p| p.to_string())),
@@ -156,9 +158,9 @@ fn reference(data: &Dataset, entry: Entry<'_>) -> Reference {
         Entry::Principle(p) => gcm(Some(p.paragraph())),
         Entry::FollowUp(f) => gcm(super::lists::paragraphs(&f.paragraphs)),
         // What the group does, as its page says: the page is the source.
-        Entry::Activity(a) => base(a.title.clone(), Some(group.clone())),
+        Entry::Activity(a) => base(&a.title, Some(group.clone())),
         // A glossary term, and any kind without a reference of its own: its title at its source.
-        _ => base(entry.title().into_owned(), None),
+        _ => base(&entry.title(), None),
     }
 }
 
@@ -345,8 +347,10 @@ fn tex_safe(r: &Reference, biblatex: bool) -> Result<Reference, Failure> {
                 why: "its braces are not balanced, and BibTeX counts every brace",
             })
     };
-    let safe_opt = |field: &'static str, text: &Option<String>| {
-        text.as_deref().map(|t| safe(field, t)).transpose()
+    let safe_opt = |field: &'static str, text: &Option<Text>| {
+        text.as_deref()
+            .map(|t| safe(field, t).map(Text::from))
+            .transpose()
     };
     Ok(Reference {
         key: safe("key", &r.key)?,
@@ -357,8 +361,8 @@ fn tex_safe(r: &Reference, biblatex: bool) -> Result<Reference, Failure> {
         container: safe_opt("container", &r.container)?,
         date: r.date,
         date_parts: r.date_parts,
-        url: safe("url", &r.url)?,
-        accessed: safe("accessed", &r.accessed)?,
+        url: safe("url", &r.url)?.into(),
+        accessed: safe("accessed", &r.accessed)?.into(),
         locator: safe_opt("locator", &r.locator)?,
     })
 }

@@ -66,7 +66,7 @@ fn members_listing(cx: &Context<'_>, members: Vec<&Member>) -> View {
     let data = cx.data;
     let category_name = |slug: &str| {
         data.category(slug)
-            .map_or(slug.to_string(), |c| c.name.clone())
+            .map_or(slug.to_string(), |c| c.name.to_string())
     };
     View::Listing(Listing {
         columns: vec!["id", "acronym", "name", "category"],
@@ -74,9 +74,9 @@ fn members_listing(cx: &Context<'_>, members: Vec<&Member>) -> View {
             .iter()
             .map(|m| {
                 vec![
-                    m.id.as_str().into(),
+                    m.id.as_ref().into(),
                     m.acronym.as_deref().unwrap_or("").into(),
-                    m.name.as_str().into(),
+                    m.name.as_ref().into(),
                     category_name(&m.category).into(),
                 ]
             })
@@ -88,13 +88,13 @@ fn members_listing(cx: &Context<'_>, members: Vec<&Member>) -> View {
 
 pub(crate) fn categories(cx: &Context<'_>) -> View {
     let data = cx.data;
-    let rows: Vec<(String, String, usize)> = data
+    let rows: Vec<(&str, &str, usize)> = data
         .categories
         .iter()
         .map(|c| {
             (
-                c.slug.clone(),
-                c.name.clone(),
+                c.slug.as_ref(),
+                c.name.as_ref(),
                 data.members_in(&c.slug).count(),
             )
         })
@@ -103,7 +103,7 @@ pub(crate) fn categories(cx: &Context<'_>) -> View {
         columns: vec!["slug", "name", "members"],
         rows: rows
             .iter()
-            .map(|(s, n, c)| vec![s.as_str().into(), n.as_str().into(), c.to_string().into()])
+            .map(|(s, n, c)| vec![(*s).into(), (*n).into(), c.to_string().into()])
             .collect(),
         json: cx.json(|| {
             rows.iter()
@@ -138,8 +138,8 @@ fn objectives(cx: &Context<'_>) -> View {
             .map(|o| {
                 vec![
                     o.number.to_string().into(),
-                    o.label.as_str().into(),
-                    o.title.as_str().into(),
+                    o.label.as_ref().into(),
+                    o.title.as_ref().into(),
                 ]
             })
             .collect(),
@@ -179,7 +179,7 @@ pub(crate) fn chapters_with_labels(data: &Dataset) -> Vec<(&Chapter, &str)> {
     data.guide
         .iter()
         .map(|c| {
-            let label = data.objective(c.objective).map_or("", |o| o.label.as_str());
+            let label = data.objective(c.objective).map_or("", |o| o.label.as_ref());
             (c, label)
         })
         .collect()
@@ -257,8 +257,8 @@ pub(crate) fn actions(cx: &Context<'_>, actions: Vec<&Action>) -> View {
                     a.code().into(),
                     a.paragraph().into(),
                     mention_words(&a.mentions).into(),
-                    a.text.as_str().into(),
-                    a.source.as_str().into(),
+                    a.text.as_ref().into(),
+                    a.source.as_ref().into(),
                 ]
             })
             .collect(),
@@ -301,8 +301,8 @@ fn principles(cx: &Context<'_>) -> View {
             .iter()
             .map(|p| {
                 vec![
-                    p.letter.as_str().into(),
-                    p.title.as_str().into(),
+                    p.letter.as_ref().into(),
+                    p.title.as_ref().into(),
                     p.paragraph().into(),
                 ]
             })
@@ -338,8 +338,8 @@ fn follow_up(cx: &Context<'_>) -> View {
             .iter()
             .map(|f| {
                 vec![
-                    f.id.as_str().into(),
-                    f.name.as_str().into(),
+                    f.id.as_ref().into(),
+                    f.name.as_ref().into(),
                     paragraphs(&f.paragraphs)
                         .unwrap_or_else(|| "not read".into())
                         .into(),
@@ -374,11 +374,11 @@ pub(crate) fn publications(cx: &Context<'_>, sort: SortBy) -> View {
             .iter()
             .map(|p| {
                 vec![
-                    p.id.as_str().into(),
+                    p.id.as_ref().into(),
                     p.kind.as_str().into(),
-                    p.date.as_str().into(),
-                    p.title.as_str().into(),
-                    p.sources.first().map_or("", String::as_str).into(),
+                    p.date.as_ref().into(),
+                    p.title.as_ref().into(),
+                    p.sources.first().map_or("", AsRef::as_ref).into(),
                 ]
             })
             .collect(),
@@ -442,13 +442,13 @@ fn timeline_listing(cx: &Context<'_>, mut events: Vec<&Event>, sort: SortBy) -> 
             .map(|e| {
                 let event = match &e.note {
                     Some(note) => format!("{} (Note: {note})", e.event),
-                    None => e.event.clone(),
+                    None => e.event.to_string(),
                 };
                 vec![
-                    e.id.as_str().into(),
-                    e.when.as_str().into(),
+                    e.id.as_ref().into(),
+                    e.when.as_ref().into(),
                     event.into(),
-                    e.source.as_str().into(),
+                    e.source.as_ref().into(),
                 ]
             })
             .collect(),
@@ -469,7 +469,7 @@ fn terms(cx: &Context<'_>) -> View {
                     true => "(not spelled out in the sources; see its note)".to_string(),
                     false => t.expansions.join("; "),
                 };
-                vec![t.acronym.as_str().into(), stands_for.into()]
+                vec![t.acronym.as_ref().into(), stands_for.into()]
             })
             .collect(),
         json: cx.json(|| to_value(&data.glossary)),

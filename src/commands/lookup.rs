@@ -124,6 +124,12 @@ pub(crate) fn any<'a>(data: &'a Dataset, asked: &str) -> Result<Entry<'a>, Failu
     if let Some(entry) = data.entry_by_id(&wanted) {
         return Ok(entry);
     }
+    // An action by its code (`7c`, `7(c)`), as `ewg show` takes it: no other id looks so.
+    if wanted.starts_with(|c: char| c.is_ascii_digit())
+        && let Ok(entry) = by_code(data, Kind::Action, asked)
+    {
+        return Ok(entry);
+    }
     if let Ok(m) = member(data, asked) {
         return Ok(Entry::Member(m));
     }
@@ -183,7 +189,10 @@ pub(crate) fn unique<'a>(data: &'a Dataset, asked: &str) -> Result<Entry<'a>, Fa
     }
     let ids: Vec<String> = found.iter().map(|e| e.id().into_owned()).collect();
     found.retain(|e| match e {
-        Entry::Term(t) => !t.refers_to.as_ref().is_some_and(|to| ids.contains(to)),
+        Entry::Term(t) => !t
+            .refers_to
+            .as_ref()
+            .is_some_and(|to| ids.iter().any(|id| id == to)),
         _ => true,
     });
     match found.as_slice() {
@@ -204,10 +213,10 @@ pub(crate) fn unique<'a>(data: &'a Dataset, asked: &str) -> Result<Entry<'a>, Fa
 pub(crate) fn member<'a>(data: &'a Dataset, asked: &str) -> Result<&'a Member, Failure> {
     let wanted = fold(asked.trim().trim_end_matches(['.', '…']).trim());
     let names = |m: &'a Member| {
-        [m.id.as_str(), m.name.as_str()]
+        [m.id.as_ref(), m.name.as_ref()]
             .into_iter()
             .chain(m.acronym.as_deref())
-            .chain(m.aliases.iter().map(String::as_str))
+            .chain(m.aliases.iter().map(AsRef::as_ref))
     };
     if let Some(m) = data
         .members
@@ -226,8 +235,8 @@ pub(crate) fn member<'a>(data: &'a Dataset, asked: &str) -> Result<&'a Member, F
     }
     Err(Failure::UnknownMember {
         asked: asked.trim().to_string(),
-        near: closest(&wanted, data.members.iter().map(|m| m.id.as_str())),
-        starting: by_prefix.iter().map(|m| m.id.clone()).collect(),
+        near: closest(&wanted, data.members.iter().map(|m| m.id.as_ref())),
+        starting: by_prefix.iter().map(|m| m.id.to_string()).collect(),
     })
 }
 
@@ -249,7 +258,7 @@ pub(crate) fn category<'a>(data: &'a Dataset, asked: &str) -> Result<&'a str, Fa
     match found {
         Some(c) => Ok(&c.slug),
         None => {
-            let slugs: Vec<String> = data.categories.iter().map(|c| c.slug.clone()).collect();
+            let slugs: Vec<String> = data.categories.iter().map(|c| c.slug.to_string()).collect();
             Err(Failure::UnknownCategory {
                 asked: asked.trim().to_string(),
                 near: closest(&wanted, slugs.iter().map(String::as_str)),
@@ -278,7 +287,7 @@ pub(crate) fn term<'a>(data: &'a Dataset, asked: &str) -> Result<&'a Term, Failu
     let wanted = asked.trim();
     data.term(wanted).ok_or_else(|| Failure::UnknownAcronym {
         asked: wanted.to_string(),
-        near: closest(wanted, data.glossary.iter().map(|t| t.acronym.as_str())),
+        near: closest(wanted, data.glossary.iter().map(|t| t.acronym.as_ref())),
     })
 }
 
@@ -337,14 +346,14 @@ mod tests {
             "Committee on the Elimination of Discrimination ...",
         ] {
             assert_eq!(
-                member(data(), asked).map(|m| m.id.as_str()).ok(),
+                member(data(), asked).map(|m| m.id.as_ref()).ok(),
                 Some("cedaw"),
                 "{asked}"
             );
         }
         assert_eq!(
             member(data(), "Committee on Migrant Workers")
-                .map(|m| m.id.as_str())
+                .map(|m| m.id.as_ref())
                 .ok(),
             Some("cmw")
         );

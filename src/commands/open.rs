@@ -14,7 +14,7 @@ use crate::output::View;
 /// sources, each once.
 fn pages<'a>(entry: Entry<'a>) -> Vec<&'a str> {
     let own = match entry {
-        Entry::Member(m) => Some(m.website.as_str()),
+        Entry::Member(m) => Some(m.website.as_ref()),
         Entry::Publication(p) => p.url.as_deref(),
         _ => None,
     };

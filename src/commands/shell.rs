@@ -52,7 +52,7 @@ fn command_with_values(data: &Dataset) -> clap::Command {
     cli = cli
         .mut_subcommand("cite", |c| with_values(c, &entries))
         .mut_subcommand("open", |c| with_values(c, &entries));
-    let categories: Vec<String> = data.categories.iter().map(|c| c.slug.clone()).collect();
+    let categories: Vec<String> = data.categories.iter().map(|c| c.slug.to_string()).collect();
     cli.mut_subcommand("members", |c| {
         c.mut_arg("category", |a| values(a, &categories))
             .mut_subcommand("list", |l| {

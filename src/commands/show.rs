@@ -96,7 +96,7 @@ pub(crate) fn about(data: &Dataset, dataset: &str) -> View {
     View::Record(
         Record::new(format!("{} ({})", g.name, g.short_name), json)
             .field("name", &g.name)
-            .list("also known as", g.aliases.iter().map(String::as_str))
+            .list("also known as", g.aliases.iter())
             .field("short name", &g.short_name)
             .field("established", g.established.to_string())
             .field("purpose", &g.purpose)
@@ -113,7 +113,7 @@ pub(crate) fn about(data: &Dataset, dataset: &str) -> View {
             .field("first mandate", &g.first_mandate)
             .field("result", &g.result)
             .field("since adoption", &g.current_mandate)
-            .list("how it works", g.methods.iter().map(String::as_str))
+            .list("how it works", g.methods.iter())
             .field("series", &g.series)
             .field(
                 "members",
@@ -131,10 +131,7 @@ pub(crate) fn about(data: &Dataset, dataset: &str) -> View {
             )
             .list(
                 "sources",
-                g.sources
-                    .iter()
-                    .chain(&data.gcm.sources)
-                    .map(String::as_str),
+                g.sources.iter().chain(&data.gcm.sources).map(AsRef::as_ref),
             )
             .field("dataset", dataset),
     )
@@ -167,11 +164,13 @@ pub(crate) fn show(cx: &Context<'_>, entry: Entry<'_>) -> View {
             .field("id", &m.id)
             .field_opt("acronym", m.acronym.as_deref())
             .field("name", &m.name)
-            .list("also known as", m.aliases.iter().map(String::as_str))
+            .list("also known as", m.aliases.iter())
             .field(
                 "category",
                 data.category(&m.category)
-                    .map_or(m.category.clone(), |c| format!("{} ({})", c.name, c.slug)),
+                    .map_or(m.category.to_string(), |c| {
+                        format!("{} ({})", c.name, c.slug)
+                    }),
             )
             .field("description", &m.description)
             .field_opt("monitors", m.monitors.as_deref())
@@ -193,28 +192,25 @@ pub(crate) fn show(cx: &Context<'_>, entry: Entry<'_>) -> View {
             };
             record
                 .field("summary", &i.summary)
-                .list("frameworks", i.frameworks.iter().map(String::as_str))
+                .list("frameworks", i.frameworks.iter())
                 .field_opt("note", i.note.as_deref())
         }
         Entry::Publication(p) => Record::new(p.title.clone(), json)
             .field("id", &p.id)
             .field("kind", p.kind.as_str())
-            .list("also known as", p.aliases.iter().map(String::as_str))
+            .list("also known as", p.aliases.iter())
             .field_opt("author", p.author.as_deref())
             .field_opt("publisher", p.publisher.as_deref())
             .field("date", &p.date)
             .field("summary", &p.summary)
-            .list("points", p.points.iter().map(String::as_str))
+            .list("points", p.points.iter())
             .field_opt("note", p.points_note.as_deref())
-            .list(
-                "COVID-19 impacts",
-                p.covid_impacts.iter().map(String::as_str),
-            )
+            .list("COVID-19 impacts", p.covid_impacts.iter())
             .field_opt("online", p.url.as_deref()),
         Entry::Activity(a) => Record::new(a.title.clone(), json)
             .field("id", &a.id)
             .field("description", &a.description)
-            .list("also named", a.aliases.iter().map(String::as_str)),
+            .list("also named", a.aliases.iter()),
         Entry::Objective(o) => {
             let chapter = data.guide.iter().find(|c| c.objective == o.number);
             if let Some(chapter) = chapter {
@@ -268,7 +264,7 @@ pub(crate) fn show(cx: &Context<'_>, entry: Entry<'_>) -> View {
             }
             let record = Record::new(entry.title(), json)
                 .field("objective", chapter.objective.to_string())
-                .field_opt("title", c.objective.map(|o| o.title.as_str()));
+                .field_opt("title", c.objective.map(|o| o.title.as_ref()));
             with_chapter(record, chapter)
         }
         Entry::Event(e) => Record::new(e.when.clone(), json)
@@ -279,7 +275,7 @@ pub(crate) fn show(cx: &Context<'_>, entry: Entry<'_>) -> View {
             .field_opt("note", e.note.as_deref()),
         Entry::Term(t) => Record::new(t.acronym.clone(), json)
             .field("acronym", &t.acronym)
-            .list("stands for", t.expansions.iter().map(String::as_str))
+            .list("stands for", t.expansions.iter())
             .field_opt("note", t.note.as_deref()),
         Entry::Action(ActionEntry {
             action: a,
@@ -306,10 +302,10 @@ pub(crate) fn show(cx: &Context<'_>, entry: Entry<'_>) -> View {
             .field("paragraph", format!("GCM para {}", p.paragraph()))
             .field("principle", &p.title)
             .field("text", &p.text)
-            .list("key terms", p.key_terms.iter().map(String::as_str)),
+            .list("key terms", p.key_terms.iter()),
         Entry::FollowUp(f) => Record::new(f.name.clone(), json)
             .field("id", &f.id)
-            .list("also known as", f.aliases.iter().map(String::as_str))
+            .list("also known as", f.aliases.iter())
             .field(
                 "paragraphs",
                 paragraphs(&f.paragraphs)
@@ -344,15 +340,12 @@ fn with_chapter(record: Record, chapter: &Chapter) -> Record {
             Some(id) if !i.name.to_lowercase().contains(&id.to_lowercase()) => {
                 format!("{} ({id})", i.name)
             }
-            _ => i.name.clone(),
+            _ => i.name.to_string(),
         }
     });
     record
-        .list("guide issues", chapter.issues.iter().map(String::as_str))
-        .list(
-            "guide measures",
-            chapter.measures.iter().map(String::as_str),
-        )
+        .list("guide issues", chapter.issues.iter())
+        .list("guide measures", chapter.measures.iter())
         .list("instruments", instruments)
         .field(
             "not in the dataset",
@@ -403,19 +396,14 @@ pub(crate) fn guide(data: &Dataset) -> View {
     let mut json = json!({
         "chapters": rows.iter().map(|(c, label)| chapter_summary(c, label)).collect::<Vec<_>>(),
     });
-    let title = publication.map_or("Policies and Practice Guide".to_string(), |p| {
-        p.title.clone()
-    });
+    let title = publication.map_or("Policies and Practice Guide", |p| &p.title);
     let mut record = Record::new(title, json!(null));
     if let Some(p) = publication {
         json["guide"] = to_value(p);
         record = record
             .field("summary", &p.summary)
-            .list("structure", p.points.iter().map(String::as_str))
-            .list(
-                "COVID-19 impacts",
-                p.covid_impacts.iter().map(String::as_str),
-            )
+            .list("structure", p.points.iter())
+            .list("COVID-19 impacts", p.covid_impacts.iter())
             .field_opt("online", p.url.as_deref());
     }
     record.json = json;

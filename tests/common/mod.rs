@@ -51,7 +51,7 @@ pub fn assert_expected(name: &str, actual: &str) {
 /// The bundled dataset's `meta.updated`, as the tests compare with it (never a date by hand).
 #[allow(dead_code)] // not every test file needs it
 pub fn updated() -> String {
-    bundled().meta.updated.clone()
+    bundled().meta.updated.to_string()
 }
 
 /// The bundled dataset, as the tests compare counts and dates with it.

@@ -91,7 +91,7 @@ impl Dataset {
 
     /// Every entry's related entries, a line each: kind, id and the list as JSON, separated by
     /// tabs (no id or kind holds one). build.rs compiles it in; [`Dataset::related`] reads it.
-    pub fn related_table(&self) -> String {
+    pub fn make_related_table(&self) -> String {
         let mut table = String::new();
         for entry in self.entries() {
             let refs = self.work_out_related(entry);
@@ -158,7 +158,7 @@ impl Dataset {
         // Guide chapters that name it by its acronym, linked or not.
         let acronym = match entry {
             Entry::Member(m) => m.acronym.as_deref(),
-            Entry::Term(t) => Some(t.acronym.as_str()),
+            Entry::Term(t) => Some(t.acronym.as_ref()),
             _ => None,
         };
         if let Some(acronym) = acronym {
@@ -225,7 +225,7 @@ mod tests {
     #[test]
     fn the_related_table_gives_what_is_worked_out_for_every_entry() {
         let data = bundled();
-        let table: &'static str = data.related_table().leak();
+        let table: &'static str = data.make_related_table().leak();
         for entry in data.entries() {
             let prebuilt = prebuilt_related(table, entry);
             assert_eq!(

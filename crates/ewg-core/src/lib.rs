@@ -19,5 +19,5 @@ pub use registry::{
 pub use rules::{Problem, acronyms_in, is_bidi_control, is_web_url};
 
 /// The bundled dataset's TOML text, as build.rs, the tests, benches and fuzz targets read it;
-/// the binary itself reads the checked JSON that build.rs makes of it.
+/// the binary itself uses the statics that build.rs writes of it.
 pub const BUNDLED: &str = include_str!("../../../data/ewg.toml");

@@ -2,9 +2,9 @@
 //! keys are errors) and written back by `ewg data export`. The bottom of the core: it imports
 //! nothing else of the crate.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::{Deref, DerefMut};
-use std::sync::OnceLock;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -19,29 +19,14 @@ macro_rules! sections {
     ($(#[$doc:meta])* $($name:ident: $ty:ty $([$default:ident])?),* $(,)?) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Deserialize, Serialize)]
+        #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = ewg_core))]
         #[serde(deny_unknown_fields)]
         pub struct Dataset {
-            $($(#[serde($default)])? pub $name: OnDemand<$ty>,)*
+            $($(#[serde($default)])? pub $name: $ty,)*
             /// Every entry's related entries, worked out by build.rs for the bundled data
-            /// (`Dataset::related_table`); not part of what a file holds.
+            /// (`Dataset::make_related_table`); not part of what a file holds, and `None` for a file.
             #[serde(skip)]
-            pub(crate) related_table: Option<&'static str>,
-        }
-
-        impl Dataset {
-            /// The dataset whose sections are the JSON texts `section` gives by name, each read
-            /// when first used, and whose related entries are `related_table`: the bundled
-            /// data, which build.rs checked and wrote so. Such a dataset is for reading: its
-            /// related table would not follow a change to its sections.
-            pub fn on_demand(
-                section: impl Fn(&str) -> &'static str,
-                related_table: &'static str,
-            ) -> Dataset {
-                Dataset {
-                    $($name: OnDemand::json(section(stringify!($name))),)*
-                    related_table: Some(related_table),
-                }
-            }
+            pub related_table: Option<&'static str>,
         }
 
         /// Two datasets are equal when their sections are: the related table is worked out
@@ -73,7 +58,7 @@ macro_rules! sections {
             /// The dataset, if every section a file must have is there.
             pub(crate) fn into_dataset(self) -> Option<Dataset> {
                 Some(Dataset {
-                    $($name: OnDemand::ready(take_section!(self.$name $(, $default)?)),)*
+                    $($name: take_section!(self.$name $(, $default)?),)*
                     related_table: None,
                 })
             }
@@ -82,7 +67,7 @@ macro_rules! sections {
             /// entries of a file that could be read.
             pub(crate) fn into_partial_dataset(self) -> Dataset {
                 Dataset {
-                    $($name: OnDemand::ready(self.$name.unwrap_or_default()),)*
+                    $($name: self.$name.unwrap_or_default(),)*
                     related_table: None,
                 }
             }
@@ -108,93 +93,108 @@ macro_rules! sections {
     };
 }
 
-/// A section of a dataset: read already, or held as the JSON build.rs wrote of it and read the
-/// first time it is used, so that a command pays only for the sections it shows (`ewg members`
-/// reads no guide chapter).
-#[derive(Clone)]
-pub struct OnDemand<T> {
-    value: OnceLock<T>,
-    json: &'static str,
-}
+/// A text of the model: borrowed from the binary for the bundled data, which build.rs writes
+/// as Rust statics (so no command parses it), owned for a file read with `--data`.
+pub type Text = Cow<'static, str>;
 
-impl<T> OnDemand<T> {
-    pub fn ready(value: T) -> OnDemand<T> {
-        OnDemand {
-            value: OnceLock::from(value),
-            json: "",
-        }
-    }
+/// A list of the model: a section, or a field of several values. Like [`Text`], borrowed for
+/// the bundled data and owned for a file; it reads like a slice, and [`List::to_mut`] turns it
+/// into a `Vec` to change.
+#[derive(Clone, PartialEq, Eq)]
+pub struct List<T: Clone + 'static>(
+    /// Public for the statics build.rs writes, which a `const fn` could not build: a value
+    /// with a destructor lives as long as the program only when built in place.
+    pub Cow<'static, [T]>,
+);
 
-    /// A section as checked JSON, read when first used.
-    pub fn json(json: &'static str) -> OnDemand<T> {
-        OnDemand {
-            value: OnceLock::new(),
-            json,
-        }
+impl<T: Clone + 'static> List<T> {
+    /// The values, owned from here on, to change.
+    pub fn to_mut(&mut self) -> &mut Vec<T> {
+        self.0.to_mut()
     }
 }
 
-impl<T: DeserializeOwned> Deref for OnDemand<T> {
-    type Target = T;
+impl<T: Clone + 'static> Deref for List<T> {
+    type Target = [T];
 
-    fn deref(&self) -> &T {
-        self.value.get_or_init(|| read_section(self.json))
+    fn deref(&self) -> &[T] {
+        &self.0
     }
 }
 
-/// Reads a section's JSON: once for each kind of section in the binary, not copied into each of
-/// the many places that use a section.
-#[inline(never)]
-fn read_section<T: DeserializeOwned>(json: &str) -> T {
-    // Only build.rs makes these texts, from a dataset it has just read and checked: a text that
-    // does not read back is a broken build, not a user's mistake.
-    serde_json::from_str(json).expect("a section compiled in by build.rs reads back")
-}
-
-impl<T: DeserializeOwned> DerefMut for OnDemand<T> {
-    fn deref_mut(&mut self) -> &mut T {
-        let _ = &**self;
-        self.value.get_mut().expect("read just above")
+/// Changing a value of a borrowed list copies the list first.
+impl<T: Clone + 'static> DerefMut for List<T> {
+    fn deref_mut(&mut self) -> &mut [T] {
+        self.0.to_mut()
     }
 }
 
-impl<'a, T: DeserializeOwned> IntoIterator for &'a OnDemand<Vec<T>> {
+impl<T: Clone + 'static> Default for List<T> {
+    fn default() -> List<T> {
+        List(Cow::Owned(Vec::new()))
+    }
+}
+
+impl<T: Clone + 'static> From<Vec<T>> for List<T> {
+    fn from(items: Vec<T>) -> List<T> {
+        List(Cow::Owned(items))
+    }
+}
+
+impl<T: Clone + 'static> FromIterator<T> for List<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(items: I) -> List<T> {
+        List(Cow::Owned(items.into_iter().collect()))
+    }
+}
+
+impl<'a, T: Clone + 'static> IntoIterator for &'a List<T> {
     type Item = &'a T;
     type IntoIter = std::slice::Iter<'a, T>;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.iter()
+        self.0.iter()
     }
 }
 
-impl<T: DeserializeOwned + Default> Default for OnDemand<T> {
-    fn default() -> OnDemand<T> {
-        OnDemand::ready(T::default())
-    }
-}
-
-impl<T: DeserializeOwned + PartialEq> PartialEq for OnDemand<T> {
-    fn eq(&self, other: &OnDemand<T>) -> bool {
-        **self == **other
-    }
-}
-
-impl<T: DeserializeOwned + fmt::Debug> fmt::Debug for OnDemand<T> {
+impl<T: Clone + fmt::Debug + 'static> fmt::Debug for List<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        (**self).fmt(f)
+        self.0.fmt(f)
     }
 }
 
-impl<T: DeserializeOwned + Serialize> Serialize for OnDemand<T> {
+impl<T: Clone + Serialize + 'static> Serialize for List<T> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        (**self).serialize(serializer)
+        self.0.serialize(serializer)
     }
 }
 
-impl<'de, T: DeserializeOwned> Deserialize<'de> for OnDemand<T> {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<OnDemand<T>, D::Error> {
-        T::deserialize(deserializer).map(OnDemand::ready)
+impl<'de, T: Clone + Deserialize<'de> + 'static> Deserialize<'de> for List<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<List<T>, D::Error> {
+        Vec::<T>::deserialize(deserializer).map(List::from)
     }
+}
+
+/// build.rs writes a list as `List(Cow::Borrowed(&[...]))`, which a static can hold.
+#[cfg(feature = "bake")]
+impl<T: Clone + databake::Bake + 'static> databake::Bake for List<T> {
+    fn bake(&self, env: &databake::CrateEnv) -> databake::TokenStream {
+        env.insert("ewg_core");
+        env.insert("alloc");
+        let items = self.0.iter().map(|item| item.bake(env));
+        databake::quote! { ewg_core::List(alloc::borrow::Cow::Borrowed(&[#(#items),*])) }
+    }
+}
+
+#[cfg(feature = "bake")]
+impl<T: Clone + databake::BakeSize + 'static> databake::BakeSize for List<T> {
+    fn borrows_size(&self) -> usize {
+        (&*self.0).borrows_size()
+    }
+}
+
+/// Whether a list has nothing: serde's test for leaving a field out of an export.
+fn is_empty<T: Clone>(list: &List<T>) -> bool {
+    list.0.is_empty()
 }
 
 macro_rules! may_be_absent {
@@ -243,10 +243,12 @@ pub(crate) trait Section: Sized {
     ) -> (Option<Self>, S::Report);
 }
 
-impl<T: DeserializeOwned> Section for Vec<T> {
+impl<T: DeserializeOwned + Clone> Section for List<T> {
     fn join(have: &mut Option<Self>, next: Option<Self>) -> Option<()> {
         if let Some(next) = next {
-            have.get_or_insert_with(Vec::new).extend(next);
+            have.get_or_insert_with(List::default)
+                .to_mut()
+                .extend(next.0.into_owned());
         }
         Some(())
     }
@@ -255,7 +257,8 @@ impl<T: DeserializeOwned> Section for Vec<T> {
         value: &Spanned<DeValue<'_>>,
         salvager: &mut S,
     ) -> (Option<Self>, S::Report) {
-        salvager.each(value)
+        let (read, report) = salvager.each(value);
+        (read.map(List::from), report)
     }
 }
 
@@ -286,106 +289,111 @@ sections! {
     /// A whole dataset: the sections of a dataset file, in the order an export writes them.
     meta: Meta,
     group: Group,
-    categories: Vec<Category>,
-    members: Vec<Member>,
-    issues: Vec<Issue>,
-    activities: Vec<Activity>,
-    publications: Vec<Publication>,
-    timeline: Vec<Event>,
+    categories: List<Category>,
+    members: List<Member>,
+    issues: List<Issue>,
+    activities: List<Activity>,
+    publications: List<Publication>,
+    timeline: List<Event>,
     gcm: Gcm,
-    objectives: Vec<Objective>,
-    actions: Vec<Action> [default],
-    principles: Vec<Principle> [default],
-    follow_up: Vec<FollowUp> [default],
-    guide: Vec<Chapter>,
-    glossary: Vec<Term>,
+    objectives: List<Objective>,
+    actions: List<Action> [default],
+    principles: List<Principle> [default],
+    follow_up: List<FollowUp> [default],
+    guide: List<Chapter>,
+    glossary: List<Term>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = ewg_core))]
 #[serde(deny_unknown_fields)]
 pub struct Meta {
     /// The day the dataset was last checked against its sources (YYYY-MM-DD).
-    pub updated: String,
+    pub updated: Text,
     /// The group's own page, the primary source.
-    pub page: String,
+    pub page: Text,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = ewg_core))]
 #[serde(deny_unknown_fields)]
 pub struct Group {
-    pub id: String,
-    pub name: String,
+    pub id: Text,
+    pub name: Text,
     /// Other forms of the name the sources use, so that each is found.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub aliases: Vec<String>,
-    pub short_name: String,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub aliases: List<Text>,
+    pub short_name: Text,
     pub established: u16,
-    pub purpose: String,
-    pub population: String,
-    pub composition: String,
-    pub capacity: String,
-    pub secretariat: String,
-    pub secretariat_url: String,
-    pub co_chairs: Vec<String>,
-    pub chairing: String,
-    pub origin: String,
-    pub first_mandate: String,
-    pub result: String,
-    pub current_mandate: String,
-    pub methods: Vec<String>,
-    pub series: String,
-    pub sources: Vec<String>,
+    pub purpose: Text,
+    pub population: Text,
+    pub composition: Text,
+    pub capacity: Text,
+    pub secretariat: Text,
+    pub secretariat_url: Text,
+    pub co_chairs: List<Text>,
+    pub chairing: Text,
+    pub origin: Text,
+    pub first_mandate: Text,
+    pub result: Text,
+    pub current_mandate: Text,
+    pub methods: List<Text>,
+    pub series: Text,
+    pub sources: List<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = ewg_core))]
 #[serde(deny_unknown_fields)]
 pub struct Category {
-    pub slug: String,
-    pub name: String,
-    pub source: String,
+    pub slug: Text,
+    pub name: Text,
+    pub source: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = ewg_core))]
 #[serde(deny_unknown_fields)]
 pub struct Member {
-    pub id: String,
+    pub id: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub acronym: Option<String>,
-    pub name: String,
+    pub acronym: Option<Text>,
+    pub name: Text,
     /// Other forms of the name, the page's among them, so that each is found.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub aliases: Vec<String>,
-    pub category: String,
-    pub description: String,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub aliases: List<Text>,
+    pub category: Text,
+    pub description: Text,
     /// The treaty a treaty body monitors.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub monitors: Option<String>,
+    pub monitors: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub details: Option<String>,
+    pub details: Option<Text>,
     /// About the sources, not the member: shown apart, as a note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-    pub website: String,
-    pub sources: Vec<String>,
+    pub note: Option<Text>,
+    pub website: Text,
+    pub sources: List<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = ewg_core))]
 #[serde(deny_unknown_fields)]
 pub struct Issue {
     pub number: u32,
     /// The official title; `None` where no source gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
+    pub title: Option<Text>,
     /// A descriptive label, required where the title is unknown. Never shown as a title.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub label: Option<String>,
-    pub summary: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub frameworks: Vec<String>,
+    pub label: Option<Text>,
+    pub summary: Text,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub frameworks: List<Text>,
     /// About the sources, not the note: shown apart.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-    pub source: String,
+    pub note: Option<Text>,
+    pub source: Text,
 }
 
 /// What the tool shows in place of a title no source gives.
@@ -395,7 +403,7 @@ impl Issue {
     /// The title, or the descriptive label marked as not being one.
     pub fn display_title(&self) -> String {
         match (&self.title, &self.label) {
-            (Some(title), _) => title.clone(),
+            (Some(title), _) => title.to_string(),
             (None, Some(label)) => format!("{label} [{UNTITLED}]"),
             (None, None) => format!("[{UNTITLED}]"),
         }
@@ -403,52 +411,55 @@ impl Issue {
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = ewg_core))]
 #[serde(deny_unknown_fields)]
 pub struct Activity {
-    pub id: String,
-    pub title: String,
-    pub description: String,
+    pub id: Text,
+    pub title: Text,
+    pub description: Text,
     /// Other names the page uses for what the activity names ("UN Migration Network").
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub aliases: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub related: Vec<String>,
-    pub source: String,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub aliases: List<Text>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub related: List<Text>,
+    pub source: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = ewg_core))]
 #[serde(deny_unknown_fields)]
 pub struct Publication {
-    pub id: String,
+    pub id: Text,
     pub kind: PublicationKind,
-    pub title: String,
+    pub title: Text,
     /// Other forms of the title the sources use.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub aliases: List<Text>,
     /// Who wrote it, as the sources say: an organisation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub author: Option<String>,
+    pub author: Option<Text>,
     /// Who published it, where the sources say.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub publisher: Option<String>,
-    pub date: String,
-    pub summary: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub points: Vec<String>,
+    pub publisher: Option<Text>,
+    pub date: Text,
+    pub summary: Text,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub points: List<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub points_note: Option<String>,
+    pub points_note: Option<Text>,
     /// What the publication says of the COVID-19 pandemic's impacts (the guide's own page).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub covid_impacts: Vec<String>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub covid_impacts: List<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub related: Vec<String>,
-    pub sources: Vec<String>,
+    pub url: Option<Text>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub related: List<Text>,
+    pub sources: List<Text>,
 }
 
 /// What a publication is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = ewg_core))]
 #[serde(rename_all = "lowercase")]
 pub enum PublicationKind {
     /// A statement of the group, published on the web.
@@ -470,78 +481,83 @@ impl PublicationKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = ewg_core))]
 #[serde(deny_unknown_fields)]
 pub struct Event {
-    pub id: String,
+    pub id: Text,
     /// The date as sources give it ("March 2017", "13 July 2018").
-    pub when: String,
+    pub when: Text,
     /// YYYY[-MM[-DD]], for ordering only.
-    pub sort: String,
-    pub event: String,
+    pub sort: Text,
+    pub event: Text,
     /// Where it took place, as its text names it ("Geneva"); absent where the text names none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub place: Option<String>,
+    pub place: Option<Text>,
     /// About the sources, not the event ("the day is not verified"): shown apart.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub related: Vec<String>,
-    pub source: String,
+    pub note: Option<Text>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub related: List<Text>,
+    pub source: Text,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = ewg_core))]
 #[serde(deny_unknown_fields)]
 pub struct Gcm {
-    pub name: String,
-    pub also_called: String,
-    pub description: String,
+    pub name: Text,
+    pub also_called: Text,
+    pub description: Text,
     /// The resolution that holds its text, as its text is cited: by whom, its symbol and the day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolution: Option<Resolution>,
-    pub sources: Vec<String>,
+    pub sources: List<Text>,
 }
 
 /// A General Assembly resolution, as a citation names it.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = ewg_core))]
 #[serde(deny_unknown_fields)]
 pub struct Resolution {
     /// Who adopted it: "United Nations General Assembly".
-    pub by: String,
+    pub by: Text,
     /// Its document symbol: "A/RES/73/195".
-    pub symbol: String,
+    pub symbol: Text,
     /// The day it was adopted, as sources write it: "19 December 2018".
-    pub adopted: String,
-    pub url: String,
+    pub adopted: Text,
+    pub url: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = ewg_core))]
 #[serde(deny_unknown_fields)]
 pub struct Objective {
     pub number: u32,
-    pub title: String,
-    pub label: String,
+    pub title: Text,
+    pub label: Text,
     /// The objective's page in the Policies and Practice Guide.
-    pub guide: String,
-    pub source: String,
+    pub guide: Text,
+    pub source: Text,
     /// The GCM's paragraph that holds the objective: 16 + its number (data check holds it to that).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paragraph: Option<u32>,
     /// What States commit to, in the project's words; `None` where the paragraph was not read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub commitment: Option<String>,
+    pub commitment: Option<Text>,
     /// Which of the six words the commitment names.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub commitment_mentions: Vec<Mention>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub commitment_mentions: List<Mention>,
     /// What of the objective's paragraph and actions is not in the dataset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub not_read: Option<String>,
+    pub not_read: Option<Text>,
     /// About the sources, not the objective: shown apart, as a note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 /// The words whose mention in the GCM's text the dataset records: a gender lens on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = ewg_core))]
 #[serde(rename_all = "lowercase")]
 pub enum Mention {
     Women,
@@ -581,23 +597,24 @@ impl Mention {
 
 /// One action of a GCM objective: a lettered point of its paragraph.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = ewg_core))]
 #[serde(deny_unknown_fields)]
 pub struct Action {
     /// The objective's number.
     pub objective: u32,
     /// Its letter in the paragraph: `c` for 23(c).
-    pub letter: String,
+    pub letter: Text,
     /// What the action says, in the project's words.
-    pub text: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub mentions: Vec<Mention>,
+    pub text: Text,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub mentions: List<Mention>,
     /// What of the action is not in the dataset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub not_read: Option<String>,
+    pub not_read: Option<Text>,
     /// About the sources, not the action: shown apart, as a note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-    pub source: String,
+    pub note: Option<Text>,
+    pub source: Text,
 }
 
 impl Action {
@@ -629,15 +646,16 @@ pub const PRINCIPLES_PARAGRAPH: u32 = 15;
 
 /// One of the GCM's guiding principles (paragraph 15).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = ewg_core))]
 #[serde(deny_unknown_fields)]
 pub struct Principle {
-    pub letter: String,
-    pub title: String,
-    pub text: String,
+    pub letter: Text,
+    pub title: Text,
+    pub text: Text,
     /// Short phrases of the principle as the GCM words them.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub key_terms: Vec<String>,
-    pub source: String,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub key_terms: List<Text>,
+    pub source: Text,
 }
 
 impl Principle {
@@ -649,81 +667,85 @@ impl Principle {
 
 /// A part of the GCM's implementation, follow-up and review: a mechanism, a forum, a review.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = ewg_core))]
 #[serde(deny_unknown_fields)]
 pub struct FollowUp {
-    pub id: String,
-    pub name: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub aliases: Vec<String>,
+    pub id: Text,
+    pub name: Text,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub aliases: List<Text>,
     /// The GCM's paragraphs that set it out; empty where their numbers were not read.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub paragraphs: Vec<u32>,
-    pub summary: String,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub paragraphs: List<u32>,
+    pub summary: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub not_read: Option<String>,
+    pub not_read: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-    pub sources: Vec<String>,
+    pub note: Option<Text>,
+    pub sources: List<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = ewg_core))]
 #[serde(deny_unknown_fields)]
 pub struct Term {
-    pub acronym: String,
+    pub acronym: Text,
     /// What the acronym stands for; the first is the usual reading. None where no source spells
     /// it out (a name used as a word, COVID-19): the note then says so.
     #[serde(default)]
-    pub expansions: Vec<String>,
+    pub expansions: List<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Text>,
     /// The id of the entry the acronym names, where the dataset has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub refers_to: Option<String>,
-    pub source: String,
+    pub refers_to: Option<Text>,
+    pub source: Text,
 }
 
 /// One chapter of the Policies and Practice Guide: what could be read of its page for one GCM
 /// objective. Nothing beyond what was read is stored; `not_read` says what the page has that the
 /// dataset does not.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = ewg_core))]
 #[serde(deny_unknown_fields)]
 pub struct Chapter {
     /// The GCM objective the chapter is about.
     pub objective: u32,
     /// The chapter's page: https://ppguide.unwomen.org/objective/N.
-    pub source: String,
+    pub source: Text,
     /// The French or Spanish copy of the page the text was read from, where the English page
     /// could not be read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text_source: Option<String>,
+    pub text_source: Option<Text>,
     /// The issues for migrant women and girls, one point each, in the project's words.
     #[serde(default)]
-    pub issues: Vec<String>,
+    pub issues: List<Text>,
     /// The measures that could be read, in the project's words.
     #[serde(default)]
-    pub measures: Vec<String>,
+    pub measures: List<Text>,
     /// Instruments and bodies the chapter names, exactly as named.
     #[serde(default)]
-    pub instruments: Vec<Instrument>,
+    pub instruments: List<Instrument>,
     /// What of the chapter is not in the dataset ("the rest of the measures, the checklist of
     /// actions and the COVID-19 measures").
-    pub not_read: String,
+    pub not_read: Text,
     /// About the sources, not the chapter: shown apart, as a note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 /// An instrument or body a guide chapter names, with the entry it is, where the dataset has one.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = ewg_core))]
 #[serde(deny_unknown_fields)]
 pub struct Instrument {
-    pub name: String,
+    pub name: Text,
     /// The member that is (or monitors) it: `cedaw` for the Convention.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub member: Option<String>,
+    pub member: Option<Text>,
     /// The glossary acronym that names it: `SDG`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub term: Option<String>,
+    pub term: Option<Text>,
 }
 
 /// The guide's pages: chapter N is at `GUIDE_PAGE/objective/N`, its translations at

@@ -132,10 +132,10 @@ mod properties {
             for (i, (text, pick)) in texts.iter().zip(&picks).enumerate() {
                 let (m, n, t) = (pick % data.members.len(), pick % data.issues.len(), pick % data.glossary.len());
                 match i % 4 {
-                    0 => data.members[m].description = text.clone(),
-                    1 => data.members[m].aliases.push(text.clone()),
-                    2 => data.issues[n].summary = text.clone(),
-                    _ => data.glossary[t].note = Some(text.clone()),
+                    0 => data.members[m].description = text.clone().into(),
+                    1 => data.members[m].aliases.to_mut().push(text.clone().into()),
+                    2 => data.issues[n].summary = text.clone().into(),
+                    _ => data.glossary[t].note = Some(text.clone().into()),
                 }
             }
             let exported = toml::to_string(&data).expect("serialises");
@@ -152,7 +152,7 @@ mod properties {
             let mut data = Dataset::load(BUNDLED).expect("bundled data loads");
             let members = data.members.len();
             for (text, pick) in texts.iter().zip(&picks) {
-                data.members[pick % members].description = text.clone();
+                data.members[pick % members].description = text.clone().into();
             }
             let exported = toml::to_string(&data).expect("serialises");
             // Every header starts a piece; only a text with a line that looks like a header may

@@ -11,13 +11,14 @@
 //! `rules`; `pieces` and `dataset` (loading); `check`; `search`. A test holds them to it.
 
 use std::borrow::Cow;
+
 use std::fmt;
 
 use serde::{Serialize, Serializer};
 
 use crate::model::{
     Action, Activity, Category, Chapter, Dataset, Event, FollowUp, Gcm, Group, Issue, Member,
-    Objective, Principle, Publication, PublicationKind, Term,
+    Objective, Principle, Publication, PublicationKind, Term, Text,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -291,14 +292,14 @@ impl<'a> Fields<'a> {
         self
     }
 
-    fn opt(self, name: &'static str, tier: Tier, text: Option<&'a String>) -> Self {
+    fn opt(self, name: &'static str, tier: Tier, text: Option<&'a Text>) -> Self {
         match text {
             Some(text) => self.one(name, tier, text),
             None => self,
         }
     }
 
-    fn all(mut self, name: &'static str, tier: Tier, texts: &'a [String]) -> Self {
+    fn all(mut self, name: &'static str, tier: Tier, texts: &'a [Text]) -> Self {
         self.0
             .extend(texts.iter().map(|t| Field::new(name, tier, t)));
         self
@@ -391,11 +392,11 @@ impl<'a> EntryKind<'a> for GroupEntry<'a> {
         g.sources
             .iter()
             .chain(&gcm.sources)
-            .map(String::as_str)
+            .map(AsRef::as_ref)
             .collect()
     }
     fn related_ids(self) -> Vec<&'a str> {
-        self.group.co_chairs.iter().map(String::as_str).collect()
+        self.group.co_chairs.iter().map(AsRef::as_ref).collect()
     }
 }
 
@@ -423,7 +424,7 @@ impl<'a> EntryKind<'a> for &'a Member {
             .0
     }
     fn sources(self) -> Vec<&'a str> {
-        self.sources.iter().map(String::as_str).collect()
+        self.sources.iter().map(AsRef::as_ref).collect()
     }
 }
 
@@ -479,10 +480,10 @@ impl<'a> EntryKind<'a> for &'a Publication {
             .0
     }
     fn sources(self) -> Vec<&'a str> {
-        self.sources.iter().map(String::as_str).collect()
+        self.sources.iter().map(AsRef::as_ref).collect()
     }
     fn related_ids(self) -> Vec<&'a str> {
-        self.related.iter().map(String::as_str).collect()
+        self.related.iter().map(AsRef::as_ref).collect()
     }
 }
 
@@ -508,7 +509,7 @@ impl<'a> EntryKind<'a> for &'a Activity {
         vec![&self.source]
     }
     fn related_ids(self) -> Vec<&'a str> {
-        self.related.iter().map(String::as_str).collect()
+        self.related.iter().map(AsRef::as_ref).collect()
     }
 }
 
@@ -654,7 +655,7 @@ impl<'a> EntryKind<'a> for &'a FollowUp {
             .0
     }
     fn sources(self) -> Vec<&'a str> {
-        self.sources.iter().map(String::as_str).collect()
+        self.sources.iter().map(AsRef::as_ref).collect()
     }
 }
 
@@ -682,7 +683,7 @@ impl<'a> EntryKind<'a> for ChapterEntry<'a> {
         Cow::Owned(self.chapter.objective.to_string())
     }
     fn title(self) -> Cow<'a, str> {
-        let label = self.objective.map_or("", |o| o.label.as_str());
+        let label = self.objective.map_or("", |o| o.label.as_ref());
         Cow::Owned(format!(
             "Guide, objective {}: {label}",
             self.chapter.objective
@@ -712,7 +713,7 @@ impl<'a> EntryKind<'a> for ChapterEntry<'a> {
     }
     fn sources(self) -> Vec<&'a str> {
         let c = self.chapter;
-        std::iter::once(c.source.as_str())
+        std::iter::once(c.source.as_ref())
             .chain(c.text_source.as_deref())
             .collect()
     }
@@ -748,7 +749,7 @@ impl<'a> EntryKind<'a> for &'a Event {
         vec![&self.source]
     }
     fn related_ids(self) -> Vec<&'a str> {
-        self.related.iter().map(String::as_str).collect()
+        self.related.iter().map(AsRef::as_ref).collect()
     }
 }
 
@@ -776,7 +777,7 @@ impl<'a> EntryKind<'a> for &'a Term {
         vec![&self.source]
     }
     fn related_ids(self) -> Vec<&'a str> {
-        self.refers_to.iter().map(String::as_str).collect()
+        self.refers_to.iter().map(AsRef::as_ref).collect()
     }
 }
 

@@ -176,7 +176,7 @@ impl Dataset {
                     ),
                 );
             }
-            if !slugs.insert(category.slug.as_str()) {
+            if !slugs.insert(category.slug.as_ref()) {
                 found.broken(
                     format!("categories[{i}].slug"),
                     format!("duplicate category `{}`", category.slug),
@@ -197,7 +197,7 @@ impl Dataset {
         }
         for (i, member) in self.members.iter().enumerate() {
             if self.category(&member.category).is_none() {
-                let known: Vec<&str> = self.categories.iter().map(|c| c.slug.as_str()).collect();
+                let known: Vec<&str> = self.categories.iter().map(|c| c.slug.as_ref()).collect();
                 found.broken(
                     format!("members[{i}].category"),
                     format!(
@@ -282,7 +282,7 @@ impl Dataset {
             }
             if let Some(text_source) = &chapter.text_source {
                 let translations = ["fr", "es"].map(|l| format!("{GUIDE_PAGE}/{l}/objective/{n}"));
-                if !translations.contains(text_source) {
+                if !translations.iter().any(|t| t == text_source) {
                     found.broken(
                         format!("{path}.text_source"),
                         format!(
