@@ -1,13 +1,14 @@
 //! Checks the bundled dataset when the binary is built, and compiles it in: as Rust statics
 //! (written by the model itself, with databake), which the binary uses in place, so that no
-//! command parses its data; with every entry's related entries, and its search index's terms,
-//! so that `ewg search` does not index the data on every run (BENCHMARKS.md). A dataset that
+//! command parses its data; with every entry's related entries, and its search index, with
+//! postings, so that `ewg search` neither indexes the data nor reads an index back on every run
+//! (BENCHMARKS.md). A dataset that
 //! breaks a rule fails the build with the list of problems. The citations of every bundled
 //! entry in every style (data/citations.tsv, made by a test) are compiled in only while what
 //! they were made from is unchanged.
 
 use databake::Bake;
-use ewg_core::search::PrebuiltIndex;
+use ewg_core::search::Index;
 
 use ewg_core::{BUNDLED, Dataset};
 
@@ -17,7 +18,6 @@ fn main() {
         Ok(dataset) => dataset,
         Err(err) => panic!("data/ewg.toml does not load: {err}"),
     };
-    let (terms, search_texts) = PrebuiltIndex::make(&dataset).expect("search terms serialise");
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     // Finding the entries that name an entry reads every entry: done here, once.
     dataset.related_table = Some(dataset.make_related_table().leak());
@@ -27,9 +27,13 @@ fn main() {
         format!("static BUNDLED_DATA: ewg_core::Dataset = {baked};\n"),
     )
     .expect("write the bundled data");
-    std::fs::write(out.join("terms.postcard"), terms).expect("write the prebuilt search terms");
-    std::fs::write(out.join("search-texts.txt"), search_texts)
-        .expect("write the prebuilt search texts");
+    let index = Index::build(&dataset).with_postings();
+    let baked = index.bake(&databake::CrateEnv::default());
+    std::fs::write(
+        out.join("search-index.rs"),
+        format!("static BUNDLED_INDEX: ewg_core::search::PrebuiltIndex = {baked};\n"),
+    )
+    .expect("write the search index");
     compile_citations(&out);
 }
 

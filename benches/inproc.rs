@@ -1,8 +1,9 @@
-//! In-process benchmarks (divan) of loading the bundled dataset, building the search index or
-//! reading back its prebuilt terms, and searching it: what each run of `ewg` pays, without
-//! process start-up. `cargo bench --bench inproc`.
+//! In-process benchmarks (divan) of loading a dataset, building its search index (with postings,
+//! as build.rs does for the bundled data, which the binary then reads in place), and searching
+//! it: what a run of `ewg --data FILE` pays, without process start-up. `cargo bench --bench
+//! inproc`.
 
-use ewg_core::search::{self, Index, PrebuiltIndex};
+use ewg_core::search::{self, Index};
 use ewg_core::{BUNDLED, Dataset};
 use std::sync::OnceLock;
 
@@ -26,15 +27,11 @@ fn build_index(bencher: divan::Bencher) {
     bencher.bench(|| Index::build(divan::black_box(data)));
 }
 
-/// What `ewg search` does on the bundled data instead of `build_index`: read back the terms
-/// build.rs wrote, and put them beside the entries.
+/// What build.rs adds to the bundled data's index, which the binary then reads in place.
 #[divan::bench]
-fn read_prebuilt_index(bencher: divan::Bencher) {
+fn make_postings(bencher: divan::Bencher) {
     let data = dataset();
-    // Compiled in, the terms and texts live as long as the program; so do these.
-    let (terms, texts) = PrebuiltIndex::make(data).expect("serialises");
-    let prebuilt = PrebuiltIndex::new(terms.leak(), texts.leak());
-    bencher.bench(|| Index::prebuilt(divan::black_box(prebuilt)).is_some());
+    bencher.bench(|| Index::build(divan::black_box(data)).with_postings());
 }
 
 #[divan::bench(args = ["labour rights", "cedwa", "\"access to justice\"", "migration"])]

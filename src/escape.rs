@@ -12,7 +12,15 @@ use ewg_core::is_bidi_control;
 /// line; any other is shown as `\u{..}`.
 pub(crate) fn terminal(text: &str) -> Cow<'_, str> {
     let unsafe_char = |c: char| c.is_control() || is_bidi_control(c);
-    if !text.chars().any(unsafe_char) {
+    // Every such character starts with one of these bytes in UTF-8 (C0 controls and DEL; C1
+    // controls at 0xC2; U+061C at 0xD8; the other bidi controls at 0xE2): a scan of bytes, with
+    // the character decoded only where one of them starts it, is what most texts need.
+    let may_start_unsafe = |b: u8| b < 0x20 || matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe2);
+    let is_safe = !text
+        .bytes()
+        .enumerate()
+        .any(|(at, b)| may_start_unsafe(b) && text[at..].chars().next().is_some_and(unsafe_char));
+    if is_safe {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -182,6 +190,21 @@ mod tests {
         assert_eq!(terminal("x\u{202e}y"), "x\\u{202e}y");
         assert_eq!(terminal("\u{7f}"), "\\u{7f}");
         assert!(matches!(terminal("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn terminal_shows_every_control_and_bidi_character_and_no_other() {
+        // Every character there is, between others: the byte scan that skips most texts must
+        // stop at each one it has to show, and at no other.
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let text = format!("é{c}…");
+            let shown = terminal(&text);
+            if c.is_control() || is_bidi_control(c) {
+                assert!(!shown.contains(c), "{:x}", u32::from(c));
+            } else {
+                assert!(matches!(shown, Cow::Borrowed(_)), "{:x}", u32::from(c));
+            }
+        }
     }
 
     #[test]

@@ -18,7 +18,6 @@ use clap::{CommandFactory, FromArgMatches};
 use colored::Colorize;
 
 use ewg_core::check;
-use ewg_core::search::PrebuiltIndex;
 
 use crate::cli::{Cli, ColorWhen, Command, DataAction, OutputFormat};
 use crate::commands::{Context, Prebuilt};
@@ -35,12 +34,9 @@ include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 /// Every bundled entry's citation in every style, as data/citations.tsv holds them; empty where
 /// that file was not made from the data and code of this build.
 const BUNDLED_CITATIONS: &str = include_str!(concat!(env!("OUT_DIR"), "/citations.tsv"));
-/// The bundled dataset's search index, prebuilt by build.rs: its terms, and its texts (a
-/// `&str`, which the compiler has checked, so reading it costs nothing).
-const BUNDLED_INDEX: PrebuiltIndex = PrebuiltIndex::new(
-    include_bytes!(concat!(env!("OUT_DIR"), "/terms.postcard")),
-    include_str!(concat!(env!("OUT_DIR"), "/search-texts.txt")),
-);
+// `BUNDLED_INDEX`: the bundled dataset's search index, with postings, built by build.rs and
+// written as Rust statics: used in place, with nothing to decode.
+include!(concat!(env!("OUT_DIR"), "/search-index.rs"));
 
 fn main() -> ExitCode {
     // `ewg --version` alone, on the bundled data, is answered before clap builds its tree, which
@@ -150,7 +146,7 @@ fn run(cli: &Cli, config: &Config) -> Result<(), Failure> {
             BUNDLED_DATA.clone(),
             "bundled".to_string(),
             Some(Prebuilt {
-                search: BUNDLED_INDEX,
+                search: &BUNDLED_INDEX,
                 citations: BUNDLED_CITATIONS,
             }),
         ),
@@ -332,13 +328,13 @@ mod tests {
     }
 
     #[test]
-    fn the_prebuilt_search_terms_are_the_bundled_data_s() {
+    fn the_compiled_search_index_is_the_bundled_data_s() {
         use ewg_core::search::Index;
         let data = Dataset::load(ewg_core::BUNDLED).expect("the bundled dataset loads");
-        let (terms, texts) = PrebuiltIndex::make(&data).expect("serialises");
-        assert_eq!(terms, BUNDLED_INDEX.terms());
-        assert_eq!(texts, BUNDLED_INDEX.texts());
-        assert!(Index::prebuilt(BUNDLED_INDEX).is_some());
+        let fresh = Index::build(&data).with_postings();
+        assert!(Index::prebuilt(&BUNDLED_INDEX) == fresh);
+        // And the postings are there to be compared: an index without them differs.
+        assert!(Index::prebuilt(&BUNDLED_INDEX) != Index::build(&data));
     }
 
     fn message_for(args: &[&str]) -> Option<String> {

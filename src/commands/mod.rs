@@ -49,7 +49,7 @@ impl Context<'_> {
 #[derive(Clone, Copy)]
 pub(crate) struct Prebuilt {
     /// The search index.
-    pub search: PrebuiltIndex,
+    pub search: &'static PrebuiltIndex,
     /// Every entry's citation in every style, a line each (`cite::cached`); empty when they
     /// were not made from this build's data and code.
     pub citations: &'static str,

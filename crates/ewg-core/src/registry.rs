@@ -71,6 +71,7 @@ macro_rules! entry_kinds {
     )*) => {
         /// The kinds of entry, in the order ties are broken in search and listings.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = ewg_core))]
         pub enum Kind {
             $($(#[$doc])* $variant,)*
         }
@@ -246,6 +247,7 @@ impl fmt::Display for Kind {
 
 /// How much a field says about what an entry is: search ranks hits in higher tiers first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = ewg_core))]
 pub enum Tier {
     /// Ids and acronyms.
     Key,

@@ -238,6 +238,11 @@ impl Matcher {
         self.unknown_word.is_none() && self.candidate(doc) == Some(false)
     }
 
+    /// Whether some sequence can start with `term`.
+    fn may_start(&self, term: TermId) -> bool {
+        self.starts.get(term as usize).copied().unwrap_or(false)
+    }
+
     /// Whether the postings name `doc` among the entries with a term some sequence can start
     /// with; `None` where the index has no postings.
     fn candidate(&self, doc: &Doc) -> Option<bool> {
@@ -248,11 +253,13 @@ impl Matcher {
     /// Whether an entry holds a term some sequence can start with: from the postings, or else
     /// a glance at the entry's terms.
     fn could_start(&self, index: &Index<'_>, doc: &Doc) -> bool {
-        let starts = |term: TermId| self.starts.get(term as usize).copied().unwrap_or(false);
         self.candidate(doc).unwrap_or_else(|| {
             doc.fields.iter().any(|field| {
-                index.tokens(field).iter().any(|t| starts(t.term))
-                    || index.implied(field).iter().any(|i| starts(i.token.term))
+                index.tokens(field).iter().any(|t| self.may_start(t.term))
+                    || index
+                        .implied(field)
+                        .iter()
+                        .any(|i| self.may_start(i.token.term))
             })
         })
     }
@@ -271,19 +278,25 @@ pub(super) fn occurrences(
     }
     for (f, field) in doc.fields.iter().enumerate() {
         let tokens = index.tokens(field);
-        for Sequence {
-            words,
-            surely,
-            surface,
-        } in &matcher.sequences
-        {
-            let n = words.len();
-            if n == 0 {
+        // Each token once: most start no sequence, which the table of every sequence's first
+        // terms tells at a glance; the sequences are tried only at the others. (The order of
+        // the occurrences found matters to nothing that reads them.)
+        for (start, token) in tokens.iter().enumerate() {
+            if !matcher.may_start(token.term) {
                 continue;
             }
-            for (start, window) in tokens.windows(n).enumerate() {
-                // Most windows fail on their first word: the others are looked up only after.
-                let first = words[0].strength(window[0].term);
+            for Sequence {
+                words,
+                surely,
+                surface,
+            } in &matcher.sequences
+            {
+                let n = words.len();
+                let (Some(first), Some(window)) = (words.first(), tokens.get(start..start + n))
+                else {
+                    continue;
+                };
+                let first = first.strength(token.term);
                 if first == 0.0 {
                     continue;
                 }
@@ -310,20 +323,26 @@ pub(super) fn occurrences(
                     });
                 }
             }
-            // A synonym stands only where it is written, not where an acronym implies it.
-            if n == 1 && surface.is_none() {
-                for implied in index.implied(field) {
-                    let s = words[0].strength(implied.token.term);
-                    if s > 0.0 {
-                        let pos = implied.pos as usize;
-                        out.push(Occurrence {
-                            field: f,
-                            positions: pos..pos + 1,
-                            span: implied.token.span(),
-                            strength: s * implied.strength * surely,
-                            literal: false,
-                        });
-                    }
+        }
+        // A synonym stands only where it is written, not where an acronym implies it.
+        for sequence in &matcher.sequences {
+            let [word] = sequence.words.as_slice() else {
+                continue;
+            };
+            if sequence.surface.is_some() {
+                continue;
+            }
+            for implied in index.implied(field) {
+                let s = word.strength(implied.token.term);
+                if s > 0.0 {
+                    let pos = implied.pos as usize;
+                    out.push(Occurrence {
+                        field: f,
+                        positions: pos..pos + 1,
+                        span: implied.token.span(),
+                        strength: s * implied.strength * sequence.surely,
+                        literal: false,
+                    });
                 }
             }
         }

@@ -8,7 +8,9 @@
 //! or built index, and the explanation of a miss.
 
 mod english;
-mod index;
+// Public only for the statics build.rs writes of the bundled data's index.
+#[doc(hidden)]
+pub mod index;
 mod matching;
 mod normalise;
 mod query;
@@ -88,7 +90,7 @@ pub struct Answer {
 /// only those. `all_words` asks for every word or nothing.
 pub fn search(
     data: &Dataset,
-    prebuilt: Option<PrebuiltIndex>,
+    prebuilt: Option<&'static PrebuiltIndex>,
     query: &str,
     kinds: &[Kind],
     all_words: bool,
@@ -212,12 +214,9 @@ pub fn search(
     })
 }
 
-/// The index of `data`: the prebuilt one where there is one, built afresh otherwise (and where
-/// the prebuilt one does not hold together, which only a faulty build could cause).
-fn index_of(data: &Dataset, prebuilt: Option<PrebuiltIndex>) -> Index<'_> {
-    prebuilt
-        .and_then(Index::prebuilt)
-        .unwrap_or_else(|| Index::build(data))
+/// The index of `data`: the prebuilt one where there is one, built afresh otherwise.
+fn index_of<'a>(data: &'a Dataset, prebuilt: Option<&'static PrebuiltIndex>) -> Index<'a> {
+    prebuilt.map_or_else(|| Index::build(data), Index::prebuilt)
 }
 
 /// Hits for the parts without the word that names a kind (`which objective is about
@@ -288,19 +287,14 @@ mod tests {
             .collect()
     }
 
-    /// What the prebuilt index is not checked for at run time (`Terms::fit`).
+    /// What tokens are sliced from their texts by, unchecked (`IndexedField::text`).
     #[test]
-    fn every_span_of_the_prebuilt_index_falls_on_its_text_s_char_boundaries() {
-        let data = Dataset::load(BUNDLED).expect("bundled data loads");
-        let (terms, texts) = PrebuiltIndex::make(&data).expect("serialises");
-        assert!(
-            !texts.is_ascii(),
-            "the test needs text with characters of several bytes"
-        );
-        let index = Index::prebuilt(PrebuiltIndex::new(terms.leak(), texts.leak()))
-            .expect("holds together");
+    fn every_span_of_the_index_falls_on_its_text_s_char_boundaries() {
+        let index = index();
         let mut spans = 0;
+        let mut several_bytes = false;
         for field in index.docs().flat_map(|doc| doc.fields) {
+            several_bytes |= !field.text.is_ascii();
             let implied = index.implied(field).iter().map(|i| &i.token);
             for token in index.tokens(field).iter().chain(implied) {
                 let on_text = token.start <= token.end
@@ -310,6 +304,10 @@ mod tests {
                 spans += 1;
             }
         }
+        assert!(
+            several_bytes,
+            "the test needs text with characters of several bytes"
+        );
         assert!(spans > 10_000, "{spans} spans");
     }
 
@@ -317,9 +315,7 @@ mod tests {
     fn postings_change_no_hit_and_no_score() {
         let data = Dataset::load(BUNDLED).expect("bundled data loads");
         let plain = Index::build(&data);
-        let (terms, texts) = PrebuiltIndex::make(&data).expect("serialises");
-        let with = Index::prebuilt(PrebuiltIndex::new(terms.leak(), texts.leak()))
-            .expect("holds together");
+        let with = Index::build(&data).with_postings();
         assert!(with.has_postings() && !plain.has_postings());
         // Whole matches, or partial ones where no entry has every word (as `search` does).
         let key = |index: &Index<'_>, query: &str| -> Vec<(Kind, String, u64)> {

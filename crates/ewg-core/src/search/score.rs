@@ -97,6 +97,10 @@ pub(super) fn score_doc(
     // stand in the text: one acronym implies a whole expansion at a single spot.
     let mut best_field_bonus = 0.0_f64;
     for (f, field) in doc.fields.iter().enumerate() {
+        let stands_in_field = |occ: &Vec<Occurrence>| occ.iter().any(|o| o.field == f && o.literal);
+        if !per_part.iter().all(stands_in_field) {
+            continue;
+        }
         let starts: Vec<Vec<usize>> = per_part
             .iter()
             .map(|occ| {
@@ -106,9 +110,6 @@ pub(super) fn score_doc(
                     .collect()
             })
             .collect();
-        if starts.iter().any(Vec::is_empty) {
-            continue;
-        }
         let covered: usize = parts.iter().map(|p| p.words.len()).sum();
         let content_words = field.terms.content_words as usize;
         let coverage = (covered as f64 / content_words.max(1) as f64).min(1.0);
