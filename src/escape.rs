@@ -49,6 +49,9 @@ pub(crate) fn link_url(url: &str) -> Option<&str> {
     ewg_core::is_web_url(url).then_some(url)
 }
 
+/// What [`markdown`] escapes wherever it stands.
+const MARKDOWN_SPECIAL: &[u8] = b"\\`*_[]<>#|&!~";
+
 /// Text in Markdown: read as written, never as markup. Control characters as [`terminal`]
 /// makes them; Markdown's own characters (and `&`, which could start an entity, and `<`,
 /// which could start raw HTML) escaped with a backslash, and what would start a list or a
@@ -57,23 +60,23 @@ pub(crate) fn markdown(text: &str) -> String {
     // Leading spaces could make an indented code block; they say nothing.
     let text = terminal(text);
     let text = text.trim_start();
-    let mut out = String::with_capacity(text.len());
+    let mut out = String::with_capacity(text.len() + 8);
     // What would start a list or a heading where the text starts a line: `- `, `+ `, `= `,
     // `1. `, `1) `.
-    let digits = text.chars().take_while(char::is_ascii_digit).count();
-    for (i, c) in text.chars().enumerate() {
-        let starts_block = (i == 0 && matches!(c, '-' | '+' | '='))
-            || (i == digits && digits > 0 && matches!(c, '.' | ')'));
-        if starts_block
-            || matches!(
-                c,
-                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '&' | '!' | '~'
-            )
-        {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    // Every character escaped is ASCII, and no byte of a longer character is: the text is
+    // walked byte by byte and copied a run at a time.
+    let mut copied = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let starts_block = (i == 0 && matches!(b, b'-' | b'+' | b'='))
+            || (i == digits && digits > 0 && matches!(b, b'.' | b')'));
+        if starts_block || MARKDOWN_SPECIAL.contains(&b) {
+            out.push_str(&text[copied..i]);
             out.push('\\');
+            copied = i;
         }
-        out.push(c);
     }
+    out.push_str(&text[copied..]);
     out
 }
 

@@ -155,11 +155,11 @@ pub(super) struct Sequence {
     surface: Option<Vec<String>>,
 }
 
-/// Whether a word of the text is a synonym's word as written, or a form of it (`works`,
-/// `endorses`) other than its `-ing` form: `working` in "Working Group" is not `work`.
-fn writes(text_word: &str, synonym: &str, stemmer: &rust_stemmers::Stemmer) -> bool {
-    text_word == synonym
-        || (!text_word.ends_with("ing") && stem(stemmer, text_word) == stem(stemmer, synonym))
+/// Whether a word of the text, whose term is a synonym word's (a synonym accepts its words'
+/// own terms and no other, so the two stem alike), is that word as written, or a form of it
+/// (`works`, `endorses`) other than its `-ing` form: `working` in "Working Group" is not `work`.
+fn writes(text_word: &str, synonym: &str) -> bool {
+    text_word == synonym || !text_word.ends_with("ing")
 }
 
 impl Matcher {
@@ -309,7 +309,7 @@ pub(super) fn occurrences(
                     surface.as_ref().is_none_or(|surface| {
                         window.iter().zip(surface).all(|(token, word)| {
                             let written = field.text.get(token.span()).unwrap_or_default();
-                            writes(&fold(written), word, &index.stemmer)
+                            writes(&fold(written), word)
                         })
                     })
                 };
