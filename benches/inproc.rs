@@ -27,7 +27,8 @@ fn build_index(bencher: divan::Bencher) {
     bencher.bench(|| Index::build(divan::black_box(data)));
 }
 
-/// What build.rs adds to the bundled data's index, which the binary then reads in place.
+/// What build.rs makes of the bundled data, which the binary then reads in place: the index
+/// with postings (`build_index` and the postings).
 #[divan::bench]
 fn make_postings(bencher: divan::Bencher) {
     let data = dataset();

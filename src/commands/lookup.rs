@@ -65,11 +65,7 @@ pub(crate) fn by_code<'a>(
     kind: Kind,
     asked: &str,
 ) -> Result<Entry<'a>, Failure> {
-    let code: String = asked
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '(' | ')'))
-        .flat_map(char::to_lowercase)
-        .collect();
+    let code = code_of(asked);
     by_id(data, kind, &code).map_err(|_| {
         let ids: Vec<String> = data.entries_of(kind).map(|e| e.id().into_owned()).collect();
         Failure::UnknownId {
@@ -78,6 +74,15 @@ pub(crate) fn by_code<'a>(
             near: closest(&code, ids.iter().map(String::as_str)),
         }
     })
+}
+
+/// A code as its entries' ids write it: `7(c)`, `7 C` -> `7c`.
+fn code_of(asked: &str) -> String {
+    asked
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '(' | ')'))
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// An entry of a numbered kind (issues, objectives), by its number as typed: `3`, ` 3 `.
@@ -100,7 +105,8 @@ pub(crate) fn by_number<'a>(
 }
 
 /// Any entry, as a user names it: `issue 4`, `objective 6`, `guide 6`, an id (`cedaw`,
-/// `reflections-2018`, `ewg`), a member's acronym or name, a glossary acronym.
+/// `reflections-2018`, `ewg`), an action's code (`7c`, `7(c)`), a member's acronym or name, a
+/// glossary acronym.
 pub(crate) fn any<'a>(data: &'a Dataset, asked: &str) -> Result<Entry<'a>, Failure> {
     // A kind named first, by its name or a word for it, then the entry as that kind names it:
     // `issue 4`, `guidance note 4`, `action 7c`, `guiding principle g`, `statement reflections-2018`.
@@ -126,7 +132,9 @@ pub(crate) fn any<'a>(data: &'a Dataset, asked: &str) -> Result<Entry<'a>, Failu
     }
     // An action by its code (`7c`, `7(c)`), as `ewg show` takes it: no other id looks so.
     if wanted.starts_with(|c: char| c.is_ascii_digit())
-        && let Ok(entry) = by_code(data, Kind::Action, asked)
+        && let Some(entry) = data
+            .entries_of(Kind::Action)
+            .find(|e| e.id() == code_of(&wanted))
     {
         return Ok(entry);
     }

@@ -1,5 +1,6 @@
 //! The typed model: one struct per section and kind of entry, read strictly from TOML (unknown
-//! keys are errors) and written back by `ewg data export`. The bottom of the core: it imports
+//! keys are errors) and written back by `ewg data export`, or, for the bundled data, compiled
+//! in as the statics build.rs writes (`bake` feature). The bottom of the core: it imports
 //! nothing else of the crate.
 
 use std::borrow::Cow;
@@ -24,7 +25,9 @@ macro_rules! sections {
         pub struct Dataset {
             $($(#[serde($default)])? pub $name: $ty,)*
             /// Every entry's related entries, worked out by build.rs for the bundled data
-            /// (`Dataset::make_related_table`); not part of what a file holds, and `None` for a file.
+            /// (`Dataset::make_related_table`); not part of what a file holds, and `None` for a
+            /// file. It does not follow a change to the sections: a dataset changed after it was
+            /// set must set it to `None`.
             #[serde(skip)]
             pub related_table: Option<&'static str>,
         }

@@ -11,7 +11,6 @@
 //! `rules`; `pieces` and `dataset` (loading); `check`; `search`. A test holds them to it.
 
 use std::borrow::Cow;
-
 use std::fmt;
 
 use serde::{Serialize, Serializer};

@@ -190,6 +190,12 @@ impl Matcher {
             surely: SYNONYM,
             surface: Some(s.clone()),
         }));
+        // `writes` counts on it: a synonym's word accepts its own term, and no other.
+        debug_assert!(
+            sequences[1..]
+                .iter()
+                .all(|s| s.words.iter().all(|w| w.0.len() <= 1))
+        );
         let mut starts = vec![false; index.terms.term_count()];
         for term in sequences
             .iter()
@@ -239,7 +245,7 @@ impl Matcher {
     }
 
     /// Whether some sequence can start with `term`.
-    fn may_start(&self, term: TermId) -> bool {
+    fn is_start_term(&self, term: TermId) -> bool {
         self.starts.get(term as usize).copied().unwrap_or(false)
     }
 
@@ -255,11 +261,14 @@ impl Matcher {
     fn could_start(&self, index: &Index<'_>, doc: &Doc) -> bool {
         self.candidate(doc).unwrap_or_else(|| {
             doc.fields.iter().any(|field| {
-                index.tokens(field).iter().any(|t| self.may_start(t.term))
+                index
+                    .tokens(field)
+                    .iter()
+                    .any(|t| self.is_start_term(t.term))
                     || index
                         .implied(field)
                         .iter()
-                        .any(|i| self.may_start(i.token.term))
+                        .any(|i| self.is_start_term(i.token.term))
             })
         })
     }
@@ -282,7 +291,7 @@ pub(super) fn occurrences(
         // terms tells at a glance; the sequences are tried only at the others. (The order of
         // the occurrences found matters to nothing that reads them.)
         for (start, token) in tokens.iter().enumerate() {
-            if !matcher.may_start(token.term) {
+            if !matcher.is_start_term(token.term) {
                 continue;
             }
             for Sequence {

@@ -287,7 +287,7 @@ mod tests {
             .collect()
     }
 
-    /// What tokens are sliced from their texts by, unchecked (`IndexedField::text`).
+    /// Search slices each field's text at its tokens' spans: they must fall on its characters.
     #[test]
     fn every_span_of_the_index_falls_on_its_text_s_char_boundaries() {
         let index = index();

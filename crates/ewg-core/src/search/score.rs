@@ -205,6 +205,32 @@ pub fn rank(index: &Index<'_>, parts: &[Part], kinds: &[Kind]) -> Vec<Hit> {
     hits
 }
 
+/// How many entries of `kinds` (all, if empty) match every part, counted up to `up_to`: what
+/// `rank(..).len()` would say, without scoring a hit (suggestions count, and only count).
+pub(super) fn count_matching(
+    index: &Index<'_>,
+    parts: &[Part],
+    kinds: &[Kind],
+    up_to: usize,
+) -> usize {
+    if parts.is_empty() {
+        return 0;
+    }
+    let matchers: Vec<Matcher> = parts.iter().map(|p| Matcher::new(index, p)).collect();
+    let fuzzy = SkimMatcherV2::default();
+    index
+        .docs()
+        .filter(|d| kinds.is_empty() || kinds.contains(&d.kind))
+        .filter(|d| {
+            !matchers.iter().any(|m| m.rules_out(d))
+                && matchers
+                    .iter()
+                    .all(|m| !occurrences(index, m, d, &fuzzy).is_empty())
+        })
+        .take(up_to)
+        .count()
+}
+
 /// Bonus for the share of the query's weight an entry covers, in a ranking of partial matches:
 /// an entry with every telling word but one ranks above one with a single word.
 const COVERAGE_BONUS: f64 = 60.0;

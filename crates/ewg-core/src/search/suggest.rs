@@ -6,7 +6,7 @@ use super::index::Index;
 use super::matching::accepted_terms;
 use super::normalise::{FILLERS, STOPWORDS, stem};
 use super::query::Part;
-use super::score::rank;
+use super::score::count_matching;
 use crate::registry::Kind;
 
 /// Why a query found nothing, and what to try instead.
@@ -30,10 +30,8 @@ pub fn explain_miss(index: &Index<'_>, parts: &[Part], kinds: &[Kind]) -> Miss {
                     .into_iter()
                     .take(MAX_TRIED)
                     .map(|near| {
-                        (
-                            rank(index, &replaced(parts, word, &near), kinds).len(),
-                            near,
-                        )
+                        let parts = replaced(parts, word, &near);
+                        (count_matching(index, &parts, kinds, usize::MAX), near)
                     })
                     .filter(|(hits, _)| *hits > 0)
                     .collect();
@@ -54,7 +52,7 @@ pub fn explain_miss(index: &Index<'_>, parts: &[Part], kinds: &[Kind]) -> Miss {
                 .filter(|&(j, _)| j != i)
                 .map(|(_, p)| p.clone())
                 .collect();
-            !rest.is_empty() && !rank(index, &rest, kinds).is_empty()
+            count_matching(index, &rest, kinds, 1) > 0
         })
         .map(|i| parts[i].text.clone())
         .collect();
