@@ -1,7 +1,9 @@
 //! Matching: which terms of the index each query word accepts (exact, prefix, typo, subsequence
 //! on keys), and where each query part occurs in an entry.
 
+use std::cell::RefCell;
 use std::ops::Range;
+use std::rc::Rc;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -145,6 +147,44 @@ pub(super) struct Matcher {
     /// Where the index has postings, the entries (by position) that hold such a term: then no
     /// entry's terms need a glance at all.
     candidates: Option<Vec<bool>>,
+}
+
+/// The matchers of one search, each made once: a query is ranked whole, then part by part, and
+/// without each part in turn, and every one of those asks for the same parts' matchers.
+pub(super) struct Matchers<'i, 'a> {
+    pub(super) index: &'i Index<'a>,
+    made: RefCell<Vec<(Part, Rc<Matcher>)>>,
+}
+
+impl<'i, 'a> Matchers<'i, 'a> {
+    pub(super) fn new(index: &'i Index<'a>) -> Matchers<'i, 'a> {
+        Matchers {
+            index,
+            made: RefCell::default(),
+        }
+    }
+
+    /// The matcher of each part, made where this search has not made it yet.
+    pub(super) fn of(&self, parts: &[Part]) -> Vec<Rc<Matcher>> {
+        parts
+            .iter()
+            .map(|part| {
+                let made = self
+                    .made
+                    .borrow()
+                    .iter()
+                    .find(|(p, _)| p == part)
+                    .map(|(_, m)| Rc::clone(m));
+                made.unwrap_or_else(|| {
+                    let matcher = Rc::new(Matcher::new(self.index, part));
+                    self.made
+                        .borrow_mut()
+                        .push((part.clone(), Rc::clone(&matcher)));
+                    matcher
+                })
+            })
+            .collect()
+    }
 }
 
 /// Words to find in order, and how surely they stand for what was typed.

@@ -19,14 +19,16 @@ mod snippet;
 mod suggest;
 
 pub use index::{Index, PrebuiltIndex};
+use matching::Matchers;
 pub use normalise::{fold, terms_of};
 pub use query::{
     Part, kind_of_word, only_question_words, parse_query, split_query, take_kind_word,
     take_reference, whole_kind_asked,
 };
 pub use score::{Hit, rank, rank_partial};
-use score::{bare_hit, put_reference_first, sort};
+use score::{bare_hit, put_reference_first, rank_partial_with, rank_with, sort};
 pub use snippet::{Snippet, cut_snippet};
+use suggest::explain_miss_with;
 pub use suggest::{Miss, closest_words, explain_miss};
 
 use crate::model::Dataset;
@@ -137,14 +139,15 @@ pub fn search(
     }
     let typed = parts.clone();
     let reference = take_reference(&mut parts);
-    let (mut hits, hinted) = rank_with_kind_word(&index, &as_typed, &mut parts, kinds);
+    let matchers = Matchers::new(&index);
+    let (mut hits, hinted) = rank_with_kind_word(&matchers, &as_typed, &mut parts, kinds);
     let placed = reference.is_some_and(|reference| {
         (kinds.is_empty() || kinds.contains(&reference.0))
             && put_reference_first(&index, &mut hits, reference)
     });
     if reference.is_some() && !placed {
         parts = typed;
-        hits = rank(&index, &parts, kinds);
+        hits = rank_with(&matchers, &parts, kinds);
     }
     // "When ..." asks for a date: the dated entries, events, first among hits alike; "where ..."
     // for a place: the entries that have one.
@@ -179,7 +182,7 @@ pub fn search(
         // With one part, every entry that has some of the query has all of it.
         if !all_words && complete < FILL_UP_TO && parts.len() > 1 {
             // Ranked apart, and after: an entry with some words never passes one with all.
-            let mut some: Vec<Hit> = rank_partial(&index, &parts, kinds)
+            let mut some: Vec<Hit> = rank_partial_with(&matchers, &parts, kinds)
                 .into_iter()
                 .filter(|h| !hits.iter().any(|c| c.kind == h.kind && c.id == h.id))
                 .collect();
@@ -192,11 +195,11 @@ pub fn search(
             partial: None,
         });
     }
-    let miss = explain_miss(&index, &parts, kinds);
+    let miss = explain_miss_with(&matchers, &parts, kinds);
     let partial = if all_words {
         Vec::new()
     } else {
-        rank_partial(&index, &parts, kinds)
+        rank_partial_with(&matchers, &parts, kinds)
     };
     if partial.is_empty() {
         return Err(SearchError::NoHits {
@@ -223,20 +226,20 @@ fn index_of<'a>(data: &'a Dataset, prebuilt: Option<&'static PrebuiltIndex>) -> 
 /// trafficking`, `action on remittances`), and that kind, which `search` puts first: a hint,
 /// never a filter. Every hit has every word, so none with fewer is lifted.
 fn rank_with_kind_word(
-    index: &Index<'_>,
+    matchers: &Matchers,
     as_typed: &[Part],
     parts: &mut Vec<Part>,
     kinds: &[Kind],
 ) -> (Vec<Hit>, Option<Kind>) {
     let typed = parts.clone();
     let Some(kind) = take_kind_word(as_typed, parts) else {
-        return (rank(index, parts, kinds), None);
+        return (rank_with(matchers, parts, kinds), None);
     };
-    let hits = rank(index, parts, kinds);
+    let hits = rank_with(matchers, parts, kinds);
     if hits.is_empty() {
         // The kind's word may be a word of what is sought ("member states"): as typed.
         *parts = typed;
-        return (rank(index, parts, kinds), None);
+        return (rank_with(matchers, parts, kinds), None);
     }
     (hits, Some(kind))
 }
@@ -255,7 +258,7 @@ fn whole_kind(index: &Index<'_>, kind: Kind) -> Vec<Hit> {
     index
         .docs()
         .filter(|d| d.kind == kind)
-        .filter_map(|d| bare_hit(index, &d))
+        .map(|d| bare_hit(&d))
         .collect()
 }
 

@@ -2,11 +2,12 @@
 //! coverage; hits sorted by score, then kind, then id.
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::index::{Doc, Index};
-use super::matching::{Matcher, Occurrence, occurrences};
+use super::matching::{Matcher, Matchers, Occurrence, occurrences};
 use super::normalise::fold;
 use super::query::Part;
 use super::snippet::{Snippet, best_snippet, title_marks};
@@ -48,14 +49,12 @@ pub struct Hit {
     pub title_marks: Vec<Range<usize>>,
 }
 
-/// Scores one document against resolved query parts, or `None` if some part is missing. Each
-/// part's hit counts `weights[i]` times (once each where `weights` is empty).
-pub(super) fn score_doc(
+/// Scores one document against resolved query parts, or `None` if some part is missing.
+fn score_doc(
     index: &Index<'_>,
     doc: &Doc,
     parts: &[Part],
-    matchers: &[&Matcher],
-    weights: &[f64],
+    matchers: &[Rc<Matcher>],
     fuzzy: &SkimMatcherV2,
 ) -> Option<Hit> {
     // Every part must match: the first that does not ends the work on this entry, and where
@@ -71,6 +70,12 @@ pub(super) fn score_doc(
         }
         per_part.push(found);
     }
+    Some(score_found(doc, parts, &per_part, &[]))
+}
+
+/// Scores one document from each part's occurrences in it, none empty. Each part's hit counts
+/// `weights[i]` times (once each where `weights` is empty).
+fn score_found(doc: &Doc, parts: &[Part], per_part: &[Vec<Occurrence>], weights: &[f64]) -> Hit {
     let mut score = doc.kind.search_prior();
     for (i, occurrences) in per_part.iter().enumerate() {
         let best = occurrences
@@ -146,9 +151,9 @@ pub(super) fn score_doc(
             matched.push(name);
         }
     }
-    let snippet = best_snippet(doc, &per_part);
-    let title_marks = title_marks(doc, &per_part);
-    Some(Hit {
+    let snippet = best_snippet(doc, per_part);
+    let title_marks = title_marks(doc, per_part);
+    Hit {
         kind: doc.kind,
         id: doc.id.to_string(),
         title: doc.title.to_string(),
@@ -156,7 +161,7 @@ pub(super) fn score_doc(
         matched,
         snippet,
         title_marks,
-    })
+    }
 }
 
 /// Token span of the tightest window that holds one position from each list.
@@ -190,16 +195,21 @@ pub(super) fn smallest_window(lists: &[Vec<usize>]) -> usize {
 
 /// Every entry that matches all parts of the query, best first; ties by kind, then id.
 pub fn rank(index: &Index<'_>, parts: &[Part], kinds: &[Kind]) -> Vec<Hit> {
+    rank_with(&Matchers::new(index), parts, kinds)
+}
+
+/// [`rank`], with the matchers this search has made.
+pub(super) fn rank_with(matchers: &Matchers, parts: &[Part], kinds: &[Kind]) -> Vec<Hit> {
     if parts.is_empty() {
         return Vec::new();
     }
-    let matchers: Vec<Matcher> = parts.iter().map(|p| Matcher::new(index, p)).collect();
-    let matchers: Vec<&Matcher> = matchers.iter().collect();
+    let index = matchers.index;
+    let matchers = matchers.of(parts);
     let fuzzy = SkimMatcherV2::default();
     let mut hits: Vec<Hit> = index
         .docs()
         .filter(|d| kinds.is_empty() || kinds.contains(&d.kind))
-        .filter_map(|d| score_doc(index, &d, parts, &matchers, &[], &fuzzy))
+        .filter_map(|d| score_doc(index, &d, parts, &matchers, &fuzzy))
         .collect();
     sort(&mut hits);
     hits
@@ -208,7 +218,7 @@ pub fn rank(index: &Index<'_>, parts: &[Part], kinds: &[Kind]) -> Vec<Hit> {
 /// How many entries of `kinds` (all, if empty) match every part, counted up to `up_to`: what
 /// `rank(..).len()` would say, without scoring a hit (suggestions count, and only count).
 pub(super) fn count_matching(
-    index: &Index<'_>,
+    matchers: &Matchers,
     parts: &[Part],
     kinds: &[Kind],
     up_to: usize,
@@ -216,7 +226,8 @@ pub(super) fn count_matching(
     if parts.is_empty() {
         return 0;
     }
-    let matchers: Vec<Matcher> = parts.iter().map(|p| Matcher::new(index, p)).collect();
+    let index = matchers.index;
+    let matchers = matchers.of(parts);
     let fuzzy = SkimMatcherV2::default();
     index
         .docs()
@@ -240,42 +251,53 @@ const COVERAGE_BONUS: f64 = 60.0;
 /// the rarer, more telling words come first; parts no entry has count for nothing. Empty when no
 /// part matches anything.
 pub fn rank_partial(index: &Index<'_>, parts: &[Part], kinds: &[Kind]) -> Vec<Hit> {
-    let matchers: Vec<Matcher> = parts.iter().map(|p| Matcher::new(index, p)).collect();
+    rank_partial_with(&Matchers::new(index), parts, kinds)
+}
+
+/// [`rank_partial`], with the matchers this search has made.
+pub(super) fn rank_partial_with(matchers: &Matchers, parts: &[Part], kinds: &[Kind]) -> Vec<Hit> {
+    let index = matchers.index;
+    let matchers = matchers.of(parts);
     let fuzzy = SkimMatcherV2::default();
     let docs: Vec<Doc> = index
         .docs()
         .filter(|d| kinds.is_empty() || kinds.contains(&d.kind))
         .collect();
-    let matches: Vec<Vec<bool>> = docs
+    // Each part's occurrences in each entry, found once: for how rare the part is, then for
+    // the entry's score.
+    let found: Vec<Vec<Vec<Occurrence>>> = docs
         .iter()
         .map(|d| {
             matchers
                 .iter()
-                .map(|m| !occurrences(index, m, d, &fuzzy).is_empty())
+                .map(|m| occurrences(index, m, d, &fuzzy))
                 .collect()
         })
         .collect();
     let total = docs.len() as f64;
     // BM25's inverse document frequency: near nothing for a word most entries have.
     let rarity: Vec<f64> = (0..parts.len())
-        .map(|p| match matches.iter().filter(|row| row[p]).count() {
-            0 => 0.0,
-            found => ((total - found as f64 + 0.5) / (found as f64 + 0.5) + 1.0).ln(),
-        })
+        .map(
+            |p| match found.iter().filter(|row| !row[p].is_empty()).count() {
+                0 => 0.0,
+                found => ((total - found as f64 + 0.5) / (found as f64 + 0.5) + 1.0).ln(),
+            },
+        )
         .collect();
     let whole: f64 = rarity.iter().sum();
     let mut hits: Vec<Hit> = docs
         .iter()
-        .zip(&matches)
+        .zip(found)
         .filter_map(|(doc, row)| {
-            let had: Vec<usize> = (0..parts.len()).filter(|&p| row[p]).collect();
+            let had: Vec<usize> = (0..parts.len()).filter(|&p| !row[p].is_empty()).collect();
             if had.is_empty() {
                 return None;
             }
             let sub_parts: Vec<Part> = had.iter().map(|&p| parts[p].clone()).collect();
-            let sub_matchers: Vec<&Matcher> = had.iter().map(|&p| &matchers[p]).collect();
             let weights: Vec<f64> = had.iter().map(|&p| rarity[p]).collect();
-            let mut hit = score_doc(index, doc, &sub_parts, &sub_matchers, &weights, &fuzzy)?;
+            let per_part: Vec<Vec<Occurrence>> =
+                row.into_iter().filter(|occ| !occ.is_empty()).collect();
+            let mut hit = score_found(doc, &sub_parts, &per_part, &weights);
             let covered: f64 = weights.iter().sum();
             hit.score += COVERAGE_BONUS * covered / whole.max(f64::MIN_POSITIVE);
             hit.score = (hit.score * 100.0).round() / 100.0;
@@ -310,11 +332,10 @@ pub(super) fn put_reference_first(
     match hits.iter_mut().find(|h| h.kind == kind && h.id == id) {
         Some(hit) => hit.score += EXACT_KEY_BONUS,
         None => {
-            if let Some(mut hit) = bare_hit(index, &doc) {
-                hit.score += EXACT_KEY_BONUS;
-                hit.matched = vec!["number"];
-                hits.push(hit);
-            }
+            let mut hit = bare_hit(&doc);
+            hit.score += EXACT_KEY_BONUS;
+            hit.matched = vec!["number"];
+            hits.push(hit);
         }
     }
     sort(hits);
@@ -322,8 +343,8 @@ pub(super) fn put_reference_first(
 }
 
 /// An entry as a hit that no words found: asked for by number or as one of a whole kind.
-pub(super) fn bare_hit(index: &Index<'_>, doc: &Doc) -> Option<Hit> {
-    score_doc(index, doc, &[], &[], &[], &SkimMatcherV2::default())
+pub(super) fn bare_hit(doc: &Doc) -> Hit {
+    score_found(doc, &[], &[], &[])
 }
 
 /// Orders ids so that `2` comes before `10`.

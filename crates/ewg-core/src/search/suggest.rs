@@ -3,7 +3,7 @@
 
 use super::english::is_common_english;
 use super::index::Index;
-use super::matching::accepted_terms;
+use super::matching::{Matchers, accepted_terms};
 use super::normalise::{FILLERS, STOPWORDS, stem};
 use super::query::Part;
 use super::score::count_matching;
@@ -20,6 +20,12 @@ pub enum Miss {
 
 /// Explains an empty result.
 pub fn explain_miss(index: &Index<'_>, parts: &[Part], kinds: &[Kind]) -> Miss {
+    explain_miss_with(&Matchers::new(index), parts, kinds)
+}
+
+/// [`explain_miss`], with the matchers this search has made.
+pub(super) fn explain_miss_with(matchers: &Matchers, parts: &[Part], kinds: &[Kind]) -> Miss {
+    let index = matchers.index;
     let mut unknown = Vec::new();
     for part in parts {
         for word in &part.words {
@@ -31,7 +37,7 @@ pub fn explain_miss(index: &Index<'_>, parts: &[Part], kinds: &[Kind]) -> Miss {
                     .take(MAX_TRIED)
                     .map(|near| {
                         let parts = replaced(parts, word, &near);
-                        (count_matching(index, &parts, kinds, usize::MAX), near)
+                        (count_matching(matchers, &parts, kinds, usize::MAX), near)
                     })
                     .filter(|(hits, _)| *hits > 0)
                     .collect();
@@ -52,7 +58,7 @@ pub fn explain_miss(index: &Index<'_>, parts: &[Part], kinds: &[Kind]) -> Miss {
                 .filter(|&(j, _)| j != i)
                 .map(|(_, p)| p.clone())
                 .collect();
-            count_matching(index, &rest, kinds, 1) > 0
+            count_matching(matchers, &rest, kinds, 1) > 0
         })
         .map(|i| parts[i].text.clone())
         .collect();
