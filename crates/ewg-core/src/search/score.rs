@@ -49,14 +49,13 @@ pub struct Hit {
     pub title_marks: Vec<Range<usize>>,
 }
 
-/// Scores one document against resolved query parts, or `None` if some part is missing.
-fn score_doc(
+/// Each part's occurrences in one document, or `None` if some part has none.
+fn occurrences_of_all(
     index: &Index<'_>,
     doc: &Doc,
-    parts: &[Part],
     matchers: &[Rc<Matcher>],
     fuzzy: &SkimMatcherV2,
-) -> Option<Hit> {
+) -> Option<Vec<Vec<Occurrence>>> {
     // Every part must match: the first that does not ends the work on this entry, and where
     // the postings tell, before any part's occurrences are sought.
     if matchers.iter().any(|m| m.rules_out(doc)) {
@@ -70,7 +69,7 @@ fn score_doc(
         }
         per_part.push(found);
     }
-    Some(score_found(doc, parts, &per_part, &[]))
+    Some(per_part)
 }
 
 /// Scores one document from each part's occurrences in it, none empty. Each part's hit counts
@@ -209,7 +208,10 @@ pub(super) fn rank_with(matchers: &Matchers, parts: &[Part], kinds: &[Kind]) -> 
     let mut hits: Vec<Hit> = index
         .docs()
         .filter(|d| kinds.is_empty() || kinds.contains(&d.kind))
-        .filter_map(|d| score_doc(index, &d, parts, &matchers, &fuzzy))
+        .filter_map(|d| {
+            let per_part = occurrences_of_all(index, &d, &matchers, &fuzzy)?;
+            Some(score_found(&d, parts, &per_part, &[]))
+        })
         .collect();
     sort(&mut hits);
     hits
@@ -232,12 +234,7 @@ pub(super) fn count_matching(
     index
         .docs()
         .filter(|d| kinds.is_empty() || kinds.contains(&d.kind))
-        .filter(|d| {
-            !matchers.iter().any(|m| m.rules_out(d))
-                && matchers
-                    .iter()
-                    .all(|m| !occurrences(index, m, d, &fuzzy).is_empty())
-        })
+        .filter(|d| occurrences_of_all(index, d, &matchers, &fuzzy).is_some())
         .take(up_to)
         .count()
 }
