@@ -144,6 +144,10 @@ fn an_objective_shows_its_paragraph_commitment_and_marked_actions() {
             "{args:?}: {out}"
         );
     }
+    // A code no action has is answered as an action's, not with the nearest id of any kind.
+    let (code, _, err) = ewg(&["cite", "7z"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("no action with the id `7z`"), "{err}");
 }
 
 #[test]

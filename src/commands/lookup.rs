@@ -130,13 +130,16 @@ pub(crate) fn any<'a>(data: &'a Dataset, asked: &str) -> Result<Entry<'a>, Failu
     if let Some(entry) = data.entry_by_id(&wanted) {
         return Ok(entry);
     }
-    // An action by its code (`7c`, `7(c)`), as `ewg show` takes it: no other id looks so.
-    if wanted.starts_with(|c: char| c.is_ascii_digit())
-        && let Some(entry) = data
-            .entries_of(Kind::Action)
-            .find(|e| e.id() == code_of(&wanted))
+    // An action by its code (`7c`, `7(c)`), as `ewg show` takes it: no other id looks so. A
+    // code with no action (`7z`) is best answered by what the actions say of it.
+    let code = code_of(&wanted);
+    let letters = code.trim_start_matches(|c: char| c.is_ascii_digit());
+    if letters.len() < code.len() && !letters.is_empty() && letters.chars().all(char::is_alphabetic)
     {
-        return Ok(entry);
+        match by_code(data, Kind::Action, &code) {
+            Ok(entry) => return Ok(entry),
+            Err(failure) => kind_named = kind_named.or(Some(failure)),
+        }
     }
     if let Ok(m) = member(data, asked) {
         return Ok(Entry::Member(m));
