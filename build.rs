@@ -1,10 +1,9 @@
 //! Checks the bundled dataset when the binary is built, and compiles it in: as Rust statics
 //! (written by the model itself, with databake), which the binary uses in place, so that no
 //! command parses a section of it; with every entry's related entries (a line of JSON each,
-//! read for the entry shown), and its search index, with
-//! postings, so that `ewg search` neither indexes the data nor reads an index back on every run
-//! (BENCHMARKS.md). A dataset that
-//! breaks a rule fails the build with the list of problems. The citations of every bundled
+//! read for the entry shown), and its search index, with postings, so that `ewg search`
+//! neither indexes the data nor reads an index back on every run (BENCHMARKS.md). A dataset
+//! that breaks a rule fails the build with the list of problems. The citations of every bundled
 //! entry in every style (data/citations.tsv, made by a test) are compiled in only while what
 //! they were made from is unchanged.
 

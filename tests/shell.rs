@@ -191,9 +191,8 @@ fn export_then_check_passes_and_gives_the_same_answers() {
     assert!(text(&check.stdout).contains(&counts));
 
     // Every command that reads the data, and a show of every kind: the bundled data is compiled
-    // in as statics, with
-    // its related entries, search index and citations worked out at build time; a file is read
-    // and worked out at run time. Both must answer alike.
+    // in as statics, with its related entries, search index and citations worked out at build
+    // time; a file is read and worked out at run time. Both must answer alike.
     for args in [
         &["about"][..],
         &["about", "--json"],

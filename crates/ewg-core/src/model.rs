@@ -144,12 +144,6 @@ impl<T: Clone + 'static> From<Vec<T>> for List<T> {
     }
 }
 
-impl<T: Clone + 'static> FromIterator<T> for List<T> {
-    fn from_iter<I: IntoIterator<Item = T>>(items: I) -> List<T> {
-        List(Cow::Owned(items.into_iter().collect()))
-    }
-}
-
 impl<'a, T: Clone + 'static> IntoIterator for &'a List<T> {
     type Item = &'a T;
     type IntoIter = std::slice::Iter<'a, T>;

@@ -331,8 +331,6 @@ pub struct IndexedField<'a> {
 /// were a tenth of a search).
 #[derive(Debug, Clone, PartialEq)]
 pub struct DocHead<'a> {
-    /// Its place among the index's entries, as postings name it.
-    pub position: usize,
     pub kind: Kind,
     pub id: Cow<'a, str>,
     pub title: Cow<'a, str>,
@@ -342,6 +340,8 @@ pub struct DocHead<'a> {
 /// An entry of the index with its fields: what [`Index::docs`] gives.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Doc<'i, 'a> {
+    /// Its place among the index's entries, as postings name it.
+    pub(super) position: usize,
     head: &'i DocHead<'a>,
     pub(super) fields: &'i [IndexedField<'a>],
 }
@@ -406,7 +406,6 @@ impl<'a> Index<'a> {
                 });
             }
             heads.push(DocHead {
-                position: heads.len(),
                 kind: entry.kind(),
                 id: entry.id(),
                 title: entry.title(),
@@ -451,7 +450,8 @@ impl<'a> Index<'a> {
 
     /// Every entry, in the data's order.
     pub(super) fn docs(&self) -> impl Iterator<Item = Doc<'_, 'a>> {
-        self.heads.iter().map(|head| Doc {
+        self.heads.iter().enumerate().map(|(position, head)| Doc {
+            position,
             head,
             fields: &self.fields[head.fields.start as usize..head.fields.end as usize],
         })
@@ -540,14 +540,12 @@ impl databake::BakeSize for FieldTerms {
 impl databake::Bake for DocHead<'_> {
     fn bake(&self, env: &databake::CrateEnv) -> databake::TokenStream {
         env.insert("ewg_core");
-        let position = self.position;
         let kind = self.kind.bake(env);
         let id = self.id.bake(env);
         let title = self.title.bake(env);
         let fields = bake_range(&self.fields);
         databake::quote! {
             ewg_core::search::index::DocHead {
-                position: #position,
                 kind: #kind,
                 id: #id,
                 title: #title,
