@@ -10,6 +10,7 @@ mod escape;
 mod output;
 mod pager;
 
+use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -137,13 +138,14 @@ fn run(cli: &Cli, config: &Config) -> Result<(), Failure> {
         return print_bundled_version();
     }
     let (data, origin, prebuilt) = match &cli.data {
+        // The bundled data is borrowed where it lies; a file's is owned.
         Some(path) if !checking => (
-            check::load_file(path).map_err(Failure::DataFile)?,
+            Cow::Owned(check::load_file(path).map_err(Failure::DataFile)?),
             check::shown(path),
             None,
         ),
         _ => (
-            BUNDLED_DATA.clone(),
+            Cow::Borrowed(&BUNDLED_DATA),
             "bundled".to_string(),
             Some(Prebuilt {
                 search: &BUNDLED_INDEX,

@@ -160,7 +160,7 @@ pub(crate) fn show(cx: &Context<'_>, entry: Entry<'_>) -> View {
     });
 
     let record = match entry {
-        Entry::Member(m) => Record::new(m.name.clone(), json)
+        Entry::Member(m) => Record::new(&m.name, json)
             .field("id", &m.id)
             .field_opt("acronym", m.acronym.as_deref())
             .field("name", &m.name)
@@ -195,7 +195,7 @@ pub(crate) fn show(cx: &Context<'_>, entry: Entry<'_>) -> View {
                 .list("frameworks", i.frameworks.iter())
                 .field_opt("note", i.note.as_deref())
         }
-        Entry::Publication(p) => Record::new(p.title.clone(), json)
+        Entry::Publication(p) => Record::new(&p.title, json)
             .field("id", &p.id)
             .field("kind", p.kind.as_str())
             .list("also known as", p.aliases.iter())
@@ -207,7 +207,7 @@ pub(crate) fn show(cx: &Context<'_>, entry: Entry<'_>) -> View {
             .field_opt("note", p.points_note.as_deref())
             .list("COVID-19 impacts", p.covid_impacts.iter())
             .field_opt("online", p.url.as_deref()),
-        Entry::Activity(a) => Record::new(a.title.clone(), json)
+        Entry::Activity(a) => Record::new(&a.title, json)
             .field("id", &a.id)
             .field("description", &a.description)
             .list("also named", a.aliases.iter()),
@@ -267,13 +267,13 @@ pub(crate) fn show(cx: &Context<'_>, entry: Entry<'_>) -> View {
                 .field_opt("title", c.objective.map(|o| o.title.as_ref()));
             with_chapter(record, chapter)
         }
-        Entry::Event(e) => Record::new(e.when.clone(), json)
+        Entry::Event(e) => Record::new(&e.when, json)
             .field("id", &e.id)
             .field("when", &e.when)
             .field("event", &e.event)
             .field_opt("place", e.place.as_deref())
             .field_opt("note", e.note.as_deref()),
-        Entry::Term(t) => Record::new(t.acronym.clone(), json)
+        Entry::Term(t) => Record::new(&t.acronym, json)
             .field("acronym", &t.acronym)
             .list("stands for", t.expansions.iter())
             .field_opt("note", t.note.as_deref()),
@@ -303,7 +303,7 @@ pub(crate) fn show(cx: &Context<'_>, entry: Entry<'_>) -> View {
             .field("principle", &p.title)
             .field("text", &p.text)
             .list("key terms", p.key_terms.iter()),
-        Entry::FollowUp(f) => Record::new(f.name.clone(), json)
+        Entry::FollowUp(f) => Record::new(&f.name, json)
             .field("id", &f.id)
             .list("also known as", f.aliases.iter())
             .field(
