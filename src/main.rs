@@ -172,7 +172,8 @@ fn run(cli: &Cli, config: &Config) -> Result<(), Failure> {
         View::Listing(_) | View::Record(_) => config.pager.as_deref(),
     };
     pager::write(&out, pager, config.height)?;
-    // Nor is the data freed, for the same reason.
+    // Nor are the data and what was made of it freed, for the same reason.
+    std::mem::forget(view);
     std::mem::forget(data);
     Ok(())
 }

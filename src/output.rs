@@ -221,10 +221,17 @@ fn render_csv(
 
 /// Cleans text and, when colour is on, paints its marked ranges.
 fn paint_marks(text: &Text, color: bool) -> String {
-    if !color || text.marks.is_empty() {
-        return escape::terminal(&text.text).into_owned();
-    }
     let mut out = String::new();
+    push_marked(&mut out, text, color);
+    out
+}
+
+/// `text`, escaped for the terminal, with its marks bold and underlined where colour is on.
+fn push_marked(out: &mut String, text: &Text, color: bool) {
+    if !color || text.marks.is_empty() {
+        out.push_str(&escape::terminal(&text.text));
+        return;
+    }
     let mut at = 0;
     for mark in &text.marks {
         // Marks come from the same text; skip any that do not fit rather than panic.
@@ -238,15 +245,21 @@ fn paint_marks(text: &Text, color: bool) -> String {
         at = mark.end;
     }
     out.push_str(&escape::terminal(text.text.get(at..).unwrap_or_default()));
-    out
 }
 
 fn paint_id(text: &str, color: bool) -> String {
+    let mut out = String::new();
+    push_id(&mut out, text, color);
+    out
+}
+
+/// An id, escaped for the terminal, in cyan where colour is on.
+fn push_id(out: &mut String, text: &str, color: bool) {
     let text = escape::terminal(text);
     if color {
-        text.cyan().to_string()
+        out.push_str(&text.cyan().to_string());
     } else {
-        text.into_owned()
+        out.push_str(&text);
     }
 }
 
@@ -259,19 +272,22 @@ fn paint_label(text: &str, color: bool) -> String {
 }
 
 fn render_plain_listing(listing: &Listing, color: bool, out: &mut impl Write) -> io::Result<()> {
+    // One line's buffer for every row.
+    let mut line = String::new();
     for row in &listing.rows {
-        let mut line = String::new();
+        line.clear();
         for (i, cell) in row.iter().enumerate() {
             if i > 0 {
                 line.push('\t');
             }
             if i == 0 {
-                line.push_str(&paint_id(&cell.text, color));
+                push_id(&mut line, &cell.text, color);
             } else {
-                line.push_str(&paint_marks(cell, color));
+                push_marked(&mut line, cell, color);
             }
         }
-        writeln!(out, "{line}")?;
+        line.push('\n');
+        out.write_all(line.as_bytes())?;
     }
     Ok(())
 }

@@ -167,7 +167,7 @@ pub(crate) fn any<'a>(data: &'a Dataset, asked: &str) -> Result<Entry<'a>, Failu
 /// `ewg objectives 13`, `ewg about`.
 pub(crate) fn show_command(kind: Kind, id: &str) -> String {
     match kind.command() {
-        Some(command) => format!("ewg {command} {id}"),
+        Some(command) => ["ewg ", command, " ", id].concat(),
         None => "ewg about".to_string(),
     }
 }

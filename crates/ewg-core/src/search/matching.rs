@@ -236,20 +236,20 @@ impl Matcher {
                 .iter()
                 .all(|s| s.words.iter().all(|w| w.0.len() <= 1))
         );
-        let mut starts = vec![false; index.terms.term_count()];
-        for term in sequences
+        let start_terms: Vec<usize> = sequences
             .iter()
             .filter_map(|s| s.words.first())
             .flat_map(Accepted::terms)
-        {
+            .collect();
+        let mut starts = vec![false; index.terms.term_count()];
+        for &term in &start_terms {
             if let Some(start) = starts.get_mut(term) {
                 *start = true;
             }
         }
         let candidates = index.has_postings().then(|| {
             let mut candidates = vec![false; index.doc_count()];
-            let start_terms = (0..starts.len()).filter(|&t| starts[t]);
-            for term in start_terms.filter_map(|t| TermId::try_from(t).ok()) {
+            for term in start_terms.iter().filter_map(|&t| TermId::try_from(t).ok()) {
                 for &position in index.entries_with(term).unwrap_or_default() {
                     if let Some(candidate) = candidates.get_mut(position as usize) {
                         *candidate = true;

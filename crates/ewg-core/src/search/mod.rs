@@ -26,10 +26,10 @@ pub use query::{
     take_reference, whole_kind_asked,
 };
 pub use score::{Hit, rank, rank_partial};
-use score::{bare_hit, put_reference_first, rank_partial_with, rank_with, sort};
+use score::{bare_hit, find_parts, put_reference_first, rank_partial_with, rank_with, sort};
 pub use snippet::{Snippet, cut_snippet};
-use suggest::explain_miss_with;
 pub use suggest::{Miss, closest_words, explain_miss};
+use suggest::{explain_miss_with, unknown_words};
 
 use crate::model::Dataset;
 use crate::registry::Kind;
@@ -195,11 +195,15 @@ pub fn search(
             partial: None,
         });
     }
-    let miss = explain_miss_with(&matchers, &parts, kinds);
-    let partial = if all_words {
-        Vec::new()
+    let (miss, partial) = if all_words {
+        (explain_miss_with(&matchers, &parts, kinds), Vec::new())
     } else {
-        rank_partial_with(&matchers, &parts, kinds)
+        // The entries with some of the parts tell both what to drop and what to show.
+        let found = find_parts(&matchers, &parts, kinds);
+        let miss = unknown_words(&matchers, &parts, kinds).unwrap_or_else(|| Miss::NotTogether {
+            drop: found.droppable(&parts),
+        });
+        (miss, found.rank(&parts))
     };
     if partial.is_empty() {
         return Err(SearchError::NoHits {
@@ -521,8 +525,11 @@ mod tests {
 
     #[test]
     fn closer_words_rank_higher() {
-        assert_eq!(smallest_window(&[vec![1, 10], vec![12, 3]]), 3);
-        assert_eq!(smallest_window(&[vec![5], vec![5]]), 1);
+        assert_eq!(
+            smallest_window(&mut [(1, 0), (10, 0), (12, 1), (3, 1)], 2),
+            3
+        );
+        assert_eq!(smallest_window(&mut [(5, 0), (5, 1)], 2), 1);
     }
 
     #[test]
@@ -591,7 +598,7 @@ mod properties {
     //! what was asked, and every entry findable by its own id or title.
 
     use super::matching::letters;
-    use super::normalise::{FILLERS, STOPWORDS, stem, words};
+    use super::normalise::{FILLERS, STOPWORDS, folds_to_words, stem, words};
     use super::tests::index;
     use super::*;
     use proptest::prelude::*;
@@ -642,6 +649,30 @@ mod properties {
             // A small alphabet, so that many pairs are a typo or two apart.
             let distance = strsim::osa_distance(&a, &b);
             prop_assert!((letters(&a) ^ letters(&b)).count_ones() as usize <= 2 * distance);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn folds_to_words_says_what_fold_says(
+            words in proptest::collection::vec("[a-zé'’]{0,4}", 0..4),
+            upper in proptest::collection::vec(any::<bool>(), 16),
+            noise in "[a-zA-Zé' ’-]{0,12}",
+        ) {
+            // The words themselves, in mixed case, and text at random.
+            let joined = words.join(" ");
+            let mixed: String = joined
+                .chars()
+                .zip(upper.iter().cycle())
+                .map(|(c, &up)| if up { c.to_ascii_uppercase() } else { c })
+                .collect();
+            for text in [joined.as_str(), mixed.as_str(), noise.as_str()] {
+                prop_assert_eq!(
+                    folds_to_words(text, words.iter().map(String::as_str)),
+                    fold(text) == joined,
+                    "{:?} against {:?}", text, words
+                );
+            }
         }
     }
 

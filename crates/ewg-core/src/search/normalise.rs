@@ -152,7 +152,10 @@ pub(super) const FILLERS: &[&str] = &[
 /// Lowercase, without accents, apostrophes or a possessive `'s`: the form typos and
 /// suggestions are measured on.
 pub fn fold(word: &str) -> String {
-    // Most words are plain ASCII: no decomposition needed.
+    // Most words are plain ASCII with no apostrophe: only lowercased.
+    if word.is_ascii() && !word.contains('\'') {
+        return word.to_ascii_lowercase();
+    }
     let lower: String = if word.is_ascii() {
         word.to_ascii_lowercase()
     } else {
@@ -166,6 +169,30 @@ pub fn fold(word: &str) -> String {
         .or_else(|| lower.strip_suffix("’s"))
         .unwrap_or(&lower);
     lower.chars().filter(|c| !matches!(c, '\'' | '’')).collect()
+}
+
+/// Whether `text` folds to `words` joined by single spaces (`fold(text) == words.join(" ")`),
+/// without making either where `text` is plain ASCII with no apostrophe, as ids and acronyms
+/// are: folding it is then only lowercasing. Asked of every hit's keys.
+pub(super) fn folds_to_words<'w>(text: &str, words: impl Iterator<Item = &'w str>) -> bool {
+    if !text.is_ascii() || text.contains('\'') {
+        let words: Vec<&str> = words.collect();
+        return fold(text) == words.join(" ");
+    }
+    let mut rest = text.as_bytes();
+    for (i, word) in words.enumerate() {
+        if i > 0 {
+            match rest.split_first() {
+                Some((b' ', after)) => rest = after,
+                _ => return false,
+            }
+        }
+        match rest.split_at_checked(word.len()) {
+            Some((head, after)) if head.eq_ignore_ascii_case(word.as_bytes()) => rest = after,
+            _ => return false,
+        }
+    }
+    rest.is_empty()
 }
 
 /// Every word of a text as search compares it: folded, in American spelling, stemmed.

@@ -261,6 +261,13 @@ fn with_synonyms(parts: Vec<Part>) -> Vec<Part> {
 /// Takes a reference out of the parts: a word that names a kind of numbered entry followed by a
 /// number (`issue 2`, `guidance note 2`, `objective 13`), as the kind and the number.
 pub fn take_reference(parts: &mut Vec<Part>) -> Option<(Kind, u32)> {
+    let before_a_number = |pair: &[Part]| {
+        !pair[0].quoted && pair[1].words.len() == 1 && pair[1].words[0].parse::<u32>().is_ok()
+    };
+    // Most queries have no number: the kinds' names are stemmed only for those that do.
+    if !parts.windows(2).any(before_a_number) {
+        return None;
+    }
     let stemmer = Stemmer::create(Algorithm::English);
     // A numbered kind's words, before a number, name the entry the number is.
     let names: Vec<(Vec<String>, Kind)> = Kind::ALL
@@ -270,9 +277,7 @@ pub fn take_reference(parts: &mut Vec<Part>) -> Option<(Kind, u32)> {
         .map(|(word, kind)| (stems(&stemmer, &folded_words(word)), kind))
         .collect();
     let at = parts.windows(2).position(|pair| {
-        !pair[0].quoted
-            && pair[1].words.len() == 1
-            && pair[1].words[0].parse::<u32>().is_ok()
+        before_a_number(pair)
             && names
                 .iter()
                 .any(|(name, _)| *name == stems(&stemmer, &pair[0].words))

@@ -8,7 +8,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::index::{Doc, Index};
 use super::matching::{Matcher, Matchers, Occurrence, occurrences};
-use super::normalise::fold;
+use super::normalise::folds_to_words;
 use super::query::Part;
 use super::snippet::{Snippet, best_snippet, title_marks};
 use crate::registry::{Kind, Tier};
@@ -74,7 +74,7 @@ fn occurrences_of_all(
 
 /// Scores one document from each part's occurrences in it, none empty. Each part's hit counts
 /// `weights[i]` times (once each where `weights` is empty).
-fn score_found(doc: &Doc, parts: &[Part], per_part: &[Vec<Occurrence>], weights: &[f64]) -> Hit {
+fn score_found(doc: &Doc, parts: &[&Part], per_part: &[Vec<Occurrence>], weights: &[f64]) -> Hit {
     let mut score = doc.kind.search_prior();
     for (i, occurrences) in per_part.iter().enumerate() {
         let best = occurrences
@@ -84,45 +84,32 @@ fn score_found(doc: &Doc, parts: &[Part], per_part: &[Vec<Occurrence>], weights:
         score += best * weights.get(i).copied().unwrap_or(1.0);
     }
 
-    let whole: Vec<&str> = parts
-        .iter()
-        .flat_map(|p| p.words.iter().map(String::as_str))
-        .collect();
-    let whole = whole.join(" ");
+    let words = || {
+        parts
+            .iter()
+            .flat_map(|p| p.words.iter().map(String::as_str))
+    };
     let is_key = doc
         .fields
         .iter()
-        .any(|f| f.tier == Tier::Key && fold(&f.text) == whole);
+        .any(|f| f.tier == Tier::Key && folds_to_words(&f.text, words()));
     if is_key {
         score += EXACT_KEY_BONUS;
     }
 
     // Closeness and coverage, in the field where most parts matched, counting only words that
     // stand in the text: one acronym implies a whole expansion at a single spot.
+    let parts_in = parts_in_fields(doc.fields.len(), per_part);
+    let covered: usize = parts.iter().map(|p| p.words.len()).sum();
     let mut best_field_bonus = 0.0_f64;
+    // Each part's starts in the field at hand, as (position, part): one buffer for every field.
+    let mut starts: Vec<(usize, usize)> = Vec::new();
     for (f, field) in doc.fields.iter().enumerate() {
-        let stands_in_field = |occ: &Vec<Occurrence>| occ.iter().any(|o| o.field == f && o.literal);
-        if !per_part.iter().all(stands_in_field) {
+        if parts_in[f].literal < per_part.len() {
             continue;
         }
-        let starts: Vec<Vec<usize>> = per_part
-            .iter()
-            .map(|occ| {
-                occ.iter()
-                    .filter(|o| o.field == f && o.literal)
-                    .map(|o| o.positions.start)
-                    .collect()
-            })
-            .collect();
-        let covered: usize = parts.iter().map(|p| p.words.len()).sum();
         let content_words = field.terms.content_words as usize;
         let coverage = (covered as f64 / content_words.max(1) as f64).min(1.0);
-        let window = smallest_window(&starts);
-        let closeness = if parts.len() > 1 {
-            (covered as f64 / window as f64).min(1.0)
-        } else {
-            0.0
-        };
         // A field the query covers whole ("Economic and Social Council") is what was meant, the
         // more so when the query is that field and nothing more.
         let exact = if coverage >= 1.0 && covered == content_words {
@@ -130,13 +117,26 @@ fn score_found(doc: &Doc, parts: &[Part], per_part: &[Vec<Occurrence>], weights:
         } else {
             0.0
         };
-        // The words typed, side by side in one field ("forced labour convention"), name it
-        // whatever the field's tier: the phrase outweighs words scattered over a title. A small
-        // word may stand between two of them ("humanity and inclusion").
-        let phrase = if parts.len() > 1 && window < covered + parts.len() {
-            PHRASE_BONUS
+        // How close the parts stand, where there is more than one.
+        let (closeness, phrase) = if parts.len() > 1 {
+            starts.clear();
+            starts.extend(per_part.iter().enumerate().flat_map(|(part, occ)| {
+                occ.iter()
+                    .filter(|o| o.field == f && o.literal)
+                    .map(move |o| (o.positions.start, part))
+            }));
+            let window = smallest_window(&mut starts, parts.len());
+            // The words typed, side by side in one field ("forced labour convention"), name
+            // it whatever the field's tier: the phrase outweighs words scattered over a title.
+            // A small word may stand between two of them ("humanity and inclusion").
+            let phrase = if window < covered + parts.len() {
+                PHRASE_BONUS
+            } else {
+                0.0
+            };
+            ((covered as f64 / window as f64).min(1.0), phrase)
         } else {
-            0.0
+            (0.0, 0.0)
         };
         best_field_bonus = best_field_bonus
             .max(tier_weight(field.tier) * (coverage + 0.5 * closeness) + exact + phrase);
@@ -144,13 +144,12 @@ fn score_found(doc: &Doc, parts: &[Part], per_part: &[Vec<Occurrence>], weights:
     score += best_field_bonus;
 
     let mut matched: Vec<&'static str> = Vec::new();
-    for f in 0..doc.fields.len() {
-        let name = doc.fields[f].name;
-        if per_part.iter().flatten().any(|o| o.field == f) && !matched.contains(&name) {
-            matched.push(name);
+    for (field, parts) in doc.fields.iter().zip(&parts_in) {
+        if parts.any > 0 && !matched.contains(&field.name) {
+            matched.push(field.name);
         }
     }
-    let snippet = best_snippet(doc, per_part);
+    let snippet = best_snippet(doc, per_part, &parts_in);
     let title_marks = title_marks(doc, per_part);
     Hit {
         kind: doc.kind,
@@ -163,27 +162,57 @@ fn score_found(doc: &Doc, parts: &[Part], per_part: &[Vec<Occurrence>], weights:
     }
 }
 
-/// Token span of the tightest window that holds one position from each list.
-pub(super) fn smallest_window(lists: &[Vec<usize>]) -> usize {
-    let mut all: Vec<(usize, usize)> = lists
-        .iter()
-        .enumerate()
-        .flat_map(|(i, l)| l.iter().map(move |&p| (p, i)))
-        .collect();
-    all.sort_unstable();
-    let mut counts = vec![0usize; lists.len()];
+/// How many of a query's parts occur in one field of an entry, and how many stand in it as
+/// written (not implied by an acronym).
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct PartsIn {
+    pub(super) any: usize,
+    pub(super) literal: usize,
+    /// The last part counted in `any` and in `literal`, plus one: a part counts once a field.
+    last_any: usize,
+    last_literal: usize,
+}
+
+/// For each of an entry's `fields`, how many parts occur in it: one pass over the occurrences,
+/// where asking each field of each part's occurrences would cost their product.
+pub(super) fn parts_in_fields(fields: usize, per_part: &[Vec<Occurrence>]) -> Vec<PartsIn> {
+    let mut counts = vec![PartsIn::default(); fields];
+    for (i, occurrences) in per_part.iter().enumerate() {
+        let part = i + 1;
+        for o in occurrences {
+            let Some(count) = counts.get_mut(o.field) else {
+                continue;
+            };
+            if count.last_any != part {
+                count.last_any = part;
+                count.any += 1;
+            }
+            if o.literal && count.last_literal != part {
+                count.last_literal = part;
+                count.literal += 1;
+            }
+        }
+    }
+    counts
+}
+
+/// Token span of the tightest window that holds a position of each of `parts` parts, from
+/// their positions as (position, part).
+pub(super) fn smallest_window(positions: &mut [(usize, usize)], parts: usize) -> usize {
+    positions.sort_unstable();
+    let mut counts = vec![0usize; parts];
     let mut have = 0;
     let mut best = usize::MAX;
     let mut left = 0;
-    for right in 0..all.len() {
-        if counts[all[right].1] == 0 {
+    for right in 0..positions.len() {
+        if counts[positions[right].1] == 0 {
             have += 1;
         }
-        counts[all[right].1] += 1;
-        while have == lists.len() {
-            best = best.min(all[right].0 - all[left].0 + 1);
-            counts[all[left].1] -= 1;
-            if counts[all[left].1] == 0 {
+        counts[positions[right].1] += 1;
+        while have == parts {
+            best = best.min(positions[right].0 - positions[left].0 + 1);
+            counts[positions[left].1] -= 1;
+            if counts[positions[left].1] == 0 {
                 have -= 1;
             }
             left += 1;
@@ -205,12 +234,13 @@ pub(super) fn rank_with(matchers: &Matchers, parts: &[Part], kinds: &[Kind]) -> 
     let index = matchers.index;
     let matchers = matchers.of(parts);
     let fuzzy = SkimMatcherV2::default();
+    let parts: Vec<&Part> = parts.iter().collect();
     let mut hits: Vec<Hit> = index
         .docs()
         .filter(|d| kinds.is_empty() || kinds.contains(&d.kind))
         .filter_map(|d| {
             let per_part = occurrences_of_all(index, &d, &matchers, &fuzzy)?;
-            Some(score_found(&d, parts, &per_part, &[]))
+            Some(score_found(&d, &parts, &per_part, &[]))
         })
         .collect();
     sort(&mut hits);
@@ -253,56 +283,105 @@ pub fn rank_partial(index: &Index<'_>, parts: &[Part], kinds: &[Kind]) -> Vec<Hi
 
 /// [`rank_partial`], with the matchers this search has made.
 pub(super) fn rank_partial_with(matchers: &Matchers, parts: &[Part], kinds: &[Kind]) -> Vec<Hit> {
+    find_parts(matchers, parts, kinds).rank(parts)
+}
+
+/// Each part's occurrences in every entry (of the kinds asked) that has some of the parts,
+/// found once: what a partial ranking scores, and what tells which parts keep the others apart.
+pub(super) struct PartsFound<'i, 'a> {
+    /// How many entries were looked at.
+    looked_at: usize,
+    /// The entries with some part, each with every part's occurrences in it (some empty).
+    rows: Vec<(Doc<'i, 'a>, Vec<Vec<Occurrence>>)>,
+}
+
+/// Finds each of `parts` in every entry of `kinds` (all, if empty).
+pub(super) fn find_parts<'i, 'a>(
+    matchers: &Matchers<'i, 'a>,
+    parts: &[Part],
+    kinds: &[Kind],
+) -> PartsFound<'i, 'a> {
     let index = matchers.index;
     let matchers = matchers.of(parts);
     let fuzzy = SkimMatcherV2::default();
-    let docs: Vec<Doc> = index
+    let mut found = PartsFound {
+        looked_at: 0,
+        rows: Vec::new(),
+    };
+    for doc in index
         .docs()
         .filter(|d| kinds.is_empty() || kinds.contains(&d.kind))
-        .collect();
-    // Each part's occurrences in each entry, found once: for how rare the part is, then for
-    // the entry's score.
-    let found: Vec<Vec<Vec<Occurrence>>> = docs
-        .iter()
-        .map(|d| {
-            matchers
-                .iter()
-                .map(|m| occurrences(index, m, d, &fuzzy))
-                .collect()
-        })
-        .collect();
-    let total = docs.len() as f64;
-    // BM25's inverse document frequency: near nothing for a word most entries have.
-    let rarity: Vec<f64> = (0..parts.len())
-        .map(
-            |p| match found.iter().filter(|row| !row[p].is_empty()).count() {
-                0 => 0.0,
-                found => ((total - found as f64 + 0.5) / (found as f64 + 0.5) + 1.0).ln(),
-            },
-        )
-        .collect();
-    let whole: f64 = rarity.iter().sum();
-    let mut hits: Vec<Hit> = docs
-        .iter()
-        .zip(found)
-        .filter_map(|(doc, row)| {
-            let had: Vec<usize> = (0..parts.len()).filter(|&p| !row[p].is_empty()).collect();
-            if had.is_empty() {
-                return None;
-            }
-            let sub_parts: Vec<Part> = had.iter().map(|&p| parts[p].clone()).collect();
-            let weights: Vec<f64> = had.iter().map(|&p| rarity[p]).collect();
-            let per_part: Vec<Vec<Occurrence>> =
-                row.into_iter().filter(|occ| !occ.is_empty()).collect();
-            let mut hit = score_found(doc, &sub_parts, &per_part, &weights);
-            let covered: f64 = weights.iter().sum();
-            hit.score += COVERAGE_BONUS * covered / whole.max(f64::MIN_POSITIVE);
-            hit.score = (hit.score * 100.0).round() / 100.0;
-            Some(hit)
-        })
-        .collect();
-    sort(&mut hits);
-    hits
+    {
+        found.looked_at += 1;
+        // The postings rule out most entries at a glance.
+        if matchers.iter().all(|m| m.rules_out(&doc)) {
+            continue;
+        }
+        let row: Vec<Vec<Occurrence>> = matchers
+            .iter()
+            .map(|m| occurrences(index, m, &doc, &fuzzy))
+            .collect();
+        if row.iter().any(|occ| !occ.is_empty()) {
+            found.rows.push((doc, row));
+        }
+    }
+    found
+}
+
+impl PartsFound<'_, '_> {
+    /// The parts (as typed) without which some entry has all the others.
+    pub(super) fn droppable(&self, parts: &[Part]) -> Vec<String> {
+        if parts.len() < 2 {
+            return Vec::new();
+        }
+        let has_all_but = |i: usize, row: &[Vec<Occurrence>]| {
+            row.iter()
+                .enumerate()
+                .all(|(j, occ)| j == i || !occ.is_empty())
+        };
+        (0..parts.len())
+            .filter(|&i| self.rows.iter().any(|(_, row)| has_all_but(i, row)))
+            .map(|i| parts[i].text.clone())
+            .collect()
+    }
+
+    /// The entries found, ranked by the parts they have: see [`rank_partial`].
+    pub(super) fn rank(self, parts: &[Part]) -> Vec<Hit> {
+        let total = self.looked_at as f64;
+        // BM25's inverse document frequency: near nothing for a word most entries have.
+        let rarity: Vec<f64> = (0..parts.len())
+            .map(|p| {
+                match self
+                    .rows
+                    .iter()
+                    .filter(|(_, row)| !row[p].is_empty())
+                    .count()
+                {
+                    0 => 0.0,
+                    found => ((total - found as f64 + 0.5) / (found as f64 + 0.5) + 1.0).ln(),
+                }
+            })
+            .collect();
+        let whole: f64 = rarity.iter().sum();
+        let mut hits: Vec<Hit> = self
+            .rows
+            .into_iter()
+            .map(|(doc, row)| {
+                let had = || (0..parts.len()).filter(|&p| !row[p].is_empty());
+                let sub_parts: Vec<&Part> = had().map(|p| &parts[p]).collect();
+                let weights: Vec<f64> = had().map(|p| rarity[p]).collect();
+                let per_part: Vec<Vec<Occurrence>> =
+                    row.into_iter().filter(|occ| !occ.is_empty()).collect();
+                let mut hit = score_found(&doc, &sub_parts, &per_part, &weights);
+                let covered: f64 = weights.iter().sum();
+                hit.score += COVERAGE_BONUS * covered / whole.max(f64::MIN_POSITIVE);
+                hit.score = (hit.score * 100.0).round() / 100.0;
+                hit
+            })
+            .collect();
+        sort(&mut hits);
+        hits
+    }
 }
 
 /// Best first; ties by kind, then id.

@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use super::index::Doc;
 use super::matching::Occurrence;
+use super::score::PartsIn;
 use crate::registry::Tier;
 
 /// A piece of a field's text with the matched words marked.
@@ -31,13 +32,13 @@ pub(super) fn title_marks(doc: &Doc, per_part: &[Vec<Occurrence>]) -> Vec<Range<
 
 /// The field that shows the most query parts, preferring text other than the title and keys,
 /// cut to a window around its first match.
-pub(super) fn best_snippet(doc: &Doc, per_part: &[Vec<Occurrence>]) -> Snippet {
-    let parts_in = |f: usize| {
-        per_part
-            .iter()
-            .filter(|occ| occ.iter().any(|o| o.field == f))
-            .count()
-    };
+/// `parts_in` counts the parts in each field.
+pub(super) fn best_snippet(
+    doc: &Doc,
+    per_part: &[Vec<Occurrence>],
+    parts_in: &[PartsIn],
+) -> Snippet {
+    let parts_in = |f: usize| parts_in.get(f).map_or(0, |p| p.any);
     let best = doc
         .fields
         .iter()
@@ -118,19 +119,20 @@ pub fn cut_snippet(
         .collect();
     Snippet {
         field,
-        text: format!("{prefix}{}{suffix}", &text[start..end]),
+        text: [prefix, &text[start..end], suffix].concat(),
         marks,
     }
 }
 
+/// The ranges in order, those that overlap or touch made one.
 pub(super) fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    ranges.sort_by_key(|r| (r.start, r.end));
-    let mut out: Vec<Range<usize>> = Vec::new();
-    for r in ranges {
-        match out.last_mut() {
-            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-            _ => out.push(r),
+    ranges.sort_unstable_by_key(|r| (r.start, r.end));
+    ranges.dedup_by(|next, last| {
+        let overlaps = next.start <= last.end;
+        if overlaps {
+            last.end = last.end.max(next.end);
         }
-    }
-    out
+        overlaps
+    });
+    ranges
 }

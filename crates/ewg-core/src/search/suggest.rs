@@ -6,7 +6,7 @@ use super::index::Index;
 use super::matching::{Matchers, accepted_terms};
 use super::normalise::{FILLERS, STOPWORDS, stem};
 use super::query::Part;
-use super::score::count_matching;
+use super::score::{count_matching, find_parts};
 use crate::registry::Kind;
 
 /// Why a query found nothing, and what to try instead.
@@ -25,6 +25,14 @@ pub fn explain_miss(index: &Index<'_>, parts: &[Part], kinds: &[Kind]) -> Miss {
 
 /// [`explain_miss`], with the matchers this search has made.
 pub(super) fn explain_miss_with(matchers: &Matchers, parts: &[Part], kinds: &[Kind]) -> Miss {
+    unknown_words(matchers, parts, kinds).unwrap_or_else(|| Miss::NotTogether {
+        drop: find_parts(matchers, parts, kinds).droppable(parts),
+    })
+}
+
+/// The words of the query that are nowhere in the data, each with the closest words that are;
+/// `None` where every word is somewhere.
+pub(super) fn unknown_words(matchers: &Matchers, parts: &[Part], kinds: &[Kind]) -> Option<Miss> {
     let index = matchers.index;
     let mut unknown = Vec::new();
     for part in parts {
@@ -47,22 +55,7 @@ pub(super) fn explain_miss_with(matchers: &Matchers, parts: &[Part], kinds: &[Ki
             }
         }
     }
-    if !unknown.is_empty() {
-        return Miss::Unknown(unknown);
-    }
-    let drop = (0..parts.len())
-        .filter(|&i| {
-            let rest: Vec<Part> = parts
-                .iter()
-                .enumerate()
-                .filter(|&(j, _)| j != i)
-                .map(|(_, p)| p.clone())
-                .collect();
-            count_matching(matchers, &rest, kinds, 1) > 0
-        })
-        .map(|i| parts[i].text.clone())
-        .collect();
-    Miss::NotTogether { drop }
+    (!unknown.is_empty()).then_some(Miss::Unknown(unknown))
 }
 
 pub(super) const MAX_SUGGESTED_LEN: usize = 64;
