@@ -15,11 +15,21 @@ pub(crate) fn terminal(text: &str) -> Cow<'_, str> {
     // Every such character starts with one of these bytes in UTF-8 (C0 controls and DEL; C1
     // controls at 0xC2; U+061C at 0xD8; the other bidi controls at 0xE2): a scan of bytes, with
     // the character decoded only where one of them starts it, is what most texts need.
-    let may_start_unsafe = |b: u8| b < 0x20 || matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe2);
-    let is_safe = !text
-        .bytes()
-        .enumerate()
-        .any(|(at, b)| may_start_unsafe(b) && text[at..].chars().next().is_some_and(unsafe_char));
+    // Written without short cuts (`|`, not `||`), so that the compiler checks a chunk of bytes
+    // at a time: most chunks of most texts have none of them.
+    let may_start_unsafe =
+        |b: u8| (b < 0x20) | (b == 0x7f) | (b == 0xc2) | (b == 0xd8) | (b == 0xe2);
+    const CHUNK: usize = 32;
+    let is_safe = text.as_bytes().chunks(CHUNK).enumerate().all(|(n, chunk)| {
+        !chunk
+            .iter()
+            .fold(false, |seen, &b| seen | may_start_unsafe(b))
+            || chunk.iter().enumerate().all(|(i, &b)| {
+                // Such a byte is ASCII or starts a character: `at` is a char boundary.
+                let at = n * CHUNK + i;
+                !may_start_unsafe(b) || !text[at..].chars().next().is_some_and(unsafe_char)
+            })
+    });
     if is_safe {
         return Cow::Borrowed(text);
     }

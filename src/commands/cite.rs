@@ -289,8 +289,9 @@ fn styled(references: &[Reference], style: CiteStyle) -> Result<String, Failure>
     for r in references {
         input.insert(r.key.clone(), hayagriva_item(r));
     }
-    let library = hayagriva::io::from_yaml_str(&Value::Object(input).to_string())
-        .map_err(|err| internal(err.to_string()))?;
+    // Read as hayagriva reads its YAML files, from the values themselves rather than their text.
+    let library: hayagriva::Library =
+        serde_json::from_value(Value::Object(input)).map_err(|err| internal(err.to_string()))?;
     let cite_style = style;
     let Style::Independent(style) = ciborium::de::from_reader::<Style, _>(style_cbor(style))
         .map_err(|err| internal(err.to_string()))?
