@@ -136,7 +136,8 @@ pub struct Terms<'t> {
     pub tokens: Cow<'t, [Token]>,
     pub implied: Cow<'t, [Implied]>,
     /// Where [`Index::with_postings`] made them (build.rs does, for the bundled data), the
-    /// entries (by position) that write or imply each term, term after term:
+    /// fields (by their place in [`Index`]'s list of all fields) that write or imply each
+    /// term, term after term:
     /// `postings[ends[t - 1]..ends[t]]` for term `t`. Empty otherwise.
     pub postings: Cow<'t, [u32]>,
     pub posting_ends: Cow<'t, [u32]>,
@@ -340,10 +341,15 @@ pub struct DocHead<'a> {
 /// An entry of the index with its fields: what [`Index::docs`] gives.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Doc<'i, 'a> {
-    /// Its place among the index's entries, as postings name it.
-    pub(super) position: usize,
     head: &'i DocHead<'a>,
     pub(super) fields: &'i [IndexedField<'a>],
+}
+
+impl Doc<'_, '_> {
+    /// The place of its first field in the index's list of all fields, as postings name it.
+    pub(super) fn first_field(&self) -> usize {
+        self.head.fields.start as usize
+    }
 }
 
 impl<'a> std::ops::Deref for Doc<'_, 'a> {
@@ -424,16 +430,14 @@ impl<'a> Index<'a> {
     /// search skips the others at once. Worth making once, for the index build.rs compiles in.
     pub fn with_postings(mut self) -> Index<'a> {
         let mut lists: Vec<Vec<u32>> = vec![Vec::new(); self.terms.term_count()];
-        for doc in self.docs() {
-            let position = to_u32(doc.position);
-            for field in doc.fields {
-                let tokens = self.tokens(field).iter();
-                let implied = self.implied(field).iter().map(|i| &i.token);
-                for token in tokens.chain(implied) {
-                    let list = &mut lists[token.term as usize];
-                    if list.last() != Some(&position) {
-                        list.push(position);
-                    }
+        for (place, field) in self.fields.iter().enumerate() {
+            let place = to_u32(place);
+            let tokens = self.tokens(field).iter();
+            let implied = self.implied(field).iter().map(|i| &i.token);
+            for token in tokens.chain(implied) {
+                let list = &mut lists[token.term as usize];
+                if list.last() != Some(&place) {
+                    list.push(place);
                 }
             }
         }
@@ -450,15 +454,15 @@ impl<'a> Index<'a> {
 
     /// Every entry, in the data's order.
     pub(super) fn docs(&self) -> impl Iterator<Item = Doc<'_, 'a>> {
-        self.heads.iter().enumerate().map(|(position, head)| Doc {
-            position,
+        self.heads.iter().map(|head| Doc {
             head,
             fields: &self.fields[head.fields.start as usize..head.fields.end as usize],
         })
     }
 
-    pub(super) fn doc_count(&self) -> usize {
-        self.heads.len()
+    /// How many fields all entries have together.
+    pub(super) fn field_count(&self) -> usize {
+        self.fields.len()
     }
 
     /// Whether the terms carry postings (the bundled data's do).
@@ -466,9 +470,9 @@ impl<'a> Index<'a> {
         !self.terms.posting_ends.is_empty()
     }
 
-    /// The positions of the entries that write or imply `term`, where the terms carry
-    /// postings; `None` where they do not.
-    pub(super) fn entries_with(&self, term: TermId) -> Option<&[u32]> {
+    /// The places of the fields that write or imply `term`, where the terms carry postings;
+    /// `None` where they do not.
+    pub(super) fn fields_with(&self, term: TermId) -> Option<&[u32]> {
         let terms = &self.terms;
         let end = *terms.posting_ends.get(term as usize)? as usize;
         let start = match term.checked_sub(1) {

@@ -144,8 +144,8 @@ pub(super) struct Matcher {
     /// Whether a sequence can start with each term, by term id: an entry with none of them has
     /// no occurrence, which a glance at its terms tells before its text is walked.
     starts: Vec<bool>,
-    /// Where the index has postings, the entries (by position) that hold such a term: then no
-    /// entry's terms need a glance at all.
+    /// Where the index has postings, the fields (by their place in the index) that hold such a
+    /// term: then no entry's terms need a glance, nor the tokens of a field without one.
     candidates: Option<Vec<bool>>,
 }
 
@@ -199,7 +199,16 @@ pub(super) struct Sequence {
 /// own terms and no other, so the two stem alike), is that word as written, or a form of it
 /// (`works`, `endorses`) other than its `-ing` form: `working` in "Working Group" is not `work`.
 fn writes(text_word: &str, synonym: &str) -> bool {
-    text_word == synonym || !text_word.ends_with("ing")
+    // Folded without a copy where the word is plain ASCII, as most are.
+    if text_word.is_ascii() && !text_word.contains('\'') {
+        let ing = text_word
+            .len()
+            .checked_sub(3)
+            .is_some_and(|at| text_word[at..].eq_ignore_ascii_case("ing"));
+        return text_word.eq_ignore_ascii_case(synonym) || !ing;
+    }
+    let folded = fold(text_word);
+    folded == synonym || !folded.ends_with("ing")
 }
 
 impl Matcher {
@@ -248,10 +257,10 @@ impl Matcher {
             }
         }
         let candidates = index.has_postings().then(|| {
-            let mut candidates = vec![false; index.doc_count()];
+            let mut candidates = vec![false; index.field_count()];
             for term in start_terms.iter().filter_map(|&t| TermId::try_from(t).ok()) {
-                for &position in index.entries_with(term).unwrap_or_default() {
-                    if let Some(candidate) = candidates.get_mut(position as usize) {
+                for &place in index.fields_with(term).unwrap_or_default() {
+                    if let Some(candidate) = candidates.get_mut(place as usize) {
                         *candidate = true;
                     }
                 }
@@ -289,11 +298,26 @@ impl Matcher {
         self.starts.get(term as usize).copied().unwrap_or(false)
     }
 
-    /// Whether the postings name `doc` among the entries with a term some sequence can start
-    /// with; `None` where the index has no postings.
+    /// Whether the postings name a field of `doc` among those with a term some sequence can
+    /// start with; `None` where the index has no postings.
     fn candidate(&self, doc: &Doc) -> Option<bool> {
         let candidates = self.candidates.as_ref()?;
-        Some(candidates.get(doc.position).copied().unwrap_or(false))
+        let first = doc.first_field();
+        let fields = candidates
+            .get(first..first + doc.fields.len())
+            .unwrap_or_default();
+        Some(fields.contains(&true))
+    }
+
+    /// Whether field `f` of `doc` may hold a term some sequence can start with: false only
+    /// where the postings say it holds none.
+    fn may_start_in(&self, doc: &Doc, f: usize) -> bool {
+        self.candidates.as_ref().is_none_or(|candidates| {
+            candidates
+                .get(doc.first_field() + f)
+                .copied()
+                .unwrap_or(false)
+        })
     }
 
     /// Whether an entry holds a term some sequence can start with: from the postings, or else
@@ -326,7 +350,14 @@ pub(super) fn occurrences(
         return out;
     }
     for (f, field) in doc.fields.iter().enumerate() {
-        let tokens = index.tokens(field);
+        // A field the postings say writes and implies no term a sequence starts with is not
+        // walked at all.
+        let walk = matcher.may_start_in(doc, f);
+        let (tokens, implied) = if walk {
+            (index.tokens(field), index.implied(field))
+        } else {
+            (&[][..], &[][..])
+        };
         // Each token once: most start no sequence, which the table of every sequence's first
         // terms tells at a glance; the sequences are tried only at the others. (The order of
         // the occurrences found matters to nothing that reads them.)
@@ -358,7 +389,7 @@ pub(super) fn occurrences(
                     surface.as_ref().is_none_or(|surface| {
                         window.iter().zip(surface).all(|(token, word)| {
                             let written = field.text.get(token.span()).unwrap_or_default();
-                            writes(&fold(written), word)
+                            writes(written, word)
                         })
                     })
                 };
@@ -381,7 +412,7 @@ pub(super) fn occurrences(
             if sequence.surface.is_some() {
                 continue;
             }
-            for implied in index.implied(field) {
+            for implied in implied {
                 let s = word.strength(implied.token.term);
                 if s > 0.0 {
                     let pos = implied.pos as usize;
@@ -423,4 +454,29 @@ pub(super) fn occurrences(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn a_synonym_is_written_in_any_case_and_form_but_its_ing_form() {
+        assert!(writes("Work", "work"));
+        assert!(writes("WORKS", "work"));
+        assert!(!writes("Working", "work"));
+        assert!(writes("working", "working"));
+    }
+
+    proptest! {
+        #[test]
+        fn writes_folds_as_fold_does(word in "[a-zA-Zé'’]{0,8}(ing|ING|Ing)?", synonym in "[a-z]{0,6}") {
+            let folded = fold(&word);
+            prop_assert_eq!(
+                writes(&word, &synonym),
+                folded == synonym || !folded.ends_with("ing")
+            );
+        }
+    }
 }

@@ -81,7 +81,8 @@ pub fn cut_snippet(
     marks: Vec<Range<usize>>,
     max: usize,
 ) -> Snippet {
-    if text.chars().count() <= max {
+    // Counting stops at `max`: a long field is not counted through.
+    if text.len() <= max || text.chars().nth(max).is_none() {
         return Snippet {
             field,
             text: text.to_string(),
