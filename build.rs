@@ -5,7 +5,7 @@
 //! neither indexes the data nor reads an index back on every run (BENCHMARKS.md). A dataset
 //! that breaks a rule fails the build with the list of problems. The citations of every bundled
 //! entry in every style (data/citations.tsv, made by a test) are compiled in only while what
-//! they were made from is unchanged.
+//! they were made from is unchanged; they and the citation styles are compiled in deflated.
 
 use databake::Bake;
 use ewg_core::search::Index;
@@ -35,6 +35,31 @@ fn main() {
     )
     .expect("write the search index");
     compile_citations(&out);
+    compile_styles(&out);
+}
+
+/// Deflates `bytes` into `out/name`: what is read only when a command cites is compiled in a
+/// fifth of its size (BENCHMARKS.md), and inflated when it is read.
+fn write_deflated(out: &std::path::Path, name: &str, bytes: &[u8]) {
+    std::fs::write(
+        out.join(name),
+        miniz_oxide::deflate::compress_to_vec(bytes, 9),
+    )
+    .unwrap_or_else(|err| panic!("write {name}: {err}"));
+}
+
+/// The citation styles and locale in data/csl/, deflated, as `<name>.cbor.deflate`.
+fn compile_styles(out: &std::path::Path) {
+    println!("cargo:rerun-if-changed=data/csl");
+    for path in files_under(std::path::Path::new("data/csl")) {
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        if name.ends_with(".cbor") {
+            let bytes = std::fs::read(&path).unwrap_or_else(|err| panic!("read {name}: {err}"));
+            write_deflated(out, &format!("{name}.deflate"), &bytes);
+        }
+    }
 }
 
 /// What the rendered citations depend on: the data, the styles and locale, the citation code and
@@ -68,8 +93,10 @@ fn files_under(path: &std::path::Path) -> Vec<std::path::PathBuf> {
 }
 
 /// Writes `citation-inputs.txt` (the inputs' checksum, which the test that makes
-/// data/citations.tsv writes into its first line) and `citations.tsv`: the file, if it was made
-/// from these very inputs, else nothing, and `ewg cite` renders every citation itself.
+/// data/citations.tsv writes into its first line) and `citations.rs`: `BUNDLED_CITATIONS`, each
+/// style's lines of the file (after its first line), deflated apart so that a citation inflates
+/// only its style's, if the file was made from these very inputs; else none, and `ewg cite`
+/// renders every citation itself.
 fn compile_citations(out: &std::path::Path) {
     println!("cargo:rerun-if-changed=data/citations.tsv");
     // FNV-1a, 64 bits: a checksum that stays the same from one toolchain to the next.
@@ -90,9 +117,29 @@ fn compile_citations(out: &std::path::Path) {
         .next()
         .is_some_and(|first| first == format!("# inputs {inputs}"));
     std::fs::write(out.join("citation-inputs.txt"), &inputs).expect("write the inputs' checksum");
-    std::fs::write(
-        out.join("citations.tsv"),
-        if current { table.as_str() } else { "" },
-    )
-    .expect("write the rendered citations");
+    let mut styles: Vec<(&str, String)> = Vec::new();
+    let mut lines = table.lines();
+    let header = lines.next().unwrap_or_default();
+    for line in lines.filter(|_| current) {
+        let style = line.split('\t').next().unwrap_or_default();
+        let at = match styles.iter().position(|(name, _)| *name == style) {
+            Some(at) => at,
+            None => {
+                styles.push((style, format!("{header}\n")));
+                styles.len() - 1
+            }
+        };
+        styles[at].1.push_str(line);
+        styles[at].1.push('\n');
+    }
+    let mut rust = String::from("const BUNDLED_CITATIONS: &[(&str, &[u8])] = &[\n");
+    for (style, lines) in &styles {
+        let file = format!("citations-{style}.tsv.deflate");
+        write_deflated(out, &file, lines.as_bytes());
+        rust.push_str(&format!(
+            "    ({style:?}, include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{file}\"))),\n"
+        ));
+    }
+    rust.push_str("];\n");
+    std::fs::write(out.join("citations.rs"), rust).expect("write the rendered citations");
 }

@@ -32,9 +32,10 @@ extern crate alloc;
 // `BUNDLED_DATA`: `data/ewg.toml`, checked by build.rs and written as Rust statics, with every
 // entry's related entries: used in place, with nothing to parse.
 include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
-/// Every bundled entry's citation in every style, as data/citations.tsv holds them; empty where
-/// that file was not made from the data and code of this build.
-const BUNDLED_CITATIONS: &str = include_str!(concat!(env!("OUT_DIR"), "/citations.tsv"));
+// `BUNDLED_CITATIONS`: every bundled entry's citation in every style, as data/citations.tsv
+// holds them, by style, each style's deflated; none where that file was not made from the data
+// and code of this build.
+include!(concat!(env!("OUT_DIR"), "/citations.rs"));
 // `BUNDLED_INDEX`: the bundled dataset's search index, with postings, built by build.rs and
 // written as Rust statics: used in place, with nothing to decode.
 include!(concat!(env!("OUT_DIR"), "/search-index.rs"));

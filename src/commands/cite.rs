@@ -261,18 +261,35 @@ fn keep_capitals(title: &str) -> String {
         .join(" ")
 }
 
-/// The style's CSL, as hayagriva's archive encodes it (data/csl/README.md).
+/// The style's CSL, as hayagriva's archive encodes it (data/csl/README.md), deflated by
+/// build.rs.
 fn style_cbor(style: CiteStyle) -> &'static [u8] {
     match style {
-        CiteStyle::Apa => include_bytes!("../../data/csl/apa.cbor"),
-        CiteStyle::Chicago => include_bytes!("../../data/csl/chicago-author-date.cbor"),
-        CiteStyle::Mla => include_bytes!("../../data/csl/modern-language-association.cbor"),
-        CiteStyle::Harvard => include_bytes!("../../data/csl/harvard-cite-them-right.cbor"),
+        CiteStyle::Apa => include_bytes!(concat!(env!("OUT_DIR"), "/apa.cbor.deflate")),
+        CiteStyle::Chicago => {
+            include_bytes!(concat!(
+                env!("OUT_DIR"),
+                "/chicago-author-date.cbor.deflate"
+            ))
+        }
+        CiteStyle::Mla => include_bytes!(concat!(
+            env!("OUT_DIR"),
+            "/modern-language-association.cbor.deflate"
+        )),
+        CiteStyle::Harvard => include_bytes!(concat!(
+            env!("OUT_DIR"),
+            "/harvard-cite-them-right.cbor.deflate"
+        )),
     }
 }
 
-/// The locale the styles are rendered in.
-const LOCALE_EN_US: &[u8] = include_bytes!("../../data/csl/locale-en-US.cbor");
+/// The locale the styles are rendered in, deflated by build.rs.
+const LOCALE_EN_US: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/locale-en-US.cbor.deflate"));
+
+/// What build.rs deflated, as it was; `None` if it does not inflate.
+fn inflate(deflated: &[u8]) -> Option<Vec<u8>> {
+    miniz_oxide::inflate::decompress_to_vec(deflated).ok()
+}
 
 /// References in a citation style, one a line, by hayagriva's CSL processor.
 fn styled(references: &[Reference], style: CiteStyle) -> Result<String, Failure> {
@@ -293,13 +310,16 @@ fn styled(references: &[Reference], style: CiteStyle) -> Result<String, Failure>
     let library: hayagriva::Library =
         serde_json::from_value(Value::Object(input)).map_err(|err| internal(err.to_string()))?;
     let cite_style = style;
-    let Style::Independent(style) = ciborium::de::from_reader::<Style, _>(style_cbor(style))
-        .map_err(|err| internal(err.to_string()))?
+    let inflated =
+        |deflated| inflate(deflated).ok_or_else(|| internal("it does not inflate".into()));
+    let Style::Independent(style) =
+        ciborium::de::from_reader::<Style, _>(inflated(style_cbor(style))?.as_slice())
+            .map_err(|err| internal(err.to_string()))?
     else {
         return Err(internal("the style is not an independent style".into()));
     };
-    let locale: Locale =
-        ciborium::de::from_reader(LOCALE_EN_US).map_err(|err| internal(err.to_string()))?;
+    let locale: Locale = ciborium::de::from_reader(inflated(LOCALE_EN_US)?.as_slice())
+        .map_err(|err| internal(err.to_string()))?;
     // Cite Them Right is a British style: its dates in British English; the others in US
     // English, the locale bundled.
     let locales = [british(locale.clone()), locale];
@@ -542,11 +562,12 @@ fn style_name(style: CiteStyle) -> String {
 
 /// References to the entries asked for, in `format` (as `cli::FORMATS` declares for `cite`):
 /// text in a citation style, CSL-JSON (`json` or `csl-json`), BibTeX, BibLaTeX or RIS. One entry
-/// in a style is taken from `cached`, the bundled data's citations rendered ahead of time, where
-/// it is there: the CSL processor's reading of a style is most of its work.
+/// in a style is taken from `cached_citations`, the bundled data's citations rendered ahead of
+/// time (by style, deflated), where it is there: the CSL processor's reading of a style is most
+/// of its work.
 pub(crate) fn cite(
     data: &Dataset,
-    cached_citations: Option<&str>,
+    cached_citations: &[(&str, &[u8])],
     asked: &[String],
     style: Option<CiteStyle>,
     format: Format,
@@ -590,8 +611,14 @@ pub(crate) fn cite(
             escape::json(serde_json::to_string_pretty(&items).unwrap_or_default()) + "\n"
         }
         _ => {
-            let prerendered = match (cached_citations, references.as_slice()) {
-                (Some(table), [one]) => cached(table, style, &one.key),
+            // Only the style asked for is inflated.
+            let prerendered = match references.as_slice() {
+                [one] => cached_citations
+                    .iter()
+                    .find(|(name, _)| *name == style_name(style))
+                    .and_then(|(_, deflated)| inflate(deflated))
+                    .and_then(|table| String::from_utf8(table).ok())
+                    .and_then(|table| cached(&table, style, &one.key)),
                 _ => None,
             };
             match prerendered {

@@ -50,9 +50,9 @@ impl Context<'_> {
 pub(crate) struct Prebuilt {
     /// The search index.
     pub search: &'static PrebuiltIndex,
-    /// Every entry's citation in every style, a line each (`cite::cached`); empty when they
-    /// were not made from this build's data and code.
-    pub citations: &'static str,
+    /// Every entry's citation in every style, a line each (`cite::cached`): by style, each
+    /// style's deflated; none when they were not made from this build's data and code.
+    pub citations: &'static [(&'static str, &'static [u8])],
 }
 
 /// Runs a command (none: the overview).
@@ -150,7 +150,7 @@ pub(crate) fn run(command: Option<&Command>, cx: &Context<'_>) -> Result<View, F
             brief::brief(cx, &subject, output.as_deref(), *force)
         }
         Command::Cite { entry, style } => {
-            let cached = cx.prebuilt.map(|p| p.citations);
+            let cached = cx.prebuilt.map_or(&[][..], |p| p.citations);
             cite::cite(data, cached, entry, *style, cx.config.format)
         }
         Command::Open { entry, all, print } => {
