@@ -39,7 +39,7 @@ fn main() {
 }
 
 /// Deflates `bytes` into `out/name`: what is read only when a command cites is compiled in a
-/// fifth of its size (BENCHMARKS.md), and inflated when it is read.
+/// tenth of its size (BENCHMARKS.md), and inflated when it is read.
 fn write_deflated(out: &std::path::Path, name: &str, bytes: &[u8]) {
     std::fs::write(
         out.join(name),
@@ -50,7 +50,6 @@ fn write_deflated(out: &std::path::Path, name: &str, bytes: &[u8]) {
 
 /// The citation styles and locale in data/csl/, deflated, as `<name>.cbor.deflate`.
 fn compile_styles(out: &std::path::Path) {
-    println!("cargo:rerun-if-changed=data/csl");
     for path in files_under(std::path::Path::new("data/csl")) {
         let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
             continue;
@@ -94,9 +93,10 @@ fn files_under(path: &std::path::Path) -> Vec<std::path::PathBuf> {
 
 /// Writes `citation-inputs.txt` (the inputs' checksum, which the test that makes
 /// data/citations.tsv writes into its first line) and `citations.rs`: `BUNDLED_CITATIONS`, each
-/// style's lines of the file (after its first line), deflated apart so that a citation inflates
-/// only its style's, if the file was made from these very inputs; else none, and `ewg cite`
-/// renders every citation itself.
+/// style's lines of the file, deflated apart so that a citation inflates only its style's, if
+/// the file was made from these very inputs; else none, and `ewg cite` renders every citation
+/// itself. Each style's table keeps the file's first line before its own: `cite::cached` finds a
+/// line by the newline that starts it.
 fn compile_citations(out: &std::path::Path) {
     println!("cargo:rerun-if-changed=data/citations.tsv");
     // FNV-1a, 64 bits: a checksum that stays the same from one toolchain to the next.
@@ -104,6 +104,10 @@ fn compile_citations(out: &std::path::Path) {
     for input in CITATION_INPUTS {
         println!("cargo:rerun-if-changed={input}");
         for path in files_under(std::path::Path::new(input)) {
+            // The styles, not the notes beside them.
+            if path.extension().is_some_and(|e| e == "md") {
+                continue;
+            }
             let bytes = std::fs::read(&path).unwrap_or_default();
             for byte in path.to_string_lossy().bytes().chain(bytes) {
                 sum = (sum ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
@@ -137,7 +141,8 @@ fn compile_citations(out: &std::path::Path) {
         let file = format!("citations-{style}.tsv.deflate");
         write_deflated(out, &file, lines.as_bytes());
         rust.push_str(&format!(
-            "    ({style:?}, include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{file}\"))),\n"
+            "    ({style:?}, include_bytes!(concat!(env!(\"OUT_DIR\"), {:?}))),\n",
+            format!("/{file}")
         ));
     }
     rust.push_str("];\n");

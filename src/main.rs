@@ -206,13 +206,7 @@ fn print_error(message: &str, color: bool, width: Option<usize>) {
     let message = match width {
         Some(width) => message
             .lines()
-            .map(|line| {
-                let options = textwrap::Options::new(width)
-                    .word_separator(textwrap::WordSeparator::AsciiSpace)
-                    .word_splitter(textwrap::WordSplitter::NoHyphenation)
-                    .break_words(false);
-                textwrap::fill(line, options)
-            })
+            .map(|line| textwrap::fill(line, output::wrap_at_spaces(width)))
             .collect::<Vec<_>>()
             .join("\n"),
         None => message,

@@ -534,10 +534,19 @@ fn render_stacked(
     Ok(())
 }
 
+/// Wrapping at `width`, at spaces only, never inside a word or at a hyphen: names and URLs stay
+/// whole.
+pub(crate) fn wrap_at_spaces(width: usize) -> textwrap::Options<'static> {
+    textwrap::Options::new(width)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(false)
+}
+
 fn render_record(record: &Record, config: &Config, out: &mut impl Write) -> io::Result<()> {
     let width = config.width.min(MAX_PROSE_WIDTH);
     let heading = escape::terminal(&record.heading);
-    let heading = textwrap::fill(&heading, width.max(20));
+    let heading = textwrap::fill(&heading, wrap_at_spaces(width.max(20)));
     writeln!(out, "{}", paint_label(&heading, config.color))?;
     writeln!(out)?;
     write_fields(&record.fields, "", config, out)
@@ -567,11 +576,7 @@ fn write_fields(
         let mut first_line = true;
         for value in values {
             let value = escape::terminal(value);
-            // Break only at spaces, never inside a word or at a hyphen: URLs must stay whole.
-            let options = textwrap::Options::new(value_width)
-                .word_separator(textwrap::WordSeparator::AsciiSpace)
-                .word_splitter(textwrap::WordSplitter::NoHyphenation)
-                .break_words(false);
+            let options = wrap_at_spaces(value_width);
             let options = if bullet {
                 options.initial_indent("- ").subsequent_indent("  ")
             } else {

@@ -612,10 +612,11 @@ pub(crate) fn cite(
         }
         _ => {
             // Only the style asked for is inflated.
+            let name = style_name(style);
             let prerendered = match references.as_slice() {
                 [one] => cached_citations
                     .iter()
-                    .find(|(name, _)| *name == style_name(style))
+                    .find(|(style, _)| *style == name)
                     .and_then(|(_, deflated)| inflate(deflated))
                     .and_then(|table| String::from_utf8(table).ok())
                     .and_then(|table| cached(&table, style, &one.key)),

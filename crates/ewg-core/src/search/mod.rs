@@ -28,8 +28,8 @@ pub use query::{
 pub use score::{Hit, rank, rank_partial};
 use score::{bare_hit, find_parts, put_reference_first, rank_partial_with, rank_with, sort};
 pub use snippet::{Snippet, cut_snippet};
+use suggest::explain_miss_with;
 pub use suggest::{Miss, closest_words, explain_miss};
-use suggest::{explain_miss_with, unknown_words};
 
 use crate::model::Dataset;
 use crate::registry::Kind;
@@ -196,14 +196,15 @@ pub fn search(
         });
     }
     let (miss, partial) = if all_words {
-        (explain_miss_with(&matchers, &parts, kinds), Vec::new())
+        (
+            explain_miss_with(&matchers, &parts, kinds, None),
+            Vec::new(),
+        )
     } else {
         // The entries with some of the parts tell both what to drop and what to show.
         let found = find_parts(&matchers, &parts, kinds);
-        let miss = unknown_words(&matchers, &parts, kinds).unwrap_or_else(|| Miss::NotTogether {
-            drop: found.droppable(&parts),
-        });
-        (miss, found.rank(&parts))
+        let miss = explain_miss_with(&matchers, &parts, kinds, Some(&found));
+        (miss, found.rank())
     };
     if partial.is_empty() {
         return Err(SearchError::NoHits {

@@ -144,8 +144,8 @@ fn score_found(doc: &Doc, parts: &[&Part], per_part: &[Vec<Occurrence>], weights
     score += best_field_bonus;
 
     let mut matched: Vec<&'static str> = Vec::new();
-    for (field, parts) in doc.fields.iter().zip(&parts_in) {
-        if parts.any > 0 && !matched.contains(&field.name) {
+    for (field, counts) in doc.fields.iter().zip(&parts_in) {
+        if counts.any > 0 && !matched.contains(&field.name) {
             matched.push(field.name);
         }
     }
@@ -168,7 +168,7 @@ fn score_found(doc: &Doc, parts: &[&Part], per_part: &[Vec<Occurrence>], weights
 pub(super) struct PartsIn {
     pub(super) any: usize,
     pub(super) literal: usize,
-    /// The last part counted in `any` and in `literal`, plus one: a part counts once a field.
+    /// The last part counted in `any`, and in `literal`, plus one: a part counts once a field.
     last_any: usize,
     last_literal: usize,
 }
@@ -283,12 +283,13 @@ pub fn rank_partial(index: &Index<'_>, parts: &[Part], kinds: &[Kind]) -> Vec<Hi
 
 /// [`rank_partial`], with the matchers this search has made.
 pub(super) fn rank_partial_with(matchers: &Matchers, parts: &[Part], kinds: &[Kind]) -> Vec<Hit> {
-    find_parts(matchers, parts, kinds).rank(parts)
+    find_parts(matchers, parts, kinds).rank()
 }
 
 /// Each part's occurrences in every entry (of the kinds asked) that has some of the parts,
 /// found once: what a partial ranking scores, and what tells which parts keep the others apart.
-pub(super) struct PartsFound<'i, 'a> {
+pub(super) struct PartsFound<'p, 'i, 'a> {
+    parts: &'p [Part],
     /// How many entries were looked at.
     looked_at: usize,
     /// The entries with some part, each with every part's occurrences in it (some empty).
@@ -296,15 +297,16 @@ pub(super) struct PartsFound<'i, 'a> {
 }
 
 /// Finds each of `parts` in every entry of `kinds` (all, if empty).
-pub(super) fn find_parts<'i, 'a>(
+pub(super) fn find_parts<'p, 'i, 'a>(
     matchers: &Matchers<'i, 'a>,
-    parts: &[Part],
+    parts: &'p [Part],
     kinds: &[Kind],
-) -> PartsFound<'i, 'a> {
+) -> PartsFound<'p, 'i, 'a> {
     let index = matchers.index;
     let matchers = matchers.of(parts);
     let fuzzy = SkimMatcherV2::default();
     let mut found = PartsFound {
+        parts,
         looked_at: 0,
         rows: Vec::new(),
     };
@@ -328,9 +330,10 @@ pub(super) fn find_parts<'i, 'a>(
     found
 }
 
-impl PartsFound<'_, '_> {
+impl PartsFound<'_, '_, '_> {
     /// The parts (as typed) without which some entry has all the others.
-    pub(super) fn droppable(&self, parts: &[Part]) -> Vec<String> {
+    pub(super) fn droppable(&self) -> Vec<String> {
+        let parts = self.parts;
         if parts.len() < 2 {
             return Vec::new();
         }
@@ -346,7 +349,8 @@ impl PartsFound<'_, '_> {
     }
 
     /// The entries found, ranked by the parts they have: see [`rank_partial`].
-    pub(super) fn rank(self, parts: &[Part]) -> Vec<Hit> {
+    pub(super) fn rank(self) -> Vec<Hit> {
+        let parts = self.parts;
         let total = self.looked_at as f64;
         // BM25's inverse document frequency: near nothing for a word most entries have.
         let rarity: Vec<f64> = (0..parts.len())

@@ -38,16 +38,16 @@ pub(super) fn best_snippet(
     per_part: &[Vec<Occurrence>],
     parts_in: &[PartsIn],
 ) -> Snippet {
-    let parts_in = |f: usize| parts_in.get(f).map_or(0, |p| p.any);
+    let count = |f: usize| parts_in.get(f).map_or(0, |p| p.any);
     let best = doc
         .fields
         .iter()
         .enumerate()
-        .filter(|&(f, _)| parts_in(f) > 0)
+        .filter(|&(f, _)| count(f) > 0)
         // Most parts first, then prose over titles and keys, then the earliest field.
         .max_by_key(|&(f, field)| {
             (
-                parts_in(f),
+                count(f),
                 field.tier >= Tier::Short && field.text != doc.title,
                 std::cmp::Reverse(f),
             )

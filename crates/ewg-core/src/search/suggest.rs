@@ -6,7 +6,7 @@ use super::index::Index;
 use super::matching::{Matchers, accepted_terms};
 use super::normalise::{FILLERS, STOPWORDS, stem};
 use super::query::Part;
-use super::score::{count_matching, find_parts};
+use super::score::{PartsFound, count_matching, find_parts};
 use crate::registry::Kind;
 
 /// Why a query found nothing, and what to try instead.
@@ -20,19 +20,28 @@ pub enum Miss {
 
 /// Explains an empty result.
 pub fn explain_miss(index: &Index<'_>, parts: &[Part], kinds: &[Kind]) -> Miss {
-    explain_miss_with(&Matchers::new(index), parts, kinds)
+    explain_miss_with(&Matchers::new(index), parts, kinds, None)
 }
 
-/// [`explain_miss`], with the matchers this search has made.
-pub(super) fn explain_miss_with(matchers: &Matchers, parts: &[Part], kinds: &[Kind]) -> Miss {
+/// [`explain_miss`], with the matchers this search has made, and the parts found in the entries
+/// where the search has found them.
+pub(super) fn explain_miss_with(
+    matchers: &Matchers,
+    parts: &[Part],
+    kinds: &[Kind],
+    found: Option<&PartsFound>,
+) -> Miss {
     unknown_words(matchers, parts, kinds).unwrap_or_else(|| Miss::NotTogether {
-        drop: find_parts(matchers, parts, kinds).droppable(parts),
+        drop: match found {
+            Some(found) => found.droppable(),
+            None => find_parts(matchers, parts, kinds).droppable(),
+        },
     })
 }
 
 /// The words of the query that are nowhere in the data, each with the closest words that are;
 /// `None` where every word is somewhere.
-pub(super) fn unknown_words(matchers: &Matchers, parts: &[Part], kinds: &[Kind]) -> Option<Miss> {
+fn unknown_words(matchers: &Matchers, parts: &[Part], kinds: &[Kind]) -> Option<Miss> {
     let index = matchers.index;
     let mut unknown = Vec::new();
     for part in parts {
