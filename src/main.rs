@@ -85,6 +85,8 @@ fn main() -> ExitCode {
         cli.no_pager,
         &env,
     );
+    // Not freed, as clap's tree is not (see above).
+    std::mem::forget(matches);
     // `config` has decided where colour goes; `colored` only paints what it is given.
     colored::control::set_override(true);
     let (result, color_err, err_width) = match config {
