@@ -427,7 +427,8 @@ impl<'a> Index<'a> {
     }
 
     /// The index with postings: for each term, the fields that write or imply it, so that a
-    /// search skips the other entries, and the other fields of an entry, at once. Worth making once, for the index build.rs compiles in.
+    /// search skips the other entries, and the other fields of an entry, at once. Worth making
+    /// once, for the index build.rs compiles in.
     pub fn with_postings(mut self) -> Index<'a> {
         let mut lists: Vec<Vec<u32>> = vec![Vec::new(); self.terms.term_count()];
         for (place, field) in self.fields.iter().enumerate() {

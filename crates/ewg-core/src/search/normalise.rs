@@ -171,10 +171,10 @@ pub fn fold(word: &str) -> String {
     lower.chars().filter(|c| !matches!(c, '\'' | '’')).collect()
 }
 
-/// Whether `text` folds to `words` (folded, as a query's are) joined by single spaces
-/// (`fold(text) == words.join(" ")`),
-/// without making either where `text` is plain ASCII with no apostrophe, as ids and acronyms
-/// are: folding it is then only lowercasing. Asked of every hit's keys.
+/// Whether `text` folds to `words` (folded, as a query's are) joined by single spaces, as
+/// `fold(text) == words.join(" ")` says, without making either where `text` is plain ASCII with
+/// no apostrophe, as ids and acronyms are: folding it is then only lowercasing. Asked of every
+/// hit's keys.
 pub(super) fn folds_to_words<'w>(text: &str, words: impl Iterator<Item = &'w str>) -> bool {
     if !text.is_ascii() || text.contains('\'') {
         let words: Vec<&str> = words.collect();
