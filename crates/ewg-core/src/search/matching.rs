@@ -471,7 +471,10 @@ mod tests {
 
     proptest! {
         #[test]
-        fn writes_folds_as_fold_does(word in "[a-zA-Zé'’]{0,8}(ing|ING|Ing)?", synonym in "[a-z]{0,6}") {
+        fn writes_folds_as_fold_does(
+            word in "[a-zA-Zé'’]{0,8}(ing|ING|Ing)?",
+            synonym in "[a-z]{0,6}",
+        ) {
             let folded = fold(&word);
             prop_assert_eq!(
                 writes(&word, &synonym),
