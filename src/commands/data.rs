@@ -82,8 +82,10 @@ pub(crate) fn export(data: &Dataset, format: Format) -> Result<View, Failure> {
     } else {
         let text = escape::toml(toml::to_string(data).map_err(|e| internal(e.to_string()))?);
         // A control character escaped inside a literal string would change the data: such a
-        // file is refused rather than written with the character raw.
-        if toml::from_str::<Dataset>(&text).ok().as_ref() != Some(data) {
+        // file is refused rather than written with the character raw. Read back as `--data`
+        // reads a file: parsed here with `toml::from_str`, the binary would carry a second copy
+        // of the dataset's whole parser (384 KB).
+        if Dataset::load(&text).ok().as_ref() != Some(data) {
             return Err(Failure::CannotWrite {
                 form: "TOML",
                 entry: "the dataset".into(),
