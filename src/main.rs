@@ -57,7 +57,7 @@ fn main() -> ExitCode {
     let mut command = Cli::command();
     let parsed = command.try_get_matches_from_mut(std::env::args_os());
     std::mem::forget(command);
-    let matches = match parsed {
+    let mut matches = match parsed {
         Ok(matches) => matches,
         Err(err)
             if matches!(
@@ -72,21 +72,18 @@ fn main() -> ExitCode {
         }
         Err(err) => return parse_error(err),
     };
-    let cli = match Cli::from_arg_matches(&matches) {
+    // Read before the matches are taken apart: taking their values, rather than copying them
+    // whole as `from_arg_matches` does, spares a tenth of `ewg members`'s instructions.
+    let command_path = cli::command_path(&matches);
+    let cli = match Cli::from_arg_matches_mut(&mut matches) {
         Ok(cli) => cli,
         Err(err) => return parse_error(err),
     };
-    let env = Env::read();
-    let asked = cli.format.or(cli.json.then_some(OutputFormat::Json));
-    let config = Config::resolve(
-        cli.color,
-        asked,
-        &cli::command_path(&matches),
-        cli.no_pager,
-        &env,
-    );
     // Not freed, as clap's tree is not (see above).
     std::mem::forget(matches);
+    let env = Env::read();
+    let asked = cli.format.or(cli.json.then_some(OutputFormat::Json));
+    let config = Config::resolve(cli.color, asked, &command_path, cli.no_pager, &env);
     // `config` has decided where colour goes; `colored` only paints what it is given.
     colored::control::set_override(true);
     let (result, color_err, err_width) = match config {

@@ -164,7 +164,12 @@ fn partial_note(query: &str, miss: &search::Miss) -> String {
 fn snippet_text(kind: Kind, snippet: search::Snippet) -> Text {
     let part = match (kind, snippet.field) {
         (Kind::Chapter, field @ ("issues" | "measures" | "instruments")) => format!("{field}: "),
-        _ => String::new(),
+        _ => {
+            return Text {
+                text: snippet.text,
+                marks: snippet.marks,
+            };
+        }
     };
     let shift = part.len();
     Text {

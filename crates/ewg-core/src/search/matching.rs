@@ -75,8 +75,15 @@ pub(super) fn letters(word: &str) -> u64 {
 pub(super) fn accepted_terms(index: &Index<'_>, word: &str, forgiving: bool) -> Accepted {
     let terms = &index.terms;
     let mut accepted = Accepted::default();
-    let stemmed = stem(&index.stemmer, word);
-    let exact = terms.stems.get(&stemmed);
+    // A word of the data has its term (its stem's) in the vocabulary: stemming, which costs more
+    // than the rest of a word's matching, is left for the words the data does not have.
+    let (exact, stemmed) = match terms.vocabulary.get(word) {
+        Some((term, _)) => (Some(term), None),
+        None => {
+            let stemmed = stem(&index.stemmer, word);
+            (terms.stems.get(&stemmed), Some(stemmed))
+        }
+    };
     if let Some(term) = exact {
         accepted.accept(term, EXACT);
     }
@@ -96,7 +103,12 @@ pub(super) fn accepted_terms(index: &Index<'_>, word: &str, forgiving: bool) -> 
     // A word the data has is not a typo of another (`detention` is not `attention`), nor is a
     // common English word (`mother` is not `other`).
     let budget = typo_budget(len);
-    if budget == 0 || exact.is_some() || is_common_english(word, &stemmed) {
+    let common = || {
+        stemmed
+            .as_deref()
+            .is_some_and(|stemmed| is_common_english(word, stemmed))
+    };
+    if budget == 0 || exact.is_some() || common() {
         return accepted;
     }
     let word_letters = letters(word);

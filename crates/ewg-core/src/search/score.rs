@@ -102,8 +102,13 @@ fn score_found(doc: &Doc, parts: &[&Part], per_part: &[Vec<Occurrence>], weights
     let parts_in = parts_in_fields(doc.fields.len(), per_part);
     let covered: usize = parts.iter().map(|p| p.words.len()).sum();
     let mut best_field_bonus = 0.0_f64;
-    // Each part's starts in the field at hand, as (position, part): one buffer for every field.
-    let mut starts: Vec<(usize, usize)> = Vec::new();
+    // Each part's starts in the field at hand, as (position, part): one buffer for every field,
+    // as large as the most it can hold.
+    let mut starts: Vec<(usize, usize)> = Vec::with_capacity(if parts.len() > 1 {
+        per_part.iter().map(Vec::len).sum()
+    } else {
+        0
+    });
     for (f, field) in doc.fields.iter().enumerate() {
         if parts_in[f].literal < per_part.len() {
             continue;
@@ -367,35 +372,43 @@ impl PartsFound<'_, '_, '_> {
             })
             .collect();
         let whole: f64 = rarity.iter().sum();
-        let mut hits: Vec<Hit> = self
-            .rows
-            .into_iter()
-            .map(|(doc, row)| {
-                let had = || (0..parts.len()).filter(|&p| !row[p].is_empty());
-                let sub_parts: Vec<&Part> = had().map(|p| &parts[p]).collect();
-                let weights: Vec<f64> = had().map(|p| rarity[p]).collect();
-                let per_part: Vec<Vec<Occurrence>> =
-                    row.into_iter().filter(|occ| !occ.is_empty()).collect();
-                let mut hit = score_found(&doc, &sub_parts, &per_part, &weights);
-                let covered: f64 = weights.iter().sum();
-                hit.score += COVERAGE_BONUS * covered / whole.max(f64::MIN_POSITIVE);
-                hit.score = (hit.score * 100.0).round() / 100.0;
-                hit
-            })
-            .collect();
+        let mut hits: Vec<Hit> = Vec::with_capacity(self.rows.len());
+        // The parts each entry has, and their weights: one buffer of each for every entry.
+        let mut sub_parts: Vec<&Part> = Vec::with_capacity(parts.len());
+        let mut weights: Vec<f64> = Vec::with_capacity(parts.len());
+        for (doc, row) in self.rows {
+            let had = || (0..parts.len()).filter(|&p| !row[p].is_empty());
+            sub_parts.clear();
+            sub_parts.extend(had().map(|p| &parts[p]));
+            weights.clear();
+            weights.extend(had().map(|p| rarity[p]));
+            let per_part: Vec<Vec<Occurrence>> =
+                row.into_iter().filter(|occ| !occ.is_empty()).collect();
+            let mut hit = score_found(&doc, &sub_parts, &per_part, &weights);
+            let covered: f64 = weights.iter().sum();
+            hit.score += COVERAGE_BONUS * covered / whole.max(f64::MIN_POSITIVE);
+            hit.score = (hit.score * 100.0).round() / 100.0;
+            hits.push(hit);
+        }
         sort(&mut hits);
         hits
     }
 }
 
 /// Best first; ties by kind, then id.
-pub(super) fn sort(hits: &mut [Hit]) {
-    hits.sort_by(|a, b| {
+pub(super) fn sort(hits: &mut Vec<Hit>) {
+    let ranked = |a: &Hit, b: &Hit| {
         b.score
             .total_cmp(&a.score)
             .then(a.kind.cmp(&b.kind))
             .then_with(|| natural_cmp(&a.id, &b.id))
-    });
+    };
+    // A hit is large: the order is worked out on indices, and each hit moved once, where
+    // sorting the hits themselves moved each of them many times (BENCHMARKS.md).
+    let mut order: Vec<usize> = (0..hits.len()).collect();
+    order.sort_by(|&a, &b| ranked(&hits[a], &hits[b]));
+    let mut slots: Vec<Option<Hit>> = std::mem::take(hits).into_iter().map(Some).collect();
+    hits.extend(order.into_iter().filter_map(|i| slots[i].take()));
 }
 
 /// Puts the entry a query names by number (`issue 2`) first: its hit if the rest of the query

@@ -82,7 +82,7 @@ pub fn cut_snippet(
     max: usize,
 ) -> Snippet {
     // Counting stops at `max`: a long field is not counted through.
-    if text.len() <= max || text.chars().nth(max).is_none() {
+    if text.len() <= max || nth_char_start(text, max).is_none() {
         return Snippet {
             field,
             text: text.to_string(),
@@ -92,21 +92,14 @@ pub fn cut_snippet(
     let first = marks.first().map_or(0, |m| m.start);
     // Start a little before the first match, at a word boundary.
     let lead = max / 4;
-    let mut start = text[..first]
-        .char_indices()
-        .rev()
-        .nth(lead)
-        .map_or(0, |(i, _)| i);
+    let mut start = nth_char_back(&text[..first], lead).unwrap_or(0);
     if start > 0 {
         start = text[start..]
             .find(' ')
             .map_or(start, |s| start + s + 1)
             .min(first);
     }
-    let mut end = text[start..]
-        .char_indices()
-        .nth(max)
-        .map_or(text.len(), |(i, _)| start + i);
+    let mut end = nth_char_start(&text[start..], max).map_or(text.len(), |i| start + i);
     if end < text.len() {
         end = text[..end].rfind(' ').filter(|&e| e > first).unwrap_or(end);
     }
@@ -125,6 +118,34 @@ pub fn cut_snippet(
     }
 }
 
+/// Where the `n`th character of `text` (counted from 0) starts, or `None` where it has no more
+/// than `n`: the leading run of plain ASCII, which most text starts with, is counted in bytes.
+fn nth_char_start(text: &str, n: usize) -> Option<usize> {
+    let head = &text.as_bytes()[..text.len().min(n + 1)];
+    let ascii = head
+        .iter()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(head.len());
+    if ascii > n {
+        return Some(n);
+    }
+    // `ascii` is where the first character of several bytes starts, or the end.
+    text[ascii..]
+        .char_indices()
+        .nth(n - ascii)
+        .map(|(i, _)| ascii + i)
+}
+
+/// Where the `n`th character from the end of `text` (counted from 0) starts, or `None` where it
+/// has no more than `n`: a plain ASCII end is counted in bytes.
+fn nth_char_back(text: &str, n: usize) -> Option<usize> {
+    let at = text.len().checked_sub(n + 1)?;
+    if text.as_bytes()[at..].is_ascii() {
+        return Some(at);
+    }
+    text.char_indices().rev().nth(n).map(|(i, _)| i)
+}
+
 /// The ranges in order, those that overlap or touch made one.
 pub(super) fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
     ranges.sort_unstable_by_key(|r| (r.start, r.end));
@@ -136,4 +157,28 @@ pub(super) fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
         overlaps
     });
     ranges
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The ASCII short cuts count characters as `char_indices` does.
+        #[test]
+        fn characters_are_counted_as_char_indices_counts_them(
+            text in "[a-z ’…é]{0,12}",
+            n in 0usize..14,
+        ) {
+            prop_assert_eq!(
+                nth_char_start(&text, n),
+                text.char_indices().nth(n).map(|(i, _)| i)
+            );
+            prop_assert_eq!(
+                nth_char_back(&text, n),
+                text.char_indices().rev().nth(n).map(|(i, _)| i)
+            );
+        }
+    }
 }
