@@ -527,10 +527,10 @@ mod tests {
     #[test]
     fn closer_words_rank_higher() {
         assert_eq!(
-            smallest_window(&mut [(1, 0), (10, 0), (12, 1), (3, 1)], 2),
+            smallest_window(&mut [(1, 0), (10, 0), (12, 1), (3, 1)], &mut [0; 2]),
             3
         );
-        assert_eq!(smallest_window(&mut [(5, 0), (5, 1)], 2), 1);
+        assert_eq!(smallest_window(&mut [(5, 0), (5, 1)], &mut [7, 7]), 1);
     }
 
     #[test]
@@ -571,6 +571,15 @@ mod tests {
     }
 
     #[test]
+    fn ids_sort_numbers_first_by_value_then_as_text() {
+        // A total order even where numbers and other ids mix: comparing numbers by value and
+        // anything else as text would put `2` < `10` < `1a` < `2`, which a sort may refuse.
+        let mut ids = ["1a", "10", "b", "2", "02"];
+        ids.sort_by_key(|id| natural_key(id));
+        assert_eq!(ids, ["02", "2", "10", "1a", "b"]);
+    }
+
+    #[test]
     fn ties_break_by_kind_then_id() {
         let index = index();
         let hits = rank(index, &parse_query("migration"), &[]);
@@ -579,9 +588,8 @@ mod tests {
             let (a, b) = (&pair[0], &pair[1]);
             assert!(a.score >= b.score);
             if a.score == b.score && a.kind == b.kind {
-                assert_ne!(
-                    natural_cmp(&a.id, &b.id),
-                    std::cmp::Ordering::Greater,
+                assert!(
+                    natural_key(&a.id) <= natural_key(&b.id),
                     "{} before {}",
                     a.id,
                     b.id

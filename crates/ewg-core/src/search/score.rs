@@ -102,6 +102,8 @@ fn score_found(doc: &Doc, parts: &[&Part], per_part: &[Vec<Occurrence>], weights
     let parts_in = parts_in_fields(doc.fields.len(), per_part);
     let covered: usize = parts.iter().map(|p| p.words.len()).sum();
     let mut best_field_bonus = 0.0_f64;
+    // How many of each part's starts a window holds: one buffer for every field.
+    let mut part_counts = vec![0; if parts.len() > 1 { parts.len() } else { 0 }];
     // Each part's starts in the field at hand, as (position, part): one buffer for every field,
     // as large as the most it can hold.
     let mut starts: Vec<(usize, usize)> = Vec::with_capacity(if parts.len() > 1 {
@@ -130,7 +132,7 @@ fn score_found(doc: &Doc, parts: &[&Part], per_part: &[Vec<Occurrence>], weights
                     .filter(|o| o.field == f && o.literal)
                     .map(move |o| (o.positions.start, part))
             }));
-            let window = smallest_window(&mut starts, parts.len());
+            let window = smallest_window(&mut starts, &mut part_counts);
             // The words typed, side by side in one field ("forced labour convention"), name
             // it whatever the field's tier: the phrase outweighs words scattered over a title.
             // A small word may stand between two of them ("humanity and inclusion").
@@ -148,7 +150,7 @@ fn score_found(doc: &Doc, parts: &[&Part], per_part: &[Vec<Occurrence>], weights
     }
     score += best_field_bonus;
 
-    let mut matched: Vec<&'static str> = Vec::new();
+    let mut matched: Vec<&'static str> = Vec::with_capacity(doc.fields.len());
     for (field, counts) in doc.fields.iter().zip(&parts_in) {
         if counts.any > 0 && !matched.contains(&field.name) {
             matched.push(field.name);
@@ -201,11 +203,12 @@ pub(super) fn parts_in_fields(fields: usize, per_part: &[Vec<Occurrence>]) -> Ve
     counts
 }
 
-/// Token span of the tightest window that holds a position of each of `parts` parts, from
-/// their positions as (position, part).
-pub(super) fn smallest_window(positions: &mut [(usize, usize)], parts: usize) -> usize {
+/// Token span of the tightest window that holds a position of each part, from their positions
+/// as (position, part); `counts` has a place for each part (and is overwritten).
+pub(super) fn smallest_window(positions: &mut [(usize, usize)], counts: &mut [usize]) -> usize {
     positions.sort_unstable();
-    let mut counts = vec![0usize; parts];
+    counts.fill(0);
+    let parts = counts.len();
     let mut have = 0;
     let mut best = usize::MAX;
     let mut left = 0;
@@ -397,16 +400,19 @@ impl PartsFound<'_, '_, '_> {
 
 /// Best first; ties by kind, then id.
 pub(super) fn sort(hits: &mut Vec<Hit>) {
-    let ranked = |a: &Hit, b: &Hit| {
-        b.score
-            .total_cmp(&a.score)
-            .then(a.kind.cmp(&b.kind))
-            .then_with(|| natural_cmp(&a.id, &b.id))
-    };
-    // A hit is large: the order is worked out on indices, and each hit moved once, where
-    // sorting the hits themselves moved each of them many times (BENCHMARKS.md).
-    let mut order: Vec<usize> = (0..hits.len()).collect();
-    order.sort_by(|&a, &b| ranked(&hits[a], &hits[b]));
+    // A hit is large: the order is worked out on what decides it, each id read as a number
+    // once, and then each hit is moved once, where sorting the hits themselves moved each of
+    // them many times (BENCHMARKS.md).
+    let mut keys: Vec<(f64, Kind, NaturalKey<'_>, usize)> = hits
+        .iter()
+        .enumerate()
+        .map(|(i, h)| (h.score, h.kind, natural_key(&h.id), i))
+        .collect();
+    keys.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then_with(|| (a.1, a.2).cmp(&(b.1, b.2)))
+    });
+    let order: Vec<usize> = keys.into_iter().map(|(.., i)| i).collect();
     let mut slots: Vec<Option<Hit>> = std::mem::take(hits).into_iter().map(Some).collect();
     hits.extend(order.into_iter().filter_map(|i| slots[i].take()));
 }
@@ -440,10 +446,14 @@ pub(super) fn bare_hit(doc: &Doc) -> Hit {
     score_found(doc, &[], &[], &[])
 }
 
-/// Orders ids so that `2` comes before `10`.
-pub(super) fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
-    match (a.parse::<u64>(), b.parse::<u64>()) {
-        (Ok(x), Ok(y)) => x.cmp(&y),
-        _ => a.cmp(b),
+/// An id's place in natural order: whether it is not a number, its value, and its text.
+type NaturalKey<'a> = (bool, u64, &'a str);
+
+/// Numbers first, by value (`2` before `10`), then other ids as text: a total order, as a sort
+/// needs, even where a kind's ids mix the two.
+pub(super) fn natural_key(id: &str) -> NaturalKey<'_> {
+    match id.parse::<u64>() {
+        Ok(n) => (false, n, id),
+        Err(_) => (true, 0, id),
     }
 }
