@@ -145,6 +145,36 @@ pub(super) struct Occurrence {
     pub(super) literal: bool,
 }
 
+/// Each query part's occurrences in one entry: part `i`'s are `all[parts[i]]`. The occurrences
+/// of many entries, and of parts left out, may share `all`: a search keeps them in one buffer,
+/// where a list for each part of each entry cost an allocation apiece (BENCHMARKS.md).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct PartOccurrences<'o> {
+    pub(super) all: &'o [Occurrence],
+    pub(super) parts: &'o [Range<usize>],
+}
+
+impl<'o> PartOccurrences<'o> {
+    /// No part, no occurrence: an entry no words found.
+    pub(super) const NONE: PartOccurrences<'static> = PartOccurrences {
+        all: &[],
+        parts: &[],
+    };
+
+    /// How many parts.
+    pub(super) fn len(&self) -> usize {
+        self.parts.len()
+    }
+
+    /// Each part's occurrences, in part order.
+    pub(super) fn iter(&self) -> impl Iterator<Item = &'o [Occurrence]> + use<'o> {
+        let all = self.all;
+        self.parts
+            .iter()
+            .map(move |range| all.get(range.clone()).unwrap_or_default())
+    }
+}
+
 /// One query part's accepted terms, resolved against the index once per query.
 pub(super) struct Matcher {
     /// The words typed, then each synonym's: one `Accepted` per word, and how surely the
@@ -350,17 +380,19 @@ impl Matcher {
     }
 }
 
+/// Appends to `out` where one query part occurs in `doc`.
 pub(super) fn occurrences(
     index: &Index<'_>,
     matcher: &Matcher,
     doc: &Doc,
     fuzzy: &SkimMatcherV2,
-) -> Vec<Occurrence> {
-    let mut out = Vec::new();
+    out: &mut Vec<Occurrence>,
+) {
     // Asked only where it decides: a word no term matches is tried on every entry's keys.
     if matcher.unknown_word.is_none() && !matcher.could_start(index, doc) {
-        return out;
+        return;
     }
+    let first = out.len();
     for (f, field) in doc.fields.iter().enumerate() {
         // A field the postings say writes and implies no term a sequence starts with is not
         // walked at all.
@@ -441,7 +473,7 @@ pub(super) fn occurrences(
         if let Some(word) = &matcher.unknown_word
             && field.tier == Tier::Key
             && word.len() >= 3
-            && out.iter().all(|o| o.field != f)
+            && out[first..].iter().all(|o| o.field != f)
             && let Some((_, indices)) = fuzzy.fuzzy_indices(&field.text.to_lowercase(), word)
             && is_abbreviation(&field.text, &indices, word)
         {
@@ -465,7 +497,6 @@ pub(super) fn occurrences(
             });
         }
     }
-    out
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::index::{Doc, Index};
-use super::matching::{Matcher, Matchers, Occurrence, occurrences};
+use super::matching::{Matcher, Matchers, Occurrence, PartOccurrences, occurrences};
 use super::normalise::folds_to_words;
 use super::query::Part;
 use super::snippet::{Snippet, best_snippet, title_marks};
@@ -49,32 +49,48 @@ pub struct Hit {
     pub title_marks: Vec<Range<usize>>,
 }
 
-/// Each part's occurrences in one document, or `None` if some part has none.
-fn occurrences_of_all(
-    index: &Index<'_>,
-    doc: &Doc,
-    matchers: &[Rc<Matcher>],
-    fuzzy: &SkimMatcherV2,
-) -> Option<Vec<Vec<Occurrence>>> {
-    // Every part must match: the first that does not ends the work on this entry, and where
-    // the postings tell, before any part's occurrences are sought.
-    if matchers.iter().any(|m| m.rules_out(doc)) {
-        return None;
-    }
-    let mut per_part: Vec<Vec<Occurrence>> = Vec::with_capacity(matchers.len());
-    for matcher in matchers {
-        let found = occurrences(index, matcher, doc, fuzzy);
-        if found.is_empty() {
+/// Buffers for each part's occurrences in one entry after another: what
+/// [`PartOccurrences`] reads.
+#[derive(Default)]
+struct Found {
+    occurrences: Vec<Occurrence>,
+    parts: Vec<Range<usize>>,
+}
+
+impl Found {
+    /// Each part's occurrences in `doc`, or `None` if some part has none.
+    fn in_every_part(
+        &mut self,
+        index: &Index<'_>,
+        doc: &Doc,
+        matchers: &[Rc<Matcher>],
+        fuzzy: &SkimMatcherV2,
+    ) -> Option<PartOccurrences<'_>> {
+        // Every part must match: the first that does not ends the work on this entry, and
+        // where the postings tell, before any part's occurrences are sought.
+        if matchers.iter().any(|m| m.rules_out(doc)) {
             return None;
         }
-        per_part.push(found);
+        self.occurrences.clear();
+        self.parts.clear();
+        for matcher in matchers {
+            let start = self.occurrences.len();
+            occurrences(index, matcher, doc, fuzzy, &mut self.occurrences);
+            if self.occurrences.len() == start {
+                return None;
+            }
+            self.parts.push(start..self.occurrences.len());
+        }
+        Some(PartOccurrences {
+            all: &self.occurrences,
+            parts: &self.parts,
+        })
     }
-    Some(per_part)
 }
 
 /// Scores one document from each part's occurrences in it, none empty. Each part's hit counts
 /// `weights[i]` times (once each where `weights` is empty).
-fn score_found(doc: &Doc, parts: &[&Part], per_part: &[Vec<Occurrence>], weights: &[f64]) -> Hit {
+fn score_found(doc: &Doc, parts: &[&Part], per_part: PartOccurrences<'_>, weights: &[f64]) -> Hit {
     let mut score = doc.kind.search_prior();
     for (i, occurrences) in per_part.iter().enumerate() {
         let best = occurrences
@@ -107,7 +123,7 @@ fn score_found(doc: &Doc, parts: &[&Part], per_part: &[Vec<Occurrence>], weights
     // Each part's starts in the field at hand, as (position, part): one buffer for every field,
     // as large as the most it can hold.
     let mut starts: Vec<(usize, usize)> = Vec::with_capacity(if parts.len() > 1 {
-        per_part.iter().map(Vec::len).sum()
+        per_part.iter().map(<[_]>::len).sum()
     } else {
         0
     });
@@ -182,7 +198,7 @@ pub(super) struct PartsIn {
 
 /// For each of an entry's `fields`, how many parts occur in it: one pass over the occurrences,
 /// where asking each field of each part's occurrences would cost their product.
-pub(super) fn parts_in_fields(fields: usize, per_part: &[Vec<Occurrence>]) -> Vec<PartsIn> {
+pub(super) fn parts_in_fields(fields: usize, per_part: PartOccurrences<'_>) -> Vec<PartsIn> {
     let mut counts = vec![PartsIn::default(); fields];
     for (i, occurrences) in per_part.iter().enumerate() {
         let part = i + 1;
@@ -243,12 +259,13 @@ pub(super) fn rank_with(matchers: &Matchers, parts: &[Part], kinds: &[Kind]) -> 
     let matchers = matchers.of(parts);
     let fuzzy = SkimMatcherV2::default();
     let parts: Vec<&Part> = parts.iter().collect();
+    let mut found = Found::default();
     let mut hits: Vec<Hit> = index
         .docs()
         .filter(|d| kinds.is_empty() || kinds.contains(&d.kind))
         .filter_map(|d| {
-            let per_part = occurrences_of_all(index, &d, &matchers, &fuzzy)?;
-            Some(score_found(&d, &parts, &per_part, &[]))
+            let per_part = found.in_every_part(index, &d, &matchers, &fuzzy)?;
+            Some(score_found(&d, &parts, per_part, &[]))
         })
         .collect();
     sort(&mut hits);
@@ -269,10 +286,11 @@ pub(super) fn count_matching(
     let index = matchers.index;
     let matchers = matchers.of(parts);
     let fuzzy = SkimMatcherV2::default();
+    let mut found = Found::default();
     index
         .docs()
         .filter(|d| kinds.is_empty() || kinds.contains(&d.kind))
-        .filter(|d| occurrences_of_all(index, d, &matchers, &fuzzy).is_some())
+        .filter(|d| found.in_every_part(index, d, &matchers, &fuzzy).is_some())
         .take(up_to)
         .count()
 }
@@ -300,8 +318,12 @@ pub(super) struct PartsFound<'p, 'i, 'a> {
     parts: &'p [Part],
     /// How many entries were looked at.
     looked_at: usize,
-    /// The entries with some part, each with every part's occurrences in it (some empty).
-    rows: Vec<(Doc<'i, 'a>, Vec<Vec<Occurrence>>)>,
+    /// The entries with some part.
+    rows: Vec<Doc<'i, 'a>>,
+    /// Every part's occurrences in each of `rows` (some empty), a row after another: row `r`'s
+    /// part `p` has `occurrences[ranges[r * parts.len() + p]]`.
+    occurrences: Vec<Occurrence>,
+    ranges: Vec<Range<usize>>,
 }
 
 /// Finds each of `parts` in every entry of `kinds` (all, if empty).
@@ -317,6 +339,8 @@ pub(super) fn find_parts<'p, 'i, 'a>(
         parts,
         looked_at: 0,
         rows: Vec::new(),
+        occurrences: Vec::new(),
+        ranges: Vec::new(),
     };
     for doc in index
         .docs()
@@ -327,31 +351,42 @@ pub(super) fn find_parts<'p, 'i, 'a>(
         if matchers.iter().all(|m| m.rules_out(&doc)) {
             continue;
         }
-        let row: Vec<Vec<Occurrence>> = matchers
-            .iter()
-            .map(|m| occurrences(index, m, &doc, &fuzzy))
-            .collect();
-        if row.iter().any(|occ| !occ.is_empty()) {
-            found.rows.push((doc, row));
+        let first = found.occurrences.len();
+        for matcher in &matchers {
+            let start = found.occurrences.len();
+            occurrences(index, matcher, &doc, &fuzzy, &mut found.occurrences);
+            found.ranges.push(start..found.occurrences.len());
+        }
+        if found.occurrences.len() > first {
+            found.rows.push(doc);
+        } else {
+            found.ranges.truncate(found.ranges.len() - matchers.len());
         }
     }
     found
 }
 
 impl PartsFound<'_, '_, '_> {
+    /// Each entry found, with each part's occurrences in it (as ranges of `occurrences`).
+    fn rows(&self) -> impl Iterator<Item = (&Doc<'_, '_>, &[Range<usize>])> {
+        self.rows
+            .iter()
+            .zip(self.ranges.chunks(self.parts.len().max(1)))
+    }
+
     /// The parts (as typed) without which some entry has all the others.
     pub(super) fn droppable(&self) -> Vec<String> {
         let parts = self.parts;
         if parts.len() < 2 {
             return Vec::new();
         }
-        let has_all_but = |i: usize, row: &[Vec<Occurrence>]| {
+        let has_all_but = |i: usize, row: &[Range<usize>]| {
             row.iter()
                 .enumerate()
                 .all(|(j, occ)| j == i || !occ.is_empty())
         };
         (0..parts.len())
-            .filter(|&i| self.rows.iter().any(|(_, row)| has_all_but(i, row)))
+            .filter(|&i| self.rows().any(|(_, row)| has_all_but(i, row)))
             .map(|i| parts[i].text.clone())
             .collect()
     }
@@ -362,32 +397,33 @@ impl PartsFound<'_, '_, '_> {
         let total = self.looked_at as f64;
         // BM25's inverse document frequency: near nothing for a word most entries have.
         let rarity: Vec<f64> = (0..parts.len())
-            .map(|p| {
-                match self
-                    .rows
-                    .iter()
-                    .filter(|(_, row)| !row[p].is_empty())
-                    .count()
-                {
+            .map(
+                |p| match self.rows().filter(|(_, row)| !row[p].is_empty()).count() {
                     0 => 0.0,
                     found => ((total - found as f64 + 0.5) / (found as f64 + 0.5) + 1.0).ln(),
-                }
-            })
+                },
+            )
             .collect();
         let whole: f64 = rarity.iter().sum();
         let mut hits: Vec<Hit> = Vec::with_capacity(self.rows.len());
-        // The parts each entry has, and their weights: one buffer of each for every entry.
+        // The parts each entry has, their weights and their occurrences: one buffer of each
+        // for every entry.
         let mut sub_parts: Vec<&Part> = Vec::with_capacity(parts.len());
         let mut weights: Vec<f64> = Vec::with_capacity(parts.len());
-        for (doc, row) in self.rows {
+        let mut ranges: Vec<Range<usize>> = Vec::with_capacity(parts.len());
+        for (doc, row) in self.rows() {
             let had = || (0..parts.len()).filter(|&p| !row[p].is_empty());
             sub_parts.clear();
             sub_parts.extend(had().map(|p| &parts[p]));
             weights.clear();
             weights.extend(had().map(|p| rarity[p]));
-            let per_part: Vec<Vec<Occurrence>> =
-                row.into_iter().filter(|occ| !occ.is_empty()).collect();
-            let mut hit = score_found(&doc, &sub_parts, &per_part, &weights);
+            ranges.clear();
+            ranges.extend(had().map(|p| row[p].clone()));
+            let per_part = PartOccurrences {
+                all: &self.occurrences,
+                parts: &ranges,
+            };
+            let mut hit = score_found(doc, &sub_parts, per_part, &weights);
             let covered: f64 = weights.iter().sum();
             hit.score += COVERAGE_BONUS * covered / whole.max(f64::MIN_POSITIVE);
             hit.score = (hit.score * 100.0).round() / 100.0;
@@ -443,7 +479,7 @@ pub(super) fn put_reference_first(
 
 /// An entry as a hit that no words found: asked for by number or as one of a whole kind.
 pub(super) fn bare_hit(doc: &Doc) -> Hit {
-    score_found(doc, &[], &[], &[])
+    score_found(doc, &[], PartOccurrences::NONE, &[])
 }
 
 /// An id's place in natural order: whether it is not a number, its value, and its text.

@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use super::index::Doc;
-use super::matching::Occurrence;
+use super::matching::PartOccurrences;
 use super::score::PartsIn;
 use crate::registry::Tier;
 
@@ -16,7 +16,7 @@ pub struct Snippet {
 }
 
 /// Marks in the title where the title is one of the entry's fields.
-pub(super) fn title_marks(doc: &Doc, per_part: &[Vec<Occurrence>]) -> Vec<Range<usize>> {
+pub(super) fn title_marks(doc: &Doc, per_part: PartOccurrences<'_>) -> Vec<Range<usize>> {
     let Some(f) = doc.fields.iter().position(|f| f.text == doc.title) else {
         return Vec::new();
     };
@@ -35,7 +35,7 @@ pub(super) fn title_marks(doc: &Doc, per_part: &[Vec<Occurrence>]) -> Vec<Range<
 /// `parts_in` counts the parts in each field.
 pub(super) fn best_snippet(
     doc: &Doc,
-    per_part: &[Vec<Occurrence>],
+    per_part: PartOccurrences<'_>,
     parts_in: &[PartsIn],
 ) -> Snippet {
     let count = |f: usize| parts_in.get(f).map_or(0, |p| p.any);
