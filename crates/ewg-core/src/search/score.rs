@@ -88,9 +88,31 @@ impl Found {
     }
 }
 
+/// The buffers [`score_found`] works in, kept from one hit to the next.
+#[derive(Default)]
+struct Scratch {
+    /// How many parts occur in each field.
+    parts_in: Vec<PartsIn>,
+    /// Each part's starts in the field at hand, as (position, part).
+    starts: Vec<(usize, usize)>,
+    /// How many of each part's starts a window holds.
+    part_counts: Vec<usize>,
+}
+
 /// Scores one document from each part's occurrences in it, none empty. Each part's hit counts
 /// `weights[i]` times (once each where `weights` is empty).
-fn score_found(doc: &Doc, parts: &[&Part], per_part: PartOccurrences<'_>, weights: &[f64]) -> Hit {
+fn score_found(
+    doc: &Doc,
+    parts: &[&Part],
+    per_part: PartOccurrences<'_>,
+    weights: &[f64],
+    scratch: &mut Scratch,
+) -> Hit {
+    let Scratch {
+        parts_in,
+        starts,
+        part_counts,
+    } = scratch;
     let mut score = doc.kind.search_prior();
     for (i, occurrences) in per_part.iter().enumerate() {
         let best = occurrences
@@ -115,18 +137,11 @@ fn score_found(doc: &Doc, parts: &[&Part], per_part: PartOccurrences<'_>, weight
 
     // Closeness and coverage, in the field where most parts matched, counting only words that
     // stand in the text: one acronym implies a whole expansion at a single spot.
-    let parts_in = parts_in_fields(doc.fields.len(), per_part);
+    parts_in_fields(doc.fields.len(), per_part, parts_in);
     let covered: usize = parts.iter().map(|p| p.words.len()).sum();
     let mut best_field_bonus = 0.0_f64;
-    // How many of each part's starts a window holds: one buffer for every field.
-    let mut part_counts = vec![0; if parts.len() > 1 { parts.len() } else { 0 }];
-    // Each part's starts in the field at hand, as (position, part): one buffer for every field,
-    // as large as the most it can hold.
-    let mut starts: Vec<(usize, usize)> = Vec::with_capacity(if parts.len() > 1 {
-        per_part.iter().map(<[_]>::len).sum()
-    } else {
-        0
-    });
+    part_counts.clear();
+    part_counts.resize(parts.len(), 0);
     for (f, field) in doc.fields.iter().enumerate() {
         if parts_in[f].literal < per_part.len() {
             continue;
@@ -148,7 +163,7 @@ fn score_found(doc: &Doc, parts: &[&Part], per_part: PartOccurrences<'_>, weight
                     .filter(|o| o.field == f && o.literal)
                     .map(move |o| (o.positions.start, part))
             }));
-            let window = smallest_window(&mut starts, &mut part_counts);
+            let window = smallest_window(starts, part_counts);
             // The words typed, side by side in one field ("forced labour convention"), name
             // it whatever the field's tier: the phrase outweighs words scattered over a title.
             // A small word may stand between two of them ("humanity and inclusion").
@@ -167,12 +182,12 @@ fn score_found(doc: &Doc, parts: &[&Part], per_part: PartOccurrences<'_>, weight
     score += best_field_bonus;
 
     let mut matched: Vec<&'static str> = Vec::with_capacity(doc.fields.len());
-    for (field, counts) in doc.fields.iter().zip(&parts_in) {
+    for (field, counts) in doc.fields.iter().zip(parts_in.iter()) {
         if counts.any > 0 && !matched.contains(&field.name) {
             matched.push(field.name);
         }
     }
-    let snippet = best_snippet(doc, per_part, &parts_in);
+    let snippet = best_snippet(doc, per_part, parts_in);
     let title_marks = title_marks(doc, per_part);
     Hit {
         kind: doc.kind,
@@ -196,10 +211,16 @@ pub(super) struct PartsIn {
     last_literal: usize,
 }
 
-/// For each of an entry's `fields`, how many parts occur in it: one pass over the occurrences,
-/// where asking each field of each part's occurrences would cost their product.
-pub(super) fn parts_in_fields(fields: usize, per_part: PartOccurrences<'_>) -> Vec<PartsIn> {
-    let mut counts = vec![PartsIn::default(); fields];
+/// For each of an entry's `fields`, how many parts occur in it, into `counts` (overwritten): one
+/// pass over the occurrences, where asking each field of each part's occurrences would cost
+/// their product.
+pub(super) fn parts_in_fields(
+    fields: usize,
+    per_part: PartOccurrences<'_>,
+    counts: &mut Vec<PartsIn>,
+) {
+    counts.clear();
+    counts.resize(fields, PartsIn::default());
     for (i, occurrences) in per_part.iter().enumerate() {
         let part = i + 1;
         for o in occurrences {
@@ -216,7 +237,6 @@ pub(super) fn parts_in_fields(fields: usize, per_part: PartOccurrences<'_>) -> V
             }
         }
     }
-    counts
 }
 
 /// Token span of the tightest window that holds a position of each part, from their positions
@@ -260,12 +280,13 @@ pub(super) fn rank_with(matchers: &Matchers, parts: &[Part], kinds: &[Kind]) -> 
     let fuzzy = SkimMatcherV2::default();
     let parts: Vec<&Part> = parts.iter().collect();
     let mut found = Found::default();
+    let mut scratch = Scratch::default();
     let mut hits: Vec<Hit> = index
         .docs()
         .filter(|d| kinds.is_empty() || kinds.contains(&d.kind))
         .filter_map(|d| {
             let per_part = found.in_every_part(index, &d, &matchers, &fuzzy)?;
-            Some(score_found(&d, &parts, per_part, &[]))
+            Some(score_found(&d, &parts, per_part, &[], &mut scratch))
         })
         .collect();
     sort(&mut hits);
@@ -411,6 +432,7 @@ impl PartsFound<'_, '_, '_> {
         let mut sub_parts: Vec<&Part> = Vec::with_capacity(parts.len());
         let mut weights: Vec<f64> = Vec::with_capacity(parts.len());
         let mut ranges: Vec<Range<usize>> = Vec::with_capacity(parts.len());
+        let mut scratch = Scratch::default();
         for (doc, row) in self.rows() {
             let had = || (0..parts.len()).filter(|&p| !row[p].is_empty());
             sub_parts.clear();
@@ -423,7 +445,7 @@ impl PartsFound<'_, '_, '_> {
                 all: &self.occurrences,
                 parts: &ranges,
             };
-            let mut hit = score_found(doc, &sub_parts, per_part, &weights);
+            let mut hit = score_found(doc, &sub_parts, per_part, &weights, &mut scratch);
             let covered: f64 = weights.iter().sum();
             hit.score += COVERAGE_BONUS * covered / whole.max(f64::MIN_POSITIVE);
             hit.score = (hit.score * 100.0).round() / 100.0;
@@ -479,7 +501,13 @@ pub(super) fn put_reference_first(
 
 /// An entry as a hit that no words found: asked for by number or as one of a whole kind.
 pub(super) fn bare_hit(doc: &Doc) -> Hit {
-    score_found(doc, &[], PartOccurrences::NONE, &[])
+    score_found(
+        doc,
+        &[],
+        PartOccurrences::NONE,
+        &[],
+        &mut Scratch::default(),
+    )
 }
 
 /// An id's place in natural order: whether it is not a number, its value, and its text.
