@@ -130,6 +130,45 @@ fn control_sequences_in_a_broken_file_never_reach_stderr_raw() {
     assert_eq!(raw_controls(&out.stderr), Vec::<String>::new());
 }
 
+/// Acronyms with letters whose lowercase is longer (`İ` is `i` and a combining dot) are
+/// matched by their letters in order (`xqz`) where they are: a long key was read past its end,
+/// and a short one marked at the wrong letters.
+#[test]
+fn keys_whose_lowercase_is_longer_are_matched_at_their_own_letters() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let glossary = |acronym: &str| {
+        format!(
+            "[[glossary]]\nacronym = \"{acronym}\"\nexpansions = [\"Dotted capitals\"]\n\
+             source = \"https://example.org/\"\n\n"
+        )
+    };
+    let data = exported().replacen(
+        "[[glossary]]\n",
+        &format!(
+            "{}{}[[glossary]]\n",
+            glossary("İİİİİİXQZ"),
+            glossary("İXQZ")
+        ),
+        1,
+    );
+    let file = write(dir.path(), "dotted.toml", &data);
+    let file = file.to_str().expect("utf-8 path");
+    let out = ewg(&["--data", file, "search", "xqz", "--format", "plain"]);
+    let stderr = text(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let stdout = text(&out.stdout);
+    assert!(stdout.starts_with("İXQZ\tterm\t"), "{stdout}");
+    let marked = ewg(&[
+        "--data", file, "search", "xqz", "--format", "plain", "--color", "always",
+    ]);
+    assert!(
+        text(&marked.stdout).contains("İ\u{1b}[1;4mXQZ\u{1b}[0m"),
+        "{}",
+        text(&marked.stdout)
+    );
+}
+
 /// Runs `ewg --data PATH issues` and expects a usage error that names the file, never a panic.
 fn refused(path: &Path, says: &str) {
     let out = ewg(&["--data", path.to_str().expect("utf-8"), "issues"]);

@@ -83,8 +83,9 @@ pub(crate) fn export(data: &Dataset, format: Format) -> Result<View, Failure> {
         let text = escape::toml(toml::to_string(data).map_err(|e| internal(e.to_string()))?);
         // A control character escaped inside a literal string would change the data: such a
         // file is refused rather than written with the character raw. Read back as `--data`
-        // reads a file: parsed here with `toml::from_str`, the binary would carry a second copy
-        // of the dataset's whole parser (384 KB).
+        // reads a file (its rules too, which the data met when it was loaded): parsed here with
+        // `toml::from_str`, the binary would carry a second copy of the dataset's whole parser
+        // (384 KB).
         if Dataset::load(&text).ok().as_ref() != Some(data) {
             return Err(Failure::CannotWrite {
                 form: "TOML",

@@ -103,12 +103,12 @@ pub(super) fn accepted_terms(index: &Index<'_>, word: &str, forgiving: bool) -> 
     // A word the data has is not a typo of another (`detention` is not `attention`), nor is a
     // common English word (`mother` is not `other`).
     let budget = typo_budget(len);
-    let common = || {
-        stemmed
+    if budget == 0
+        || exact.is_some()
+        || stemmed
             .as_deref()
             .is_some_and(|stemmed| is_common_english(word, stemmed))
-    };
-    if budget == 0 || exact.is_some() || common() {
+    {
         return accepted;
     }
     let word_letters = letters(word);
@@ -169,9 +169,10 @@ impl<'o> PartOccurrences<'o> {
     /// Each part's occurrences, in part order.
     pub(super) fn iter(&self) -> impl Iterator<Item = &'o [Occurrence]> + use<'o> {
         let all = self.all;
-        self.parts
-            .iter()
-            .map(move |range| all.get(range.clone()).unwrap_or_default())
+        self.parts.iter().map(move |range| {
+            debug_assert!(range.end <= all.len(), "{range:?} of {}", all.len());
+            all.get(range.clone()).unwrap_or_default()
+        })
     }
 }
 
@@ -318,6 +319,15 @@ impl Matcher {
     }
 }
 
+/// `text` lowercased a character at a time, each to the first of its lowercase characters: the
+/// characters stay where they were, so that the positions a fuzzy match gives in it are the
+/// text's own (`İ` lowercases to two characters, which had put a position past the key's end).
+fn lowercase_by_char(text: &str) -> String {
+    text.chars()
+        .map(|c| c.to_lowercase().next().unwrap_or(c))
+        .collect()
+}
+
 /// Whether letters found in order in a key abbreviate it: a short key (`cdw` in `cedaw`), or
 /// the initials of a long one (`ncm` in `ngo-committee-on-migration`). Letters scattered over a
 /// long id (`ratio` in `recommendations-2017`) are not.
@@ -392,7 +402,8 @@ pub(super) fn occurrences(
     if matcher.unknown_word.is_none() && !matcher.could_start(index, doc) {
         return;
     }
-    let first = out.len();
+    // Where this part's occurrences in this entry start: `out` may hold others before them.
+    let own_from = out.len();
     for (f, field) in doc.fields.iter().enumerate() {
         // A field the postings say writes and implies no term a sequence starts with is not
         // walked at all.
@@ -473,8 +484,8 @@ pub(super) fn occurrences(
         if let Some(word) = &matcher.unknown_word
             && field.tier == Tier::Key
             && word.len() >= 3
-            && out[first..].iter().all(|o| o.field != f)
-            && let Some((_, indices)) = fuzzy.fuzzy_indices(&field.text.to_lowercase(), word)
+            && out[own_from..].iter().all(|o| o.field != f)
+            && let Some((_, indices)) = fuzzy.fuzzy_indices(&lowercase_by_char(&field.text), word)
             && is_abbreviation(&field.text, &indices, word)
         {
             let first = indices.first().copied().unwrap_or(0);

@@ -54,7 +54,7 @@ pub struct Hit {
 #[derive(Default)]
 struct Found {
     occurrences: Vec<Occurrence>,
-    parts: Vec<Range<usize>>,
+    ranges: Vec<Range<usize>>,
 }
 
 impl Found {
@@ -72,19 +72,39 @@ impl Found {
             return None;
         }
         self.occurrences.clear();
-        self.parts.clear();
-        for matcher in matchers {
-            let start = self.occurrences.len();
-            occurrences(index, matcher, doc, fuzzy, &mut self.occurrences);
-            if self.occurrences.len() == start {
-                return None;
-            }
-            self.parts.push(start..self.occurrences.len());
+        self.ranges.clear();
+        find_each_part(
+            index,
+            doc,
+            matchers,
+            fuzzy,
+            &mut self.occurrences,
+            &mut self.ranges,
+        );
+        if self.ranges.iter().any(Range::is_empty) {
+            return None;
         }
         Some(PartOccurrences {
             all: &self.occurrences,
-            parts: &self.parts,
+            parts: &self.ranges,
         })
+    }
+}
+
+/// Appends each part's occurrences in `doc` to `found`, and to `ranges` where they stand in it:
+/// a range for each part, empty where the part has none.
+fn find_each_part(
+    index: &Index<'_>,
+    doc: &Doc,
+    matchers: &[Rc<Matcher>],
+    fuzzy: &SkimMatcherV2,
+    found: &mut Vec<Occurrence>,
+    ranges: &mut Vec<Range<usize>>,
+) {
+    for matcher in matchers {
+        let start = found.len();
+        occurrences(index, matcher, doc, fuzzy, found);
+        ranges.push(start..found.len());
     }
 }
 
@@ -373,11 +393,14 @@ pub(super) fn find_parts<'p, 'i, 'a>(
             continue;
         }
         let first = found.occurrences.len();
-        for matcher in &matchers {
-            let start = found.occurrences.len();
-            occurrences(index, matcher, &doc, &fuzzy, &mut found.occurrences);
-            found.ranges.push(start..found.occurrences.len());
-        }
+        find_each_part(
+            index,
+            &doc,
+            &matchers,
+            &fuzzy,
+            &mut found.occurrences,
+            &mut found.ranges,
+        );
         if found.occurrences.len() > first {
             found.rows.push(doc);
         } else {
@@ -472,6 +495,8 @@ pub(super) fn sort(hits: &mut Vec<Hit>) {
     });
     let order: Vec<usize> = keys.into_iter().map(|(.., i)| i).collect();
     let mut slots: Vec<Option<Hit>> = std::mem::take(hits).into_iter().map(Some).collect();
+    hits.reserve(order.len());
+    // Each index once: every slot is taken, and only once.
     hits.extend(order.into_iter().filter_map(|i| slots[i].take()));
 }
 
