@@ -66,8 +66,8 @@ impl Found {
         matchers: &[Rc<Matcher>],
         fuzzy: &SkimMatcherV2,
     ) -> Option<PartOccurrences<'_>> {
-        // Every part must match: the first that does not ends the work on this entry, and
-        // where the postings tell, before any part's occurrences are sought.
+        // Every part must match: where the postings tell that one does not, the entry is
+        // left before any part's occurrences are sought.
         if matchers.iter().any(|m| m.rules_out(doc)) {
             return None;
         }

@@ -121,7 +121,7 @@ pub fn cut_snippet(
 /// Where the `n`th character of `text` (counted from 0) starts, or `None` where it has no more
 /// than `n`: the leading run of plain ASCII, which most text starts with, is counted in bytes.
 fn nth_char_start(text: &str, n: usize) -> Option<usize> {
-    let head = &text.as_bytes()[..text.len().min(n + 1)];
+    let head = &text.as_bytes()[..text.len().min(n.saturating_add(1))];
     let ascii = head
         .iter()
         .position(|b| !b.is_ascii())
@@ -139,7 +139,7 @@ fn nth_char_start(text: &str, n: usize) -> Option<usize> {
 /// Where the `n`th character from the end of `text` (counted from 0) starts, or `None` where it
 /// has no more than `n`: a plain ASCII end is counted in bytes.
 fn nth_char_back(text: &str, n: usize) -> Option<usize> {
-    let at = text.len().checked_sub(n + 1)?;
+    let at = text.len().checked_sub(n.saturating_add(1))?;
     if text.as_bytes()[at..].is_ascii() {
         return Some(at);
     }
