@@ -119,21 +119,13 @@ pub fn cut_snippet(
 }
 
 /// Where the `n`th character of `text` (counted from 0) starts, or `None` where it has no more
-/// than `n`: the leading run of plain ASCII, which most text starts with, is counted in bytes.
+/// than `n`: where the text starts with `n + 1` bytes of plain ASCII, as most does, that is `n`.
 fn nth_char_start(text: &str, n: usize) -> Option<usize> {
     let head = &text.as_bytes()[..text.len().min(n.saturating_add(1))];
-    let ascii = head
-        .iter()
-        .position(|b| !b.is_ascii())
-        .unwrap_or(head.len());
-    if ascii > n {
+    if head.len() > n && head.is_ascii() {
         return Some(n);
     }
-    // `ascii` is where the first character of several bytes starts, or the end.
-    text[ascii..]
-        .char_indices()
-        .nth(n - ascii)
-        .map(|(i, _)| ascii + i)
+    text.char_indices().nth(n).map(|(i, _)| i)
 }
 
 /// Where the `n`th character from the end of `text` (counted from 0) starts, or `None` where it
