@@ -162,15 +162,15 @@ fn partial_note(query: &str, miss: &search::Miss) -> String {
 
 /// The snippet as shown: for a guide chapter, which part of it matched ("measures: ...").
 fn snippet_text(kind: Kind, snippet: search::Snippet) -> Text {
-    let part = match (kind, snippet.field) {
-        (Kind::Chapter, field @ ("issues" | "measures" | "instruments")) => format!("{field}: "),
-        _ => {
-            return Text {
-                text: snippet.text,
-                marks: snippet.marks,
-            };
-        }
-    };
+    let of_a_chapter_part =
+        kind == Kind::Chapter && matches!(snippet.field, "issues" | "measures" | "instruments");
+    if !of_a_chapter_part {
+        return Text {
+            text: snippet.text,
+            marks: snippet.marks,
+        };
+    }
+    let part = format!("{}: ", snippet.field);
     let shift = part.len();
     Text {
         text: part + &snippet.text,

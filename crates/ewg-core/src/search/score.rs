@@ -49,15 +49,31 @@ pub struct Hit {
     pub title_marks: Vec<Range<usize>>,
 }
 
-/// Buffers for each part's occurrences in one entry after another: what
+/// Each part's occurrences in one entry after another, and where each stands in the list: what
 /// [`PartOccurrences`] reads.
 #[derive(Default)]
 struct Found {
     occurrences: Vec<Occurrence>,
+    /// A range of `occurrences` for each part of each entry added, empty where it has none.
     ranges: Vec<Range<usize>>,
 }
 
 impl Found {
+    /// Adds each part's occurrences in `doc`.
+    fn add(
+        &mut self,
+        index: &Index<'_>,
+        doc: &Doc,
+        matchers: &[Rc<Matcher>],
+        fuzzy: &SkimMatcherV2,
+    ) {
+        for matcher in matchers {
+            let start = self.occurrences.len();
+            occurrences(index, matcher, doc, fuzzy, &mut self.occurrences);
+            self.ranges.push(start..self.occurrences.len());
+        }
+    }
+
     /// Each part's occurrences in `doc`, or `None` if some part has none.
     fn in_every_part(
         &mut self,
@@ -73,14 +89,7 @@ impl Found {
         }
         self.occurrences.clear();
         self.ranges.clear();
-        find_each_part(
-            index,
-            doc,
-            matchers,
-            fuzzy,
-            &mut self.occurrences,
-            &mut self.ranges,
-        );
+        self.add(index, doc, matchers, fuzzy);
         if self.ranges.iter().any(Range::is_empty) {
             return None;
         }
@@ -88,23 +97,6 @@ impl Found {
             all: &self.occurrences,
             parts: &self.ranges,
         })
-    }
-}
-
-/// Appends each part's occurrences in `doc` to `found`, and to `ranges` where they stand in it:
-/// a range for each part, empty where the part has none.
-fn find_each_part(
-    index: &Index<'_>,
-    doc: &Doc,
-    matchers: &[Rc<Matcher>],
-    fuzzy: &SkimMatcherV2,
-    found: &mut Vec<Occurrence>,
-    ranges: &mut Vec<Range<usize>>,
-) {
-    for matcher in matchers {
-        let start = found.len();
-        occurrences(index, matcher, doc, fuzzy, found);
-        ranges.push(start..found.len());
     }
 }
 
@@ -361,10 +353,9 @@ pub(super) struct PartsFound<'p, 'i, 'a> {
     looked_at: usize,
     /// The entries with some part.
     rows: Vec<Doc<'i, 'a>>,
-    /// Every part's occurrences in each of `rows` (some empty), a row after another: row `r`'s
-    /// part `p` has `occurrences[ranges[r * parts.len() + p]]`.
-    occurrences: Vec<Occurrence>,
-    ranges: Vec<Range<usize>>,
+    /// Every part's occurrences in each of `rows`, a row after another: row `r`'s part `p` has
+    /// `found.occurrences[found.ranges[r * parts.len() + p]]`.
+    found: Found,
 }
 
 /// Finds each of `parts` in every entry of `kinds` (all, if empty).
@@ -380,8 +371,7 @@ pub(super) fn find_parts<'p, 'i, 'a>(
         parts,
         looked_at: 0,
         rows: Vec::new(),
-        occurrences: Vec::new(),
-        ranges: Vec::new(),
+        found: Found::default(),
     };
     for doc in index
         .docs()
@@ -392,30 +382,24 @@ pub(super) fn find_parts<'p, 'i, 'a>(
         if matchers.iter().all(|m| m.rules_out(&doc)) {
             continue;
         }
-        let first = found.occurrences.len();
-        find_each_part(
-            index,
-            &doc,
-            &matchers,
-            &fuzzy,
-            &mut found.occurrences,
-            &mut found.ranges,
-        );
-        if found.occurrences.len() > first {
+        let first = found.found.occurrences.len();
+        found.found.add(index, &doc, &matchers, &fuzzy);
+        if found.found.occurrences.len() > first {
             found.rows.push(doc);
         } else {
-            found.ranges.truncate(found.ranges.len() - matchers.len());
+            let ranges = &mut found.found.ranges;
+            ranges.truncate(ranges.len() - matchers.len());
         }
     }
     found
 }
 
 impl PartsFound<'_, '_, '_> {
-    /// Each entry found, with each part's occurrences in it (as ranges of `occurrences`).
+    /// Each entry found, with each part's occurrences in it (as ranges of `found.occurrences`).
     fn rows(&self) -> impl Iterator<Item = (&Doc<'_, '_>, &[Range<usize>])> {
         self.rows
             .iter()
-            .zip(self.ranges.chunks(self.parts.len().max(1)))
+            .zip(self.found.ranges.chunks(self.parts.len().max(1)))
     }
 
     /// The parts (as typed) without which some entry has all the others.
@@ -465,7 +449,7 @@ impl PartsFound<'_, '_, '_> {
             ranges.clear();
             ranges.extend(had().map(|p| row[p].clone()));
             let per_part = PartOccurrences {
-                all: &self.occurrences,
+                all: &self.found.occurrences,
                 parts: &ranges,
             };
             let mut hit = score_found(doc, &sub_parts, per_part, &weights, &mut scratch);
