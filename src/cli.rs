@@ -26,21 +26,33 @@ Examples:
   ewg members | cut -f1                  piped: tab-separated, one record a line
   ewg issues --json | jq -r '.[].summary' JSON for scripts";
 
+// The command line: the options every command takes, and the command. (Not a `///` comment:
+// the derive would make it the help's description, over the one `Options` gives.)
+#[derive(Debug, Parser)]
+#[group(skip)]
+#[command(name = "ewg")]
+pub(crate) struct Cli {
+    #[command(flatten)]
+    pub options: Options,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
 /// An offline reference to the Expert Working Group on women's human rights in the Global
 /// Compact for Migration (EWG): its members, its GCMGender Series, activities, statements,
 /// timeline, the GCM's 23 objectives and the acronyms around them.
-#[derive(Debug, Parser)]
+#[derive(Debug, Args)]
+#[group(skip)]
 #[command(
-    name = "ewg",
     disable_version_flag = true,
+    // After each command's own arguments in its help, where these options are copied, and in
+    // the same place whether the top level is built with every command or with one.
+    next_display_order = 100,
     after_help = format!("{EXIT_STATUS_HELP}\n\n{DATA_NOTE}"),
     before_long_help = TOP_EXAMPLES,
     after_long_help = format!("{EXIT_STATUS_HELP}\n\n{DATA_NOTE}"),
 )]
-pub(crate) struct Cli {
-    #[command(subcommand)]
-    pub command: Option<Command>,
-
+pub(crate) struct Options {
     /// Print JSON: exactly --format json
     #[arg(long, global = true, conflicts_with = "format")]
     pub json: bool,
@@ -87,275 +99,339 @@ pub(crate) enum ColorWhen {
     Never,
 }
 
+// The commands. Each one's arguments, help and aliases are on its own struct, so that a run
+// can build its command's tree alone (`one_command`). (Not `///`: the derive would make it the
+// help's description.)
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
-    /// The group in full: purpose, members, chairs, mandate and how it works
-    #[command(after_help = "Example:\n  ewg about")]
-    About,
-
-    /// The member institutions, by category
-    #[command(
-        visible_alias = "member",
-        args_conflicts_with_subcommands = true,
-        after_help = "Examples:\n  ewg members\n  ewg members --category un-agencies\n  ewg members show CEDAW\n  ewg members cedaw\n  ewg members categories"
-    )]
-    Members {
-        #[command(subcommand)]
-        action: Option<MembersAction>,
-        /// Show this member: `ewg members cedaw` is `ewg members show cedaw`
-        #[arg(value_name = "MEMBER", conflicts_with = "category")]
-        member: Option<String>,
-        #[command(flatten)]
-        filter: MemberFilter,
-    },
-
-    /// The guidance notes of the GCMGender Series
-    #[command(
-        visible_alias = "issue",
-        args_conflicts_with_subcommands = true,
-        after_help = "Examples:\n  ewg issues\n  ewg issues show 4\n  ewg issue 4"
-    )]
-    Issues {
-        #[command(subcommand)]
-        action: Option<EntryAction>,
-        /// Show this one: `ewg issues 4` is `ewg issues show 4`
-        #[arg(value_name = "NUMBER", allow_negative_numbers = true)]
-        number: Option<String>,
-    },
-
-    /// What the group does
-    #[command(
-        visible_alias = "activity",
-        args_conflicts_with_subcommands = true,
-        after_help = "Examples:\n  ewg activities\n  ewg activities show side-events"
-    )]
-    Activities {
-        #[command(subcommand)]
-        action: Option<EntryAction>,
-        /// Show this one: `ewg activities ID` is `ewg activities show ID`
-        #[arg(value_name = "ID")]
-        id: Option<String>,
-    },
-
-    /// Statements and guides beyond the series
-    #[command(
-        visible_alias = "publication",
-        args_conflicts_with_subcommands = true,
-        after_help = "Examples:\n  ewg publications\n  ewg publications --sort title\n  ewg publications show reflections-2018"
-    )]
-    Publications {
-        #[command(subcommand)]
-        action: Option<EntryAction>,
-        /// Show this one: `ewg publications ID` is `ewg publications show ID`
-        #[arg(value_name = "ID")]
-        id: Option<String>,
-        /// The order of the list: by date (oldest first), id or title
-        #[arg(long, value_enum, default_value_t = SortBy::Date)]
-        sort: SortBy,
-    },
-
-    /// The Policies and Practice Guide: what it is, then its chapters, one per GCM objective
-    #[command(
-        args_conflicts_with_subcommands = true,
-        after_help = "Examples:\n  ewg guide\n  ewg guide 6\n  ewg guide list\n  ewg search domestic workers --kind guide"
-    )]
-    Guide {
-        #[command(subcommand)]
-        action: Option<EntryAction>,
-        /// Show the chapter on this objective: `ewg guide 6` is `ewg guide show 6`
-        #[arg(value_name = "OBJECTIVE", allow_negative_numbers = true)]
-        number: Option<String>,
-    },
-
-    /// Dated events, oldest first; one year, or the events between two dates
-    #[command(
-        args_conflicts_with_subcommands = true,
-        after_help = "Examples:\n  ewg timeline\n  ewg timeline --year 2018\n  ewg timeline --from 2018-07 --to \"December 2018\"\n  ewg timeline show marrakech-conference-2018"
-    )]
-    Timeline {
-        #[command(subcommand)]
-        action: Option<EntryAction>,
-        /// Show this event: `ewg timeline ID` is `ewg timeline show ID`
-        #[arg(value_name = "ID")]
-        id: Option<String>,
-        #[command(flatten)]
-        filter: TimelineFilter,
-    },
-
-    /// The Global Compact for Migration's 23 objectives
-    #[command(
-        visible_alias = "objective",
-        args_conflicts_with_subcommands = true,
-        after_help = "Examples:\n  ewg objectives\n  ewg objectives show 6\n  ewg objective 6"
-    )]
-    Objectives {
-        #[command(subcommand)]
-        action: Option<EntryAction>,
-        /// Show this one: `ewg objectives 6` is `ewg objectives show 6`
-        #[arg(value_name = "NUMBER", allow_negative_numbers = true)]
-        number: Option<String>,
-    },
-
-    /// The GCM's actions, objective by objective, with the words of the gender lens they name
-    #[command(
-        visible_alias = "action",
-        args_conflicts_with_subcommands = true,
-        after_help = "Examples:\n  ewg actions --objective 7\n  ewg actions --mentions women --mentions girls\n  ewg actions show 7c\n  ewg actions --mentions women --format csv"
-    )]
-    Actions {
-        #[command(subcommand)]
-        action: Option<EntryAction>,
-        /// Show this one: `7c`, `7(c)` or "7 c" (objective 7, GCM paragraph 23(c))
-        #[arg(value_name = "ID", conflicts_with_all = ["objective", "mentions"])]
-        id: Option<String>,
-        /// Only the actions of this objective
-        #[arg(long, short, value_name = "NUMBER")]
-        objective: Option<u32>,
-        /// Only the actions that name this word (repeatable: any of them)
-        #[arg(long, short, value_name = "WORD", value_parser = mention_parser())]
-        mentions: Vec<Mention>,
-    },
-
-    /// The GCM's ten guiding principles (paragraph 15)
-    #[command(
-        visible_alias = "principle",
-        args_conflicts_with_subcommands = true,
-        after_help = "Examples:\n  ewg principles\n  ewg principles show g"
-    )]
-    Principles {
-        #[command(subcommand)]
-        action: Option<EntryAction>,
-        /// Show this one: its letter, `g`
-        #[arg(value_name = "LETTER")]
-        id: Option<String>,
-    },
-
-    /// How the GCM is implemented, followed up and reviewed: mechanisms, forums, reviews
-    #[command(
-        args_conflicts_with_subcommands = true,
-        after_help = "Examples:\n  ewg follow-up\n  ewg follow-up show imrf"
-    )]
-    FollowUp {
-        #[command(subcommand)]
-        action: Option<EntryAction>,
-        /// Show this one: `ewg follow-up imrf` is `ewg follow-up show imrf`
-        #[arg(value_name = "ID")]
-        id: Option<String>,
-    },
-
-    /// Any one entry in full, of whatever kind: an id, a number, an acronym or a name
-    #[command(
-        visible_alias = "view",
-        after_help = "Examples:\n  ewg show cedaw\n  ewg show 7c\n  ewg show issue 4\n  ewg show imrf\n  ewg show 13          (an objective and a guide chapter: both are listed)"
-    )]
-    Show {
-        /// The entry: an id (cedaw), a number, a code (7c), an acronym, a name, or `issue 4`
-        #[arg(required = true, num_args = 1.., value_name = "ENTRY")]
-        entry: Vec<String>,
-    },
-
-    /// What an acronym stands for, and the entry it names; every acronym without one
-    #[command(after_help = "Examples:\n  ewg define ICESCR\n  ewg define")]
-    Define {
-        /// The acronym, in any case
-        acronym: Option<String>,
-    },
-
-    /// Search every entry: those with every word first, else those with the most telling words
-    #[command(
-        after_help = "Examples:\n  ewg search \"labour rights\"\n  ewg search '\"access to justice\"'\n  ewg search refugees --kind member\n  ewg search migrant --limit 3"
-    )]
-    Search {
-        /// Words to find; typos, plurals and British or American spelling are forgiven
-        #[arg(required = true, value_name = "WORDS")]
-        words: Vec<String>,
-
-        /// Only entries of this kind (repeatable)
-        #[arg(long, short, value_parser = kind_parser())]
-        kind: Vec<Kind>,
-
-        /// Show at most N hits, 0 for all [default: 10 on a terminal, all when piped or with --json]
-        #[arg(long, short = 'n', value_name = "N", allow_negative_numbers = true, value_parser = parse_limit)]
-        limit: Option<u64>,
-
-        /// Only entries with every word; without it, where none has them all, the entries with
-        /// the most telling of them are shown, with a note naming the words none has
-        #[arg(long)]
-        all_words: bool,
-    },
-
-    /// Check a dataset file, or print the dataset in use to start a new one from
-    #[command(
-        after_help = "Examples:\n  ewg data export > my-ewg.toml\n  ewg data check my-ewg.toml\n  ewg --data my-ewg.toml members"
-    )]
-    Data {
-        #[command(subcommand)]
-        action: DataAction,
-    },
-
-    /// A one-page briefing on the group from the data: Markdown, or a self-contained HTML page
-    #[command(
-        after_help = "Examples:\n  ewg brief > ewg-brief.md\n  ewg brief --topic \"domestic workers\" --format html --output domestic-workers.html\n  ewg brief objective 13\n  ewg brief --format html --output ewg-brief.html --force"
-    )]
-    Brief {
-        /// A brief on one entry and what relates to it, instead of the group: `objective 13`,
-        /// `issue 4`, `cedaw`
-        #[arg(value_name = "ENTRY", num_args = 0.., conflicts_with = "topic")]
-        entry: Vec<String>,
-        /// A brief on a topic: what the GCM commits States to, what the guide says, the notes,
-        /// members and dates on it, with every source
-        #[arg(long, short, value_name = "WORDS")]
-        topic: Option<String>,
-        /// Write it to this file (atomically) instead of standard output
-        #[arg(long, short, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Replace the file --output names if it exists
-        #[arg(long, requires = "output")]
-        force: bool,
-    },
-
-    /// A reference to an entry's source: a citation style, or BibTeX, BibLaTeX, RIS, CSL-JSON
-    #[command(
-        after_help = "Examples:\n  ewg cite issue 4\n  ewg cite cedaw reflections-2018 --style chicago\n  ewg cite guide 6 --format bibtex\n  ewg cite ewg --format ris"
-    )]
-    Cite {
-        /// Entries: ids (cedaw), acronyms, `issue 4`, `objective 6`, `guide 6`, or `ewg`
-        #[arg(required = true, num_args = 1.., value_name = "ENTRY")]
-        entry: Vec<String>,
-        /// The citation style of the text (--format text, the default) [default: apa]
-        #[arg(long, value_enum)]
-        style: Option<CiteStyle>,
-    },
-
-    /// Open an entry's source in the browser ($BROWSER honoured), or print its URL
-    #[command(
-        after_help = "Examples:\n  ewg open cedaw\n  ewg open issue 4\n  ewg open guide 6 --print\n  ewg open reflections-2018 --all"
-    )]
-    Open {
-        /// The entry: an id (cedaw), an acronym, `issue 4`, `objective 6`, `guide 6`, or `ewg`
-        #[arg(required = true, num_args = 1.., value_name = "ENTRY")]
-        entry: Vec<String>,
-        /// Open every source of the entry, not only the first
-        #[arg(long)]
-        all: bool,
-        /// Print the URL instead of opening it
-        #[arg(long)]
-        print: bool,
-    },
-
-    /// Print a completion script for a shell
-    #[command(
-        after_help = "Examples:\n  ewg completions bash > ~/.local/share/bash-completion/completions/ewg\n  ewg completions zsh > ~/.zfunc/_ewg\n  ewg completions fish > ~/.config/fish/completions/ewg.fish"
-    )]
-    Completions {
-        /// The shell
-        shell: Shell,
-    },
-
-    /// Print the manual page (roff)
-    #[command(after_help = "Example:\n  ewg man > ~/.local/share/man/man1/ewg.1 && man ewg")]
-    Man,
+    About(AboutArgs),
+    Members(MembersArgs),
+    Issues(IssuesArgs),
+    Activities(ActivitiesArgs),
+    Publications(PublicationsArgs),
+    Guide(GuideArgs),
+    Timeline(TimelineArgs),
+    Objectives(ObjectivesArgs),
+    Actions(ActionsArgs),
+    Principles(PrinciplesArgs),
+    FollowUp(FollowUpArgs),
+    Show(ShowArgs),
+    Define(DefineArgs),
+    Search(SearchArgs),
+    Data(DataArgs),
+    Brief(BriefArgs),
+    Cite(CiteArgs),
+    Open(OpenArgs),
+    Completions(CompletionsArgs),
+    Man(ManArgs),
 }
+
+/// The group in full: purpose, members, chairs, mandate and how it works
+#[derive(Debug, Args)]
+#[group(skip)]
+#[command(after_help = "Example:\n  ewg about")]
+pub(crate) struct AboutArgs {}
+
+/// The member institutions, by category
+#[derive(Debug, Args)]
+#[group(skip)]
+#[command(
+    visible_alias = "member",
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:\n  ewg members\n  ewg members --category un-agencies\n  ewg members show CEDAW\n  ewg members cedaw\n  ewg members categories"
+)]
+pub(crate) struct MembersArgs {
+    #[command(subcommand)]
+    pub action: Option<MembersAction>,
+    /// Show this member: `ewg members cedaw` is `ewg members show cedaw`
+    #[arg(value_name = "MEMBER", conflicts_with = "category")]
+    pub member: Option<String>,
+    #[command(flatten)]
+    pub filter: MemberFilter,
+}
+
+/// The guidance notes of the GCMGender Series
+#[derive(Debug, Args)]
+#[group(skip)]
+#[command(
+    visible_alias = "issue",
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:\n  ewg issues\n  ewg issues show 4\n  ewg issue 4"
+)]
+pub(crate) struct IssuesArgs {
+    #[command(subcommand)]
+    pub action: Option<EntryAction>,
+    /// Show this one: `ewg issues 4` is `ewg issues show 4`
+    #[arg(value_name = "NUMBER", allow_negative_numbers = true)]
+    pub number: Option<String>,
+}
+
+/// What the group does
+#[derive(Debug, Args)]
+#[group(skip)]
+#[command(
+    visible_alias = "activity",
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:\n  ewg activities\n  ewg activities show side-events"
+)]
+pub(crate) struct ActivitiesArgs {
+    #[command(subcommand)]
+    pub action: Option<EntryAction>,
+    /// Show this one: `ewg activities ID` is `ewg activities show ID`
+    #[arg(value_name = "ID")]
+    pub id: Option<String>,
+}
+
+/// Statements and guides beyond the series
+#[derive(Debug, Args)]
+#[group(skip)]
+#[command(
+    visible_alias = "publication",
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:\n  ewg publications\n  ewg publications --sort title\n  ewg publications show reflections-2018"
+)]
+pub(crate) struct PublicationsArgs {
+    #[command(subcommand)]
+    pub action: Option<EntryAction>,
+    /// Show this one: `ewg publications ID` is `ewg publications show ID`
+    #[arg(value_name = "ID")]
+    pub id: Option<String>,
+    /// The order of the list: by date (oldest first), id or title
+    #[arg(long, value_enum, default_value_t = SortBy::Date)]
+    pub sort: SortBy,
+}
+
+/// The Policies and Practice Guide: what it is, then its chapters, one per GCM objective
+#[derive(Debug, Args)]
+#[group(skip)]
+#[command(
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:\n  ewg guide\n  ewg guide 6\n  ewg guide list\n  ewg search domestic workers --kind guide"
+)]
+pub(crate) struct GuideArgs {
+    #[command(subcommand)]
+    pub action: Option<EntryAction>,
+    /// Show the chapter on this objective: `ewg guide 6` is `ewg guide show 6`
+    #[arg(value_name = "OBJECTIVE", allow_negative_numbers = true)]
+    pub number: Option<String>,
+}
+
+/// Dated events, oldest first; one year, or the events between two dates
+#[derive(Debug, Args)]
+#[group(skip)]
+#[command(
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:\n  ewg timeline\n  ewg timeline --year 2018\n  ewg timeline --from 2018-07 --to \"December 2018\"\n  ewg timeline show marrakech-conference-2018"
+)]
+pub(crate) struct TimelineArgs {
+    #[command(subcommand)]
+    pub action: Option<EntryAction>,
+    /// Show this event: `ewg timeline ID` is `ewg timeline show ID`
+    #[arg(value_name = "ID")]
+    pub id: Option<String>,
+    #[command(flatten)]
+    pub filter: TimelineFilter,
+}
+
+/// The Global Compact for Migration's 23 objectives
+#[derive(Debug, Args)]
+#[group(skip)]
+#[command(
+    visible_alias = "objective",
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:\n  ewg objectives\n  ewg objectives show 6\n  ewg objective 6"
+)]
+pub(crate) struct ObjectivesArgs {
+    #[command(subcommand)]
+    pub action: Option<EntryAction>,
+    /// Show this one: `ewg objectives 6` is `ewg objectives show 6`
+    #[arg(value_name = "NUMBER", allow_negative_numbers = true)]
+    pub number: Option<String>,
+}
+
+/// The GCM's actions, objective by objective, with the words of the gender lens they name
+#[derive(Debug, Args)]
+#[group(skip)]
+#[command(
+    visible_alias = "action",
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:\n  ewg actions --objective 7\n  ewg actions --mentions women --mentions girls\n  ewg actions show 7c\n  ewg actions --mentions women --format csv"
+)]
+pub(crate) struct ActionsArgs {
+    #[command(subcommand)]
+    pub action: Option<EntryAction>,
+    /// Show this one: `7c`, `7(c)` or "7 c" (objective 7, GCM paragraph 23(c))
+    #[arg(value_name = "ID", conflicts_with_all = ["objective", "mentions"])]
+    pub id: Option<String>,
+    /// Only the actions of this objective
+    #[arg(long, short, value_name = "NUMBER")]
+    pub objective: Option<u32>,
+    /// Only the actions that name this word (repeatable: any of them)
+    #[arg(long, short, value_name = "WORD", value_parser = mention_parser())]
+    pub mentions: Vec<Mention>,
+}
+
+/// The GCM's ten guiding principles (paragraph 15)
+#[derive(Debug, Args)]
+#[group(skip)]
+#[command(
+    visible_alias = "principle",
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:\n  ewg principles\n  ewg principles show g"
+)]
+pub(crate) struct PrinciplesArgs {
+    #[command(subcommand)]
+    pub action: Option<EntryAction>,
+    /// Show this one: its letter, `g`
+    #[arg(value_name = "LETTER")]
+    pub id: Option<String>,
+}
+
+/// How the GCM is implemented, followed up and reviewed: mechanisms, forums, reviews
+#[derive(Debug, Args)]
+#[group(skip)]
+#[command(
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:\n  ewg follow-up\n  ewg follow-up show imrf"
+)]
+pub(crate) struct FollowUpArgs {
+    #[command(subcommand)]
+    pub action: Option<EntryAction>,
+    /// Show this one: `ewg follow-up imrf` is `ewg follow-up show imrf`
+    #[arg(value_name = "ID")]
+    pub id: Option<String>,
+}
+
+/// Any one entry in full, of whatever kind: an id, a number, an acronym or a name
+#[derive(Debug, Args)]
+#[group(skip)]
+#[command(
+    visible_alias = "view",
+    after_help = "Examples:\n  ewg show cedaw\n  ewg show 7c\n  ewg show issue 4\n  ewg show imrf\n  ewg show 13          (an objective and a guide chapter: both are listed)"
+)]
+pub(crate) struct ShowArgs {
+    /// The entry: an id (cedaw), a number, a code (7c), an acronym, a name, or `issue 4`
+    #[arg(required = true, num_args = 1.., value_name = "ENTRY")]
+    pub entry: Vec<String>,
+}
+
+/// What an acronym stands for, and the entry it names; every acronym without one
+#[derive(Debug, Args)]
+#[group(skip)]
+#[command(after_help = "Examples:\n  ewg define ICESCR\n  ewg define")]
+pub(crate) struct DefineArgs {
+    /// The acronym, in any case
+    pub acronym: Option<String>,
+}
+
+/// Search every entry: those with every word first, else those with the most telling words
+#[derive(Debug, Args)]
+#[group(skip)]
+#[command(
+    after_help = "Examples:\n  ewg search \"labour rights\"\n  ewg search '\"access to justice\"'\n  ewg search refugees --kind member\n  ewg search migrant --limit 3"
+)]
+pub(crate) struct SearchArgs {
+    /// Words to find; typos, plurals and British or American spelling are forgiven
+    #[arg(required = true, value_name = "WORDS")]
+    pub words: Vec<String>,
+
+    /// Only entries of this kind (repeatable)
+    #[arg(long, short, value_parser = kind_parser())]
+    pub kind: Vec<Kind>,
+
+    /// Show at most N hits, 0 for all [default: 10 on a terminal, all when piped or with --json]
+    #[arg(long, short = 'n', value_name = "N", allow_negative_numbers = true, value_parser = parse_limit)]
+    pub limit: Option<u64>,
+
+    /// Only entries with every word; without it, where none has them all, the entries with
+    /// the most telling of them are shown, with a note naming the words none has
+    #[arg(long)]
+    pub all_words: bool,
+}
+
+/// Check a dataset file, or print the dataset in use to start a new one from
+#[derive(Debug, Args)]
+#[group(skip)]
+#[command(
+    after_help = "Examples:\n  ewg data export > my-ewg.toml\n  ewg data check my-ewg.toml\n  ewg --data my-ewg.toml members"
+)]
+pub(crate) struct DataArgs {
+    #[command(subcommand)]
+    pub action: DataAction,
+}
+
+/// A one-page briefing on the group from the data: Markdown, or a self-contained HTML page
+#[derive(Debug, Args)]
+#[group(skip)]
+#[command(
+    after_help = "Examples:\n  ewg brief > ewg-brief.md\n  ewg brief --topic \"domestic workers\" --format html --output domestic-workers.html\n  ewg brief objective 13\n  ewg brief --format html --output ewg-brief.html --force"
+)]
+pub(crate) struct BriefArgs {
+    /// A brief on one entry and what relates to it, instead of the group: `objective 13`,
+    /// `issue 4`, `cedaw`
+    #[arg(value_name = "ENTRY", num_args = 0.., conflicts_with = "topic")]
+    pub entry: Vec<String>,
+    /// A brief on a topic: what the GCM commits States to, what the guide says, the notes,
+    /// members and dates on it, with every source
+    #[arg(long, short, value_name = "WORDS")]
+    pub topic: Option<String>,
+    /// Write it to this file (atomically) instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the file --output names if it exists
+    #[arg(long, requires = "output")]
+    pub force: bool,
+}
+
+/// A reference to an entry's source: a citation style, or BibTeX, BibLaTeX, RIS, CSL-JSON
+#[derive(Debug, Args)]
+#[group(skip)]
+#[command(
+    after_help = "Examples:\n  ewg cite issue 4\n  ewg cite cedaw reflections-2018 --style chicago\n  ewg cite guide 6 --format bibtex\n  ewg cite ewg --format ris"
+)]
+pub(crate) struct CiteArgs {
+    /// Entries: ids (cedaw), acronyms, `issue 4`, `objective 6`, `guide 6`, or `ewg`
+    #[arg(required = true, num_args = 1.., value_name = "ENTRY")]
+    pub entry: Vec<String>,
+    /// The citation style of the text (--format text, the default) [default: apa]
+    #[arg(long, value_enum)]
+    pub style: Option<CiteStyle>,
+}
+
+/// Open an entry's source in the browser ($BROWSER honoured), or print its URL
+#[derive(Debug, Args)]
+#[group(skip)]
+#[command(
+    after_help = "Examples:\n  ewg open cedaw\n  ewg open issue 4\n  ewg open guide 6 --print\n  ewg open reflections-2018 --all"
+)]
+pub(crate) struct OpenArgs {
+    /// The entry: an id (cedaw), an acronym, `issue 4`, `objective 6`, `guide 6`, or `ewg`
+    #[arg(required = true, num_args = 1.., value_name = "ENTRY")]
+    pub entry: Vec<String>,
+    /// Open every source of the entry, not only the first
+    #[arg(long)]
+    pub all: bool,
+    /// Print the URL instead of opening it
+    #[arg(long)]
+    pub print: bool,
+}
+
+/// Print a completion script for a shell
+#[derive(Debug, Args)]
+#[group(skip)]
+#[command(
+    after_help = "Examples:\n  ewg completions bash > ~/.local/share/bash-completion/completions/ewg\n  ewg completions zsh > ~/.zfunc/_ewg\n  ewg completions fish > ~/.config/fish/completions/ewg.fish"
+)]
+pub(crate) struct CompletionsArgs {
+    /// The shell
+    pub shell: Shell,
+}
+
+/// Print the manual page (roff)
+#[derive(Debug, Args)]
+#[group(skip)]
+#[command(after_help = "Example:\n  ewg man > ~/.local/share/man/man1/ewg.1 && man ewg")]
+pub(crate) struct ManArgs {}
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum DataAction {
@@ -459,6 +535,42 @@ pub(crate) fn command_path(matches: &clap::ArgMatches) -> String {
         matches = sub;
     }
     words.join(" ")
+}
+
+/// The top level of the command line without its commands: [`Cli`]'s tree is this with
+/// every command's added.
+pub(crate) fn top_level() -> clap::Command {
+    Options::augment_args(clap::Command::new("ewg"))
+}
+
+/// The tree of the command `name` names (or an alias of it), as [`Cli`]'s tree holds it; none
+/// for another word. A run that names its command first builds this one alone under
+/// [`top_level`]: building every command's tree is most of what clap costs (BENCHMARKS.md).
+pub(crate) fn one_command(name: &str) -> Option<clap::Command> {
+    let (name, augment): (&str, fn(clap::Command) -> clap::Command) = match name {
+        "about" => ("about", AboutArgs::augment_args),
+        "members" | "member" => ("members", MembersArgs::augment_args),
+        "issues" | "issue" => ("issues", IssuesArgs::augment_args),
+        "activities" | "activity" => ("activities", ActivitiesArgs::augment_args),
+        "publications" | "publication" => ("publications", PublicationsArgs::augment_args),
+        "guide" => ("guide", GuideArgs::augment_args),
+        "timeline" => ("timeline", TimelineArgs::augment_args),
+        "objectives" | "objective" => ("objectives", ObjectivesArgs::augment_args),
+        "actions" | "action" => ("actions", ActionsArgs::augment_args),
+        "principles" | "principle" => ("principles", PrinciplesArgs::augment_args),
+        "follow-up" => ("follow-up", FollowUpArgs::augment_args),
+        "show" | "view" => ("show", ShowArgs::augment_args),
+        "define" => ("define", DefineArgs::augment_args),
+        "search" => ("search", SearchArgs::augment_args),
+        "data" => ("data", DataArgs::augment_args),
+        "brief" => ("brief", BriefArgs::augment_args),
+        "cite" => ("cite", CiteArgs::augment_args),
+        "open" => ("open", OpenArgs::augment_args),
+        "completions" => ("completions", CompletionsArgs::augment_args),
+        "man" => ("man", ManArgs::augment_args),
+        _ => return None,
+    };
+    Some(augment(clap::Command::new(name)))
 }
 
 /// The command line, with each command's help naming the forms it writes (from [`FORMATS`]).
@@ -640,6 +752,36 @@ mod tests {
     fn clap_definition_is_consistent() {
         Cli::command().debug_assert();
         command().debug_assert();
+    }
+
+    /// The top level with every command `one_command` builds is the whole tree, whichever of
+    /// a command's names (its own or an alias) builds it: a command added to the enum and not
+    /// to `one_command`, or an alias on one side only, fails here. (Compared whole, as a
+    /// command's place in the help's order is given when it is added.)
+    #[test]
+    fn one_command_builds_what_the_whole_tree_holds() {
+        let whole = format!("{:?}", Cli::command());
+        let commands: Vec<(String, Vec<String>)> = Cli::command()
+            .get_subcommands()
+            .map(|c| {
+                let aliases = c.get_all_aliases().map(str::to_string).collect();
+                (c.get_name().to_string(), aliases)
+            })
+            .collect();
+        assert_eq!(commands.len(), 20);
+        let assembled = |named: &str, by: &str| {
+            commands.iter().fold(top_level(), |top, (name, _)| {
+                let word = if name == named { by } else { name };
+                let one = one_command(word).unwrap_or_else(|| panic!("no command `{word}`"));
+                top.subcommand(one)
+            })
+        };
+        for (name, aliases) in &commands {
+            for word in std::iter::once(name).chain(aliases) {
+                assert_eq!(format!("{:?}", assembled(name, word)), whole, "`{word}`");
+            }
+        }
+        assert!(one_command("help").is_none() && one_command("sear").is_none());
     }
 
     /// The path of every command that runs (not `data`, which only groups its own), nested

@@ -11,16 +11,17 @@ mod output;
 mod pager;
 
 use std::borrow::Cow;
+use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
-use clap::{CommandFactory, FromArgMatches};
+use clap::{ArgMatches, CommandFactory, FromArgMatches};
 use colored::Colorize;
 
 use ewg_core::check;
 
-use crate::cli::{Cli, ColorWhen, Command, DataAction, OutputFormat};
+use crate::cli::{Cli, ColorWhen, Command, DataAction, DataArgs, OutputFormat};
 use crate::commands::{Context, Prebuilt};
 use crate::config::{Config, Env, err_width, use_color};
 use crate::error::Failure;
@@ -50,26 +51,8 @@ fn main() -> ExitCode {
         colored::control::set_override(true);
         return finish(print_bundled_version(), color_err, err_width(&env));
     }
-    // The command line as clap derives it; the help, with each command's formats written into
-    // it, only when help is asked for: every other run is spared writing it.
-    // The process ends after one command: clap's tree is not freed (a tenth of `ewg members`'s
-    // instructions, BENCHMARKS.md), as the operating system takes the memory back at once.
-    let mut command = Cli::command();
-    let parsed = command.try_get_matches_from_mut(std::env::args_os());
-    std::mem::forget(command);
-    let mut matches = match parsed {
+    let mut matches = match parse(std::env::args_os().collect()) {
         Ok(matches) => matches,
-        Err(err)
-            if matches!(
-                err.kind(),
-                ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
-            ) =>
-        {
-            match cli::command().try_get_matches() {
-                Err(help) => return parse_error(help),
-                Ok(matches) => matches,
-            }
-        }
         Err(err) => return parse_error(err),
     };
     // Read before the matches are taken apart: `from_arg_matches_mut` takes their values,
@@ -79,22 +62,60 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(err) => return parse_error(err),
     };
-    // Not freed, as clap's tree is not (see above).
+    // Not freed, as clap's tree is not (see `parse`).
     std::mem::forget(matches);
     let env = Env::read();
-    let asked = cli.format.or(cli.json.then_some(OutputFormat::Json));
-    let config = Config::resolve(cli.color, asked, &command_path, cli.no_pager, &env);
+    let options = &cli.options;
+    let asked = options
+        .format
+        .or(options.json.then_some(OutputFormat::Json));
+    let config = Config::resolve(options.color, asked, &command_path, options.no_pager, &env);
     // `config` has decided where colour goes; `colored` only paints what it is given.
     colored::control::set_override(true);
     let (result, color_err, err_width) = match config {
         Ok(config) => (run(&cli, &config), config.color_err, config.err_width),
         Err(failure) => (
             Err(failure),
-            use_color(cli.color, &env, io::stderr().is_terminal()),
+            use_color(options.color, &env, io::stderr().is_terminal()),
             err_width(&env),
         ),
     };
     finish(result, color_err, err_width)
+}
+
+/// The command line parsed by clap. A line that names its command first (`ewg search ...`) is
+/// parsed with that command's tree alone: building every command's tree is most of what clap
+/// costs (BENCHMARKS.md). Every other line, and any line that tree turns down (help, errors),
+/// is parsed with the whole tree, so that help, suggestions and errors are the whole tree's.
+/// The process ends after one command: the tree is not freed, as the operating system takes
+/// the memory back at once.
+fn parse(args: Vec<OsString>) -> Result<ArgMatches, clap::Error> {
+    let named = args
+        .get(1)
+        .and_then(|word| word.to_str())
+        .and_then(cli::one_command);
+    if let Some(one) = named {
+        let mut command = cli::top_level().subcommand(one);
+        if let Ok(matches) = command.try_get_matches_from_mut(&args) {
+            std::mem::forget(command);
+            return Ok(matches);
+        }
+    }
+    let mut command = Cli::command();
+    let parsed = command.try_get_matches_from_mut(&args);
+    std::mem::forget(command);
+    match parsed {
+        // The help, with each command's formats written into it, only when help is asked for.
+        Err(err)
+            if matches!(
+                err.kind(),
+                ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) =>
+        {
+            cli::command().try_get_matches_from(&args)
+        }
+        parsed => parsed,
+    }
 }
 
 /// Whether the command line is `--version` or `-V` and nothing else, with no EWG_DATA.
@@ -129,15 +150,15 @@ fn run(cli: &Cli, config: &Config) -> Result<(), Failure> {
     // `data check` reads only the file it names, so that a broken EWG_DATA cannot stop it.
     let checking = matches!(
         &cli.command,
-        Some(Command::Data {
+        Some(Command::Data(DataArgs {
             action: DataAction::Check { .. }
-        })
+        }))
     );
     // The version and the bundled data's date need no data read.
-    if cli.version && cli.data.is_none() {
+    if cli.options.version && cli.options.data.is_none() {
         return print_bundled_version();
     }
-    let (data, origin, prebuilt) = match &cli.data {
+    let (data, origin, prebuilt) = match &cli.options.data {
         // The bundled data is borrowed where it lies; a file's is owned.
         Some(path) if !checking => (
             Cow::Owned(check::load_file(path).map_err(Failure::DataFile)?),
@@ -154,7 +175,7 @@ fn run(cli: &Cli, config: &Config) -> Result<(), Failure> {
         ),
     };
     let dataset = format!("{origin}, updated {}", data.meta.updated);
-    if cli.version {
+    if cli.options.version {
         return print_version(&dataset);
     }
     let cx = Context {
@@ -332,6 +353,57 @@ mod tests {
         assert!(Index::prebuilt(&BUNDLED_INDEX) == fresh);
         // And the postings are there to be compared: an index without them differs.
         assert!(Index::prebuilt(&BUNDLED_INDEX) != Index::build(&data));
+    }
+
+    /// A line that names its command first parses to the same `Cli` with that command's tree
+    /// alone as with the whole tree, and a line that tree turns down gets the whole tree's
+    /// error.
+    #[test]
+    fn one_command_s_tree_parses_as_the_whole_tree() {
+        let lines: &[&[&str]] = &[
+            &[
+                "search", "labour", "rights", "--kind", "member", "-n", "3", "--json",
+            ],
+            &["members", "--category", "treaty-bodies", "--color", "never"],
+            &["member", "cedaw", "--format", "csv"],
+            &["issues", "show", "3", "--data", "x.toml", "--no-pager"],
+            &["actions", "--mentions", "women", "--mentions", "girls"],
+            &["timeline", "--from", "2018-07", "--to", "December 2018"],
+            &[
+                "brief",
+                "--topic",
+                "domestic workers",
+                "-o",
+                "b.html",
+                "--force",
+            ],
+            &["cite", "issue", "4", "--style", "chicago"],
+            &["data", "check", "x.toml"],
+            &["search"],
+            &["search", "x", "--limit", "many"],
+            &["members", "cedaw", "--category", "un-agencies"],
+            &["data"],
+            &["search", "--help"],
+        ];
+        for line in lines {
+            let argv: Vec<OsString> = std::iter::once("ewg")
+                .chain(line.iter().copied())
+                .map(OsString::from)
+                .collect();
+            let whole = Cli::command().try_get_matches_from(&argv);
+            let whole = whole.and_then(|mut m| Cli::from_arg_matches_mut(&mut m));
+            let one = parse(argv).and_then(|mut m| Cli::from_arg_matches_mut(&mut m));
+            match (one, whole) {
+                (Ok(one), Ok(whole)) => assert_eq!(format!("{one:?}"), format!("{whole:?}")),
+                (Err(one), Err(whole)) => {
+                    assert_eq!(one.kind(), whole.kind(), "{line:?}");
+                    if whole.kind() != ErrorKind::DisplayHelp {
+                        assert_eq!(one.to_string(), whole.to_string(), "{line:?}");
+                    }
+                }
+                (one, whole) => panic!("{line:?}: {one:?} against {whole:?}"),
+            }
+        }
     }
 
     fn message_for(args: &[&str]) -> Option<String> {

@@ -18,7 +18,12 @@ use ewg_core::search::PrebuiltIndex;
 use ewg_core::{Dataset, Kind};
 use serde_json::Value;
 
-use crate::cli::{Command, DataAction, EntryAction, MembersAction};
+use crate::cli::{
+    ActionsArgs, ActivitiesArgs, BriefArgs, CiteArgs, Command, CompletionsArgs, DataAction,
+    DataArgs, DefineArgs, EntryAction, FollowUpArgs, GuideArgs, IssuesArgs, MembersAction,
+    MembersArgs, ObjectivesArgs, OpenArgs, PrinciplesArgs, PublicationsArgs, SearchArgs, ShowArgs,
+    TimelineArgs,
+};
 use crate::config::{Config, Format};
 use crate::error::Failure;
 use crate::output::View;
@@ -62,12 +67,12 @@ pub(crate) fn run(command: Option<&Command>, cx: &Context<'_>) -> Result<View, F
         return Ok(show::overview(data));
     };
     match command {
-        Command::About => Ok(show::about(data, cx.dataset)),
-        Command::Members {
+        Command::About(_) => Ok(show::about(data, cx.dataset)),
+        Command::Members(MembersArgs {
             action,
             member,
             filter,
-        } => match (action, member) {
+        }) => match (action, member) {
             (Some(MembersAction::Show { member }), _) | (None, Some(member)) => {
                 let member = lookup::member(data, member)?;
                 Ok(show::show(cx, ewg_core::Entry::Member(member)))
@@ -76,42 +81,58 @@ pub(crate) fn run(command: Option<&Command>, cx: &Context<'_>) -> Result<View, F
             (None, None) => lists::members(cx, filter),
             (Some(MembersAction::Categories), _) => Ok(lists::categories(cx)),
         },
-        Command::Issues { action, number } => list_or_show(cx, Kind::Issue, action, number),
-        Command::Objectives { action, number } => list_or_show(cx, Kind::Objective, action, number),
-        Command::Guide { action, number } => match (action, number) {
+        Command::Issues(IssuesArgs { action, number }) => {
+            list_or_show(cx, Kind::Issue, action, number)
+        }
+        Command::Objectives(ObjectivesArgs { action, number }) => {
+            list_or_show(cx, Kind::Objective, action, number)
+        }
+        Command::Guide(GuideArgs { action, number }) => match (action, number) {
             (None, None) => Ok(show::guide(data)),
             _ => list_or_show(cx, Kind::Chapter, action, number),
         },
-        Command::Activities { action, id } => list_or_show(cx, Kind::Activity, action, id),
-        Command::Publications {
+        Command::Activities(ActivitiesArgs { action, id }) => {
+            list_or_show(cx, Kind::Activity, action, id)
+        }
+        Command::Publications(PublicationsArgs {
             action: None,
             id: None,
             sort,
-        } => Ok(lists::publications(cx, *sort)),
-        Command::Publications { action, id, .. } => list_or_show(cx, Kind::Publication, action, id),
-        Command::Timeline {
+        }) => Ok(lists::publications(cx, *sort)),
+        Command::Publications(PublicationsArgs { action, id, .. }) => {
+            list_or_show(cx, Kind::Publication, action, id)
+        }
+        Command::Timeline(TimelineArgs {
             action: None,
             id: None,
             filter,
-        } => lists::timeline(cx, filter),
-        Command::Timeline { action, id, .. } => list_or_show(cx, Kind::Event, action, id),
-        Command::Actions {
+        }) => lists::timeline(cx, filter),
+        Command::Timeline(TimelineArgs { action, id, .. }) => {
+            list_or_show(cx, Kind::Event, action, id)
+        }
+        Command::Actions(ActionsArgs {
             action: None,
             id: None,
             objective,
             mentions,
-        } => lists::actions_filtered(cx, *objective, mentions),
-        Command::Actions { action, id, .. } => list_or_show(cx, Kind::Action, action, id),
-        Command::Principles { action, id } => list_or_show(cx, Kind::Principle, action, id),
-        Command::FollowUp { action, id } => list_or_show(cx, Kind::FollowUp, action, id),
-        Command::Show { entry } => {
+        }) => lists::actions_filtered(cx, *objective, mentions),
+        Command::Actions(ActionsArgs { action, id, .. }) => {
+            list_or_show(cx, Kind::Action, action, id)
+        }
+        Command::Principles(PrinciplesArgs { action, id }) => {
+            list_or_show(cx, Kind::Principle, action, id)
+        }
+        Command::FollowUp(FollowUpArgs { action, id }) => {
+            list_or_show(cx, Kind::FollowUp, action, id)
+        }
+        Command::Show(ShowArgs { entry }) => {
             let entry = lookup::unique(data, &entry.join(" "))?;
             Ok(show::show(cx, entry))
         }
-        Command::Define { acronym: None } => Ok(lists::of_kind(cx, Kind::Term)),
-        Command::Define {
+        Command::Define(DefineArgs { acronym: None }) => Ok(lists::of_kind(cx, Kind::Term)),
+        Command::Define(DefineArgs {
             acronym: Some(acronym),
-        } => {
+        }) => {
             // A term of the GCM's own (`gender-responsive`) is defined by its guiding principle.
             match (
                 lookup::term(data, acronym),
@@ -124,24 +145,24 @@ pub(crate) fn run(command: Option<&Command>, cx: &Context<'_>) -> Result<View, F
                 (Err(failure), None) => Err(failure),
             }
         }
-        Command::Search {
+        Command::Search(SearchArgs {
             words,
             kind,
             limit,
             all_words,
-        } => search::run(cx, &words.join(" "), kind, limit.map(usize_of), *all_words),
-        Command::Data {
+        }) => search::run(cx, &words.join(" "), kind, limit.map(usize_of), *all_words),
+        Command::Data(DataArgs {
             action: DataAction::Check { path },
-        } => data::check(path, cx.config.format),
-        Command::Data {
+        }) => data::check(path, cx.config.format),
+        Command::Data(DataArgs {
             action: DataAction::Export,
-        } => data::export(data, cx.config.format),
-        Command::Brief {
+        }) => data::export(data, cx.config.format),
+        Command::Brief(BriefArgs {
             entry,
             topic,
             output,
             force,
-        } => {
+        }) => {
             let subject = match (topic, entry.as_slice()) {
                 (Some(topic), _) => brief::Subject::Topic(topic),
                 (None, []) => brief::Subject::Group,
@@ -149,15 +170,15 @@ pub(crate) fn run(command: Option<&Command>, cx: &Context<'_>) -> Result<View, F
             };
             brief::brief(cx, &subject, output.as_deref(), *force)
         }
-        Command::Cite { entry, style } => {
+        Command::Cite(CiteArgs { entry, style }) => {
             let cached = cx.prebuilt.map_or(&[][..], |p| p.citations);
             cite::cite(data, cached, entry, *style, cx.config.format)
         }
-        Command::Open { entry, all, print } => {
+        Command::Open(OpenArgs { entry, all, print }) => {
             open::open(data, entry, *all, *print, cx.config.format)
         }
-        Command::Completions { shell } => Ok(shell::completions(data, *shell)),
-        Command::Man => shell::man_page(data),
+        Command::Completions(CompletionsArgs { shell }) => Ok(shell::completions(data, *shell)),
+        Command::Man(_) => shell::man_page(data),
     }
 }
 
