@@ -408,6 +408,10 @@ pub(super) fn occurrences(
         // A field the postings say writes and implies no term a sequence starts with is not
         // walked at all.
         let walk = matcher.may_start_in(doc, f);
+        // Such a field has nothing to find but a word no term matches.
+        if !walk && matcher.unknown_word.is_none() {
+            continue;
+        }
         let (tokens, implied) = if walk {
             (index.tokens(field), index.implied(field))
         } else {
