@@ -2,6 +2,7 @@
 //! tab-separated lines (pipe) or as JSON. Text from the data passes through [`clean`] on its way
 //! to a terminal or pipe, so no control character in a dataset reaches the screen raw.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 use std::ops::Range;
 
@@ -39,12 +40,13 @@ const WIDE_TERMINAL: usize = 120;
 /// A piece of text with byte ranges to highlight (search matches).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Text {
-    pub text: String,
+    /// Borrowed where it is the data's own (the data lasts the whole run) or a fixed word.
+    pub text: Cow<'static, str>,
     pub marks: Vec<Range<usize>>,
 }
 
-impl From<String> for Text {
-    fn from(text: String) -> Text {
+impl From<Cow<'static, str>> for Text {
+    fn from(text: Cow<'static, str>) -> Text {
         Text {
             text,
             marks: Vec::new(),
@@ -52,9 +54,15 @@ impl From<String> for Text {
     }
 }
 
-impl From<&str> for Text {
-    fn from(text: &str) -> Text {
-        Text::from(text.to_string())
+impl From<String> for Text {
+    fn from(text: String) -> Text {
+        Text::from(Cow::Owned(text))
+    }
+}
+
+impl From<&'static str> for Text {
+    fn from(text: &'static str) -> Text {
+        Text::from(Cow::Borrowed(text))
     }
 }
 
@@ -365,7 +373,7 @@ fn render_table(listing: &Listing, config: &Config, out: &mut impl Write) -> io:
             let text = if wrap_whole && whole(i) {
                 wrap_at_pieces(&escape::terminal(&cell.text), width)
             } else {
-                cell.text.clone()
+                cell.text.to_string()
             };
             // Each line painted (and made safe) on its own: the line breaks are ours.
             let paint = |line: &str| {

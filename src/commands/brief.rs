@@ -65,7 +65,7 @@ pub(crate) fn brief(
                     .hits
                     .iter()
                     .filter(|h| h.kind == Kind::Chapter)
-                    .map(|h| (h.id.clone(), h.snippet.text.clone()))
+                    .map(|h| (h.id.to_string(), h.snippet.text.clone()))
                     .collect();
                 (
                     capitalised(topic),

@@ -43,7 +43,7 @@ fn ids_and_titles(cx: &Context<'_>, kind: Kind) -> View {
         columns: vec!["id", kind.noun()],
         rows: data
             .entries_of(kind)
-            .map(|e| vec![e.id().into_owned().into(), e.title().into_owned().into()])
+            .map(|e| vec![e.id().into(), e.title().into()])
             .collect(),
         json: cx.json(|| data.entries_of(kind).map(|e| to_value(&e)).collect()),
         note: None,
@@ -62,7 +62,7 @@ pub(crate) fn members(cx: &Context<'_>, filter: &MemberFilter) -> Result<View, F
     Ok(members_listing(cx, members))
 }
 
-fn members_listing(cx: &Context<'_>, members: Vec<&Member>) -> View {
+fn members_listing(cx: &Context<'_>, members: Vec<&'static Member>) -> View {
     let data = cx.data;
     let category_name = |slug: &str| {
         data.category(slug)
@@ -247,7 +247,7 @@ pub(crate) fn action_json(action: &Action) -> Value {
 }
 
 /// GCM actions: their id, paragraph, the words they mention and their text.
-pub(crate) fn actions(cx: &Context<'_>, actions: Vec<&Action>) -> View {
+pub(crate) fn actions(cx: &Context<'_>, actions: Vec<&'static Action>) -> View {
     View::Listing(Listing {
         columns: vec!["id", "paragraph", "mentions", "action", "source"],
         rows: actions
@@ -428,7 +428,7 @@ pub(crate) fn timeline(cx: &Context<'_>, filter: &TimelineFilter) -> Result<View
     Ok(timeline_listing(cx, events, filter.sort))
 }
 
-fn timeline_listing(cx: &Context<'_>, mut events: Vec<&Event>, sort: SortBy) -> View {
+fn timeline_listing(cx: &Context<'_>, mut events: Vec<&'static Event>, sort: SortBy) -> View {
     match sort {
         // Stable: events of the same month keep the file's order.
         SortBy::Date => events.sort_by(|a, b| a.sort.cmp(&b.sort)),

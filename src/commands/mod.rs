@@ -30,7 +30,8 @@ use crate::output::View;
 
 /// What every command may read: the dataset in use and the settings.
 pub(crate) struct Context<'a> {
-    pub data: &'a Dataset,
+    /// The data, for the whole run: what is made of it may borrow from it (main.rs).
+    pub data: &'static Dataset,
     /// Which dataset this is ("bundled, updated 2026-11-27"), for `about`.
     pub dataset: &'a str,
     /// What build.rs worked out of the bundled data, when it is the data in use.
@@ -219,11 +220,14 @@ mod tests {
 
     #[test]
     fn every_kind_is_complete() {
-        let data = Dataset::load(BUNDLED).expect("bundled data loads");
+        // A command's data lasts the whole run (`Context::data`).
+        let data: &'static Dataset = Box::leak(Box::new(
+            Dataset::load(BUNDLED).expect("bundled data loads"),
+        ));
         let cli = Cli::command();
         let config = Config::for_tests(Format::Plain);
         let cx = Context {
-            data: &data,
+            data,
             dataset: "bundled",
             prebuilt: None,
             config: &config,

@@ -166,14 +166,14 @@ fn snippet_text(kind: Kind, snippet: search::Snippet) -> Text {
         kind == Kind::Chapter && matches!(snippet.field, "issues" | "measures" | "instruments");
     if !of_a_chapter_part {
         return Text {
-            text: snippet.text,
+            text: snippet.text.into(),
             marks: snippet.marks,
         };
     }
     let part = format!("{}: ", snippet.field);
     let shift = part.len();
     Text {
-        text: part + &snippet.text,
+        text: (part + &snippet.text).into(),
         marks: snippet
             .marks
             .into_iter()
@@ -190,11 +190,14 @@ mod tests {
 
     #[test]
     fn search_shows_ten_hits_on_a_terminal_and_all_elsewhere() {
-        let data = Dataset::load(BUNDLED).expect("bundled data loads");
+        // A command's data lasts the whole run (`Context::data`).
+        let data: &'static Dataset = Box::leak(Box::new(
+            Dataset::load(BUNDLED).expect("bundled data loads"),
+        ));
         let count = |format: Format, limit: Option<usize>| {
             let config = Config::for_tests(format);
             let cx = Context {
-                data: &data,
+                data,
                 dataset: "bundled",
                 prebuilt: None,
                 config: &config,

@@ -76,8 +76,8 @@ const FILL_UP_TO: usize = 10;
 
 /// What a search found: its hits, best first, and whether they are partial matches.
 #[derive(Debug, Clone)]
-pub struct Answer {
-    pub hits: Vec<Hit>,
+pub struct Answer<'a> {
+    pub hits: Vec<Hit<'a>>,
     /// How many of the hits, from the first, have every word of the query: the others, after
     /// them, have some.
     pub complete: usize,
@@ -90,13 +90,13 @@ pub struct Answer {
 /// Entries with every word of the query come first, and where they are few, the entries with the
 /// most telling of its words after them (up to [`FILL_UP_TO`] in all); where there are none,
 /// only those. `all_words` asks for every word or nothing.
-pub fn search(
-    data: &Dataset,
+pub fn search<'a>(
+    data: &'a Dataset,
     prebuilt: Option<&'static PrebuiltIndex>,
     query: &str,
     kinds: &[Kind],
     all_words: bool,
-) -> Result<Answer, SearchError> {
+) -> Result<Answer<'a>, SearchError> {
     let chars = query.chars().count();
     if chars > MAX_QUERY_CHARS {
         return Err(SearchError::TooLong {
@@ -230,12 +230,12 @@ fn index_of<'a>(data: &'a Dataset, prebuilt: Option<&'static PrebuiltIndex>) -> 
 /// Hits for the parts without the word that names a kind (`which objective is about
 /// trafficking`, `action on remittances`), and that kind, which `search` puts first: a hint,
 /// never a filter. Every hit has every word, so none with fewer is lifted.
-fn rank_with_kind_word(
-    matchers: &Matchers,
+fn rank_with_kind_word<'a>(
+    matchers: &Matchers<'_, 'a>,
     as_typed: &[Part],
     parts: &mut Vec<Part>,
     kinds: &[Kind],
-) -> (Vec<Hit>, Option<Kind>) {
+) -> (Vec<Hit<'a>>, Option<Kind>) {
     let typed = parts.clone();
     let Some(kind) = take_kind_word(as_typed, parts) else {
         return (rank_with(matchers, parts, kinds), None);
@@ -250,7 +250,7 @@ fn rank_with_kind_word(
 }
 
 /// Whether a hit's entry names where it took place (an event's `place`).
-fn has_place(index: &Index<'_>, hit: &Hit) -> bool {
+fn has_place(index: &Index<'_>, hit: &Hit<'_>) -> bool {
     hit.kind == Kind::Event
         && index
             .docs()
@@ -259,7 +259,7 @@ fn has_place(index: &Index<'_>, hit: &Hit) -> bool {
 }
 
 /// Every entry of a kind, as hits in the file's order.
-fn whole_kind(index: &Index<'_>, kind: Kind) -> Vec<Hit> {
+fn whole_kind<'a>(index: &Index<'a>, kind: Kind) -> Vec<Hit<'a>> {
     index
         .docs()
         .filter(|d| d.kind == kind)
@@ -333,7 +333,7 @@ mod tests {
                 hits = rank_partial(index, &parts, &[]);
             }
             hits.into_iter()
-                .map(|h| (h.kind, h.id, h.score.to_bits()))
+                .map(|h| (h.kind, h.id.into_owned(), h.score.to_bits()))
                 .collect()
         };
         for query in [
@@ -496,7 +496,7 @@ mod tests {
             &parse_query("Economic and Social Council"),
             &[Kind::Member],
         );
-        assert_eq!(hits.first().map(|h| h.id.as_str()), Some("cescr"));
+        assert_eq!(hits.first().map(|h| &*h.id), Some("cescr"));
         // The group's `chairing` spells the CMW out; `CMW` finds it there.
         let hits = rank(index, &parse_query("CMW"), &[Kind::Group]);
         assert!(
@@ -520,7 +520,7 @@ mod tests {
     fn quoted_phrases_match_in_order_only() {
         let index = index();
         let phrase = rank(index, &parse_query(r#""access to justice""#), &[]);
-        assert_eq!(phrase.first().map(|h| h.id.as_str()), Some("2"));
+        assert_eq!(phrase.first().map(|h| &*h.id), Some("2"));
         assert!(rank(index, &parse_query(r#""justice to access""#), &[]).is_empty());
     }
 
@@ -613,9 +613,9 @@ mod properties {
     use proptest::prelude::*;
     use rust_stemmers::{Algorithm, Stemmer};
 
-    fn key(hits: &[Hit]) -> Vec<(Kind, String, u64)> {
+    fn key(hits: &[Hit<'_>]) -> Vec<(Kind, String, u64)> {
         hits.iter()
-            .map(|h| (h.kind, h.id.clone(), h.score.to_bits()))
+            .map(|h| (h.kind, h.id.to_string(), h.score.to_bits()))
             .collect()
     }
 

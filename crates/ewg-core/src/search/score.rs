@@ -1,6 +1,7 @@
 //! Scoring and ranking: tier weights, bonuses for whole keys and fields, closeness and
 //! coverage; hits sorted by score, then kind, then id.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -35,12 +36,12 @@ pub(super) const PHRASE_BONUS: f64 = 8.0;
 /// Bonus for the whole query being an entry's id or acronym: it then comes first.
 pub(super) const EXACT_KEY_BONUS: f64 = 100.0;
 
-/// A search result.
+/// A search result. Its id and title are the data's own, borrowed where the data lies.
 #[derive(Debug, Clone)]
-pub struct Hit {
+pub struct Hit<'a> {
     pub kind: Kind,
-    pub id: String,
-    pub title: String,
+    pub id: Cow<'a, str>,
+    pub title: Cow<'a, str>,
     pub score: f64,
     /// Names of the fields any query part matched, in field order.
     pub matched: Vec<&'static str>,
@@ -113,13 +114,13 @@ struct Scratch {
 
 /// Scores one document from each part's occurrences in it, none empty. Each part's hit counts
 /// `weights[i]` times (once each where `weights` is empty).
-fn score_found(
-    doc: &Doc,
+fn score_found<'a>(
+    doc: &Doc<'_, 'a>,
     parts: &[&Part],
     per_part: PartOccurrences<'_>,
     weights: &[f64],
     scratch: &mut Scratch,
-) -> Hit {
+) -> Hit<'a> {
     let Scratch {
         parts_in,
         starts,
@@ -203,8 +204,8 @@ fn score_found(
     let title_marks = title_marks(doc, per_part);
     Hit {
         kind: doc.kind,
-        id: doc.id.to_string(),
-        title: doc.title.to_string(),
+        id: doc.id.clone(),
+        title: doc.title.clone(),
         score: (score * 100.0).round() / 100.0,
         matched,
         snippet,
@@ -278,12 +279,16 @@ pub(super) fn smallest_window(positions: &mut [(usize, usize)], counts: &mut [us
 }
 
 /// Every entry that matches all parts of the query, best first; ties by kind, then id.
-pub fn rank(index: &Index<'_>, parts: &[Part], kinds: &[Kind]) -> Vec<Hit> {
+pub fn rank<'a>(index: &Index<'a>, parts: &[Part], kinds: &[Kind]) -> Vec<Hit<'a>> {
     rank_with(&Matchers::new(index), parts, kinds)
 }
 
 /// [`rank`], with the matchers this search has made.
-pub(super) fn rank_with(matchers: &Matchers, parts: &[Part], kinds: &[Kind]) -> Vec<Hit> {
+pub(super) fn rank_with<'a>(
+    matchers: &Matchers<'_, 'a>,
+    parts: &[Part],
+    kinds: &[Kind],
+) -> Vec<Hit<'a>> {
     if parts.is_empty() {
         return Vec::new();
     }
@@ -293,7 +298,7 @@ pub(super) fn rank_with(matchers: &Matchers, parts: &[Part], kinds: &[Kind]) -> 
     let parts: Vec<&Part> = parts.iter().collect();
     let mut found = Found::default();
     let mut scratch = Scratch::default();
-    let mut hits: Vec<Hit> = index
+    let mut hits: Vec<Hit<'a>> = index
         .docs()
         .filter(|d| kinds.is_empty() || kinds.contains(&d.kind))
         .filter_map(|d| {
@@ -336,12 +341,16 @@ const COVERAGE_BONUS: f64 = 60.0;
 /// how rare it is among the entries (an inverse document frequency), so that the entries with
 /// the rarer, more telling words come first; parts no entry has count for nothing. Empty when no
 /// part matches anything.
-pub fn rank_partial(index: &Index<'_>, parts: &[Part], kinds: &[Kind]) -> Vec<Hit> {
+pub fn rank_partial<'a>(index: &Index<'a>, parts: &[Part], kinds: &[Kind]) -> Vec<Hit<'a>> {
     rank_partial_with(&Matchers::new(index), parts, kinds)
 }
 
 /// [`rank_partial`], with the matchers this search has made.
-pub(super) fn rank_partial_with(matchers: &Matchers, parts: &[Part], kinds: &[Kind]) -> Vec<Hit> {
+pub(super) fn rank_partial_with<'a>(
+    matchers: &Matchers<'_, 'a>,
+    parts: &[Part],
+    kinds: &[Kind],
+) -> Vec<Hit<'a>> {
     find_parts(matchers, parts, kinds).rank()
 }
 
@@ -394,9 +403,9 @@ pub(super) fn find_parts<'p, 'i, 'a>(
     found
 }
 
-impl PartsFound<'_, '_, '_> {
+impl<'i, 'a> PartsFound<'_, 'i, 'a> {
     /// Each entry found, with each part's occurrences in it (as ranges of `found.occurrences`).
-    fn rows(&self) -> impl Iterator<Item = (&Doc<'_, '_>, &[Range<usize>])> {
+    fn rows(&self) -> impl Iterator<Item = (&Doc<'i, 'a>, &[Range<usize>])> {
         self.rows
             .iter()
             .zip(self.found.ranges.chunks(self.parts.len().max(1)))
@@ -420,7 +429,7 @@ impl PartsFound<'_, '_, '_> {
     }
 
     /// The entries found, ranked by the parts they have: see [`rank_partial`].
-    pub(super) fn rank(self) -> Vec<Hit> {
+    pub(super) fn rank(self) -> Vec<Hit<'a>> {
         let parts = self.parts;
         let total = self.looked_at as f64;
         // BM25's inverse document frequency: near nothing for a word most entries have.
@@ -433,7 +442,7 @@ impl PartsFound<'_, '_, '_> {
             )
             .collect();
         let whole: f64 = rarity.iter().sum();
-        let mut hits: Vec<Hit> = Vec::with_capacity(self.rows.len());
+        let mut hits: Vec<Hit<'a>> = Vec::with_capacity(self.rows.len());
         // The parts each entry has, their weights and their occurrences: one buffer of each
         // for every entry.
         let mut sub_parts: Vec<&Part> = Vec::with_capacity(parts.len());
@@ -464,7 +473,7 @@ impl PartsFound<'_, '_, '_> {
 }
 
 /// Best first; ties by kind, then id.
-pub(super) fn sort(hits: &mut Vec<Hit>) {
+pub(super) fn sort(hits: &mut Vec<Hit<'_>>) {
     // A hit is large: the order is worked out on what decides it, each id read as a number
     // once, and then each hit is moved once, where sorting the hits themselves moved each of
     // them many times (BENCHMARKS.md).
@@ -486,9 +495,9 @@ pub(super) fn sort(hits: &mut Vec<Hit>) {
 
 /// Puts the entry a query names by number (`issue 2`) first: its hit if the rest of the query
 /// found it, or a hit of its own. False if the data has no such entry.
-pub(super) fn put_reference_first(
-    index: &Index<'_>,
-    hits: &mut Vec<Hit>,
+pub(super) fn put_reference_first<'a>(
+    index: &Index<'a>,
+    hits: &mut Vec<Hit<'a>>,
     (kind, number): (Kind, u32),
 ) -> bool {
     let id = number.to_string();
@@ -509,7 +518,7 @@ pub(super) fn put_reference_first(
 }
 
 /// An entry as a hit that no words found: asked for by number or as one of a whole kind.
-pub(super) fn bare_hit(doc: &Doc) -> Hit {
+pub(super) fn bare_hit<'a>(doc: &Doc<'_, 'a>) -> Hit<'a> {
     score_found(
         doc,
         &[],
