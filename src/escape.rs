@@ -53,14 +53,18 @@ fn needs_terminal_escape(bytes: &[u8]) -> bool {
     let escaped_in =
         |from: usize, to: usize| (from..to).any(|at| !printable_ascii(bytes[at]) && escaped_at(at));
     const CHUNK: usize = 16;
+    let all_printable =
+        |chunk: &[u8; CHUNK]| chunk.iter().fold(true, |all, &b| all & printable_ascii(b));
     let (chunks, tail) = bytes.as_chunks::<CHUNK>();
     for (n, chunk) in chunks.iter().enumerate() {
-        let all_printable = chunk.iter().fold(true, |all, &b| all & printable_ascii(b));
-        if !all_printable && escaped_in(n * CHUNK, (n + 1) * CHUNK) {
+        if !all_printable(chunk) && escaped_in(n * CHUNK, (n + 1) * CHUNK) {
             return true;
         }
     }
-    escaped_in(bytes.len() - tail.len(), bytes.len())
+    // The last bytes too are told at once, padded with spaces.
+    let mut last = [b' '; CHUNK];
+    last[..tail.len()].copy_from_slice(tail);
+    !all_printable(&last) && escaped_in(bytes.len() - tail.len(), bytes.len())
 }
 
 /// A message of several lines for the terminal: each line as [`terminal`] makes it.
