@@ -11,10 +11,10 @@ use ewg_core::is_bidi_control;
 /// reaches the output as itself. Tabs and line breaks become spaces, so a record stays on one
 /// line; any other is shown as `\u{..}`.
 pub(crate) fn terminal(text: &str) -> Cow<'_, str> {
-    let unsafe_char = |c: char| c.is_control() || is_bidi_control(c);
     if !needs_terminal_escape(text.as_bytes()) {
         return Cow::Borrowed(text);
     }
+    let unsafe_char = |c: char| c.is_control() || is_bidi_control(c);
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
@@ -40,6 +40,7 @@ fn needs_terminal_escape(bytes: &[u8]) -> bool {
         let next = |n: usize| bytes.get(at + n).copied().unwrap_or(0);
         match bytes[at] {
             0..0x20 | 0x7f => true,
+            // In UTF-8 (as a `str` is) a byte after C2 is 80 or more.
             0xc2 => next(1) <= 0x9f,
             0xd8 => next(1) == 0x9c,
             0xe2 => match next(1) {

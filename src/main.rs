@@ -357,7 +357,7 @@ mod tests {
 
     /// A line that names its command first parses to the same `Cli` with that command's tree
     /// alone as with the whole tree, and a line that tree turns down gets the whole tree's
-    /// error.
+    /// error (`parse` parses it again with the whole tree: this holds it to that).
     #[test]
     fn one_command_s_tree_parses_as_the_whole_tree() {
         let lines: &[&[&str]] = &[

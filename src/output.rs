@@ -371,9 +371,9 @@ fn render_table(listing: &Listing, config: &Config, out: &mut impl Write) -> io:
         table.add_row(shown.iter().zip(&widths).map(|(&i, &width)| {
             let cell = &row[i];
             let text = if wrap_whole && whole(i) {
-                wrap_at_pieces(&escape::terminal(&cell.text), width)
+                Cow::Owned(wrap_at_pieces(&escape::terminal(&cell.text), width))
             } else {
-                cell.text.to_string()
+                Cow::Borrowed(&*cell.text)
             };
             // Each line painted (and made safe) on its own: the line breaks are ours.
             let paint = |line: &str| {

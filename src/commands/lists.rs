@@ -64,10 +64,7 @@ pub(crate) fn members(cx: &Context<'_>, filter: &MemberFilter) -> Result<View, F
 
 fn members_listing(cx: &Context<'_>, members: Vec<&'static Member>) -> View {
     let data = cx.data;
-    let category_name = |slug: &str| {
-        data.category(slug)
-            .map_or(slug.to_string(), |c| c.name.to_string())
-    };
+    let category_name = |slug: &'static str| data.category(slug).map_or(slug, |c| c.name.as_ref());
     View::Listing(Listing {
         columns: vec!["id", "acronym", "name", "category"],
         rows: members

@@ -186,14 +186,11 @@ fn snippet_text(kind: Kind, snippet: search::Snippet) -> Text {
 mod tests {
     use super::*;
     use crate::config::Config;
-    use ewg_core::{BUNDLED, Dataset};
 
     #[test]
     fn search_shows_ten_hits_on_a_terminal_and_all_elsewhere() {
-        // A command's data lasts the whole run (`Context::data`).
-        let data: &'static Dataset = Box::leak(Box::new(
-            Dataset::load(BUNDLED).expect("bundled data loads"),
-        ));
+        // The bundled data as compiled in (a test in main.rs holds it to the TOML).
+        let data = &crate::BUNDLED_DATA;
         let count = |format: Format, limit: Option<usize>| {
             let config = Config::for_tests(format);
             let cx = Context {

@@ -36,7 +36,7 @@ pub(super) const PHRASE_BONUS: f64 = 8.0;
 /// Bonus for the whole query being an entry's id or acronym: it then comes first.
 pub(super) const EXACT_KEY_BONUS: f64 = 100.0;
 
-/// A search result. Its id and title are the data's own, borrowed where the data lies.
+/// A search result. Its id and title are borrowed where the index borrows them.
 #[derive(Debug, Clone)]
 pub struct Hit<'a> {
     pub kind: Kind,
