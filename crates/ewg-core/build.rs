@@ -40,7 +40,6 @@ fn synonym_table() -> String {
         out.push_str("    &[\n");
         for entry in *group {
             let folded: Vec<String> = normalise::words(entry.trim_start_matches('>'))
-                .iter()
                 .map(|(_, word)| normalise::fold(word))
                 .collect();
             let stems: Vec<String> = folded

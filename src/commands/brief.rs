@@ -41,60 +41,60 @@ pub(crate) fn brief(
     force: bool,
 ) -> Result<View, Failure> {
     let data = cx.data;
-    let (title, markdown) =
-        match subject {
-            Subject::Group => (data.group.name.to_string(), markdown(data)),
-            Subject::Topic(topic) => {
-                let answer = search::search(data, cx.prebuilt.map(|p| p.search), topic, &[], false)
-                    .map_err(Failure::Topic)?;
-                // The best hits make a brief; the rest are for `ewg search`.
-                // Entries with some of the topic's words make a brief only where none has all.
-                let whole = match answer.complete {
-                    0 => answer.hits.len(),
-                    complete => complete,
-                };
-                let hits: Vec<Entry<'_>> = answer.hits[..whole]
+    let (title, markdown) = match subject {
+        Subject::Group => (data.group.name.to_string(), markdown(data)),
+        Subject::Topic(topic) => {
+            let answer = search::search(&cx.index(), topic, &[], false).map_err(Failure::Topic)?;
+            // The best hits make a brief; the rest are for `ewg search`.
+            // Entries with some of the topic's words make a brief only where none has all.
+            let whole = match answer.complete {
+                0 => answer.hits.len(),
+                complete => complete,
+            };
+            let hits: Vec<Entry<'_>> = answer.hits[..whole]
+                .iter()
+                .take(TOPIC_HITS)
+                .filter_map(|h| lookup::of_kind(data, h.kind, &h.id).ok())
+                .collect();
+            let partial = answer.partial.is_some();
+            // What search found in each chapter, synonyms included (`gbv` finds "sexual
+            // and gender-based violence"): said where no point has the topic's own words.
+            let snippets: BTreeMap<String, String> = answer
+                .hits
+                .iter()
+                .filter(|h| h.kind == Kind::Chapter)
+                .map(|h| (h.id.to_string(), h.snippet.text.clone()))
+                .collect();
+            (
+                capitalised(topic),
+                topic_markdown(data, topic, Some(topic), &hits, &snippets, partial),
+            )
+        }
+        Subject::Entry(entry) => {
+            let mut entries = vec![*entry];
+            entries.extend(
+                data.related(*entry)
                     .iter()
-                    .take(TOPIC_HITS)
-                    .filter_map(|h| lookup::of_kind(data, h.kind, &h.id).ok())
-                    .collect();
-                let partial = answer.partial.is_some();
-                // What search found in each chapter, synonyms included (`gbv` finds "sexual
-                // and gender-based violence"): said where no point has the topic's own words.
-                let snippets: BTreeMap<String, String> = answer
-                    .hits
-                    .iter()
-                    .filter(|h| h.kind == Kind::Chapter)
-                    .map(|h| (h.id.to_string(), h.snippet.text.clone()))
-                    .collect();
-                (
-                    capitalised(topic),
-                    topic_markdown(data, topic, Some(topic), &hits, &snippets, partial),
-                )
-            }
-            Subject::Entry(entry) => {
-                let mut entries = vec![*entry];
+                    .filter_map(|r| lookup::of_kind(data, Kind::from_name(r.kind)?, &r.id).ok()),
+            );
+            if let Entry::Objective(o) = entry {
                 entries.extend(
-                    data.related(*entry).iter().filter_map(|r| {
-                        lookup::of_kind(data, Kind::from_name(r.kind)?, &r.id).ok()
-                    }),
-                );
-                if let Entry::Objective(o) = entry {
-                    entries.extend(data.entries_of(Kind::Action).filter(
+                    data.entries_of(Kind::Action).filter(
                         |e| matches!(e, Entry::Action(a) if a.action.objective == o.number),
-                    ));
-                }
-                // Each entry once, though it is both related and the objective's action.
-                let mut seen = BTreeSet::new();
-                entries.retain(|e| seen.insert((e.kind(), e.id().into_owned())));
-                let title = entry.title().into_owned();
-                let snippets = BTreeMap::new();
-                (
-                    title.clone(),
-                    topic_markdown(data, &title, None, &entries, &snippets, false),
-                )
+                    ),
+                );
             }
-        };
+            // Each entry once, though it is both related and the objective's action.
+            let mut seen = BTreeSet::new();
+            entries.retain(|e| seen.insert((e.kind(), e.id().into_owned())));
+            let title = entry.title().into_owned();
+            let snippets = BTreeMap::new();
+            (
+                title.clone(),
+                topic_markdown(data, &title, None, &entries, &snippets, false),
+            )
+        }
+    };
     let text = match cx.config.format {
         Format::Html => html(&title, &markdown),
         _ => markdown,

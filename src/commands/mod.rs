@@ -14,7 +14,9 @@ mod search;
 mod shell;
 mod show;
 
-use ewg_core::search::PrebuiltIndex;
+use std::mem::ManuallyDrop;
+
+use ewg_core::search::{Index, PrebuiltIndex};
 use ewg_core::{Dataset, Kind};
 use serde_json::Value;
 
@@ -40,6 +42,16 @@ pub(crate) struct Context<'a> {
 }
 
 impl Context<'_> {
+    /// The search index: the one build.rs compiled in, or one built of a file's data. Never
+    /// freed, like a file's data (main.rs): the run ends soon after its last use, and freeing
+    /// 100,000 entries' fields one by one only delays the exit.
+    pub fn index(&self) -> ManuallyDrop<Index<'static>> {
+        ManuallyDrop::new(match self.prebuilt {
+            Some(prebuilt) => Index::prebuilt(prebuilt.search),
+            None => Index::build(self.data),
+        })
+    }
+
     /// A view's JSON, made only where it is printed: most runs print a table or plain text,
     /// and making it was a tenth of `ewg members` (BENCHMARKS.md).
     pub fn json(&self, make: impl FnOnce() -> Value) -> Value {

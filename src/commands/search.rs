@@ -54,15 +54,15 @@ pub(crate) fn run(
         (None, Format::Table) => TERMINAL_SEARCH_LIMIT,
         (None, _) => usize::MAX,
     };
-    let prebuilt = cx.prebuilt.map(|p| p.search);
-    let answer = match search::search(cx.data, prebuilt, query, kinds, all_words) {
+    let index = cx.index();
+    let answer = match search::search(&index, query, kinds, all_words) {
         Ok(answer) => answer,
         // `citation`: the reader wants the command, and the works it cites.
         Err(err) => match kind_asked_by_command_words(&err) {
             Some((kind, note)) if !all_words && (kinds.is_empty() || kinds.contains(&kind)) => {
                 say_note(&note);
                 // A kind's own name asks search for every entry of it.
-                search::search(cx.data, prebuilt, kind.plural(), &[kind], false)?
+                search::search(&index, kind.plural(), &[kind], false)?
             }
             _ => return Err(err.into()),
         },

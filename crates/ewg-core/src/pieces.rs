@@ -1,6 +1,8 @@
 //! Loading a large dataset file in pieces: cut before table headers, each piece parsed on its
 //! own and joined in order, so that the parser's memory is needed for one piece at a time.
 
+use std::ops::Range;
+
 use crate::model::{Dataset, Piece};
 
 /// The least a piece of a file holds; a piece ends before a table header.
@@ -31,17 +33,35 @@ pub fn load_in_pieces(text: &str, piece_bytes: usize) -> Option<Dataset> {
         return None;
     }
     let mut whole = Piece::default();
-    let mut start = 0;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        if offset - start >= piece_bytes && is_section_header(line) {
-            whole.join(toml::from_str(&text[start..offset]).ok()?)?;
-            start = offset;
+    // The piece being gathered starts at `start`; lines before `next` have been looked at.
+    let (mut start, mut next) = (0, 0);
+    // Skips to `piece_bytes` past the piece's start and looks at lines from there, rather than
+    // at every line: a pass over the whole text is a pass over memory that is no longer cached.
+    while let Some(line) = line_from(text, next.max(start + piece_bytes)) {
+        if is_section_header(&text[line.clone()]) {
+            whole.join(toml::from_str(&text[start..line.start]).ok()?)?;
+            start = line.start;
         }
-        offset += line.len();
+        next = line.end;
     }
     whole.join(toml::from_str(&text[start..]).ok()?)?;
     whole.into_dataset()
+}
+
+/// The first line of `text` that starts at or after byte `from`, with its newline.
+fn line_from(text: &str, from: usize) -> Option<Range<usize>> {
+    let bytes = text.as_bytes();
+    let newline_after = |at: usize| bytes[at..].iter().position(|&b| b == b'\n').map(|i| at + i);
+    let start = match from {
+        0 => 0,
+        _ if from > bytes.len() => return None,
+        _ if bytes[from - 1] == b'\n' => from,
+        _ => newline_after(from)? + 1,
+    };
+    if start == bytes.len() {
+        return None;
+    }
+    Some(start..newline_after(start).map_or(bytes.len(), |end| end + 1))
 }
 
 #[cfg(test)]

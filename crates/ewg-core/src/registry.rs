@@ -288,6 +288,18 @@ impl<'a> Field<'a> {
 struct Fields<'a>(Vec<Field<'a>>);
 
 impl<'a> Fields<'a> {
+    /// Room for the fields most entries have, so that listing them seldom grows the list: every
+    /// entry's are listed at every load (rules) and search (the index).
+    fn new() -> Self {
+        Fields(Vec::with_capacity(8))
+    }
+
+    fn of<const N: usize>(fields: [Field<'a>; N]) -> Self {
+        let mut all = Fields::new();
+        all.0.extend(fields);
+        all
+    }
+
     fn one(mut self, name: &'static str, tier: Tier, text: &'a str) -> Self {
         self.0.push(Field::new(name, tier, text));
         self
@@ -361,7 +373,7 @@ impl<'a> EntryKind<'a> for GroupEntry<'a> {
     }
     fn fields(self) -> Vec<Field<'a>> {
         let (g, gcm) = (self.group, self.gcm);
-        let mut fields = Fields(Vec::new())
+        let mut fields = Fields::new()
             .one("id", Tier::Key, &g.id)
             .one("short_name", Tier::Key, &g.short_name)
             .one("name", Tier::Title, &g.name)
@@ -412,7 +424,7 @@ impl<'a> EntryKind<'a> for &'a Member {
         Cow::Borrowed(&self.name)
     }
     fn fields(self) -> Vec<Field<'a>> {
-        Fields(Vec::new())
+        Fields::new()
             .one("id", Tier::Key, &self.id)
             .opt("acronym", Tier::Key, self.acronym.as_ref())
             .one("name", Tier::Title, &self.name)
@@ -440,7 +452,7 @@ impl<'a> EntryKind<'a> for &'a Issue {
         Cow::Owned(self.display_title())
     }
     fn fields(self) -> Vec<Field<'a>> {
-        let mut fields = Fields(vec![Field::number("number", self.number)]);
+        let mut fields = Fields::of([Field::number("number", self.number)]);
         fields = fields.opt("title", Tier::Title, self.title.as_ref()).opt(
             "label",
             Tier::Short,
@@ -468,7 +480,7 @@ impl<'a> EntryKind<'a> for &'a Publication {
         Cow::Borrowed(&self.title)
     }
     fn fields(self) -> Vec<Field<'a>> {
-        Fields(Vec::new())
+        Fields::new()
             .one("id", Tier::Key, &self.id)
             .one("title", Tier::Title, &self.title)
             .all("aliases", Tier::Short, &self.aliases)
@@ -499,7 +511,7 @@ impl<'a> EntryKind<'a> for &'a Activity {
         Cow::Borrowed(&self.title)
     }
     fn fields(self) -> Vec<Field<'a>> {
-        Fields(Vec::new())
+        Fields::new()
             .one("id", Tier::Key, &self.id)
             .one("title", Tier::Title, &self.title)
             .all("aliases", Tier::Short, &self.aliases)
@@ -525,7 +537,7 @@ impl<'a> EntryKind<'a> for &'a Objective {
         Cow::Borrowed(&self.title)
     }
     fn fields(self) -> Vec<Field<'a>> {
-        let mut fields = Fields(vec![Field::number("number", self.number)])
+        let mut fields = Fields::of([Field::number("number", self.number)])
             .one("title", Tier::Title, &self.title)
             .one("label", Tier::Short, &self.label);
         if let Some(paragraph) = self.paragraph {
@@ -574,7 +586,7 @@ impl<'a> EntryKind<'a> for ActionEntry<'a> {
     }
     fn fields(self) -> Vec<Field<'a>> {
         let a = self.action;
-        let fields = Fields(vec![
+        let fields = Fields::of([
             Field {
                 name: "id",
                 tier: Tier::Key,
@@ -620,7 +632,7 @@ impl<'a> EntryKind<'a> for &'a Principle {
         ))
     }
     fn fields(self) -> Vec<Field<'a>> {
-        Fields(vec![Field {
+        Fields::of([Field {
             name: "reference",
             tier: Tier::Short,
             text: self.title(),
@@ -647,7 +659,7 @@ impl<'a> EntryKind<'a> for &'a FollowUp {
         Cow::Borrowed(&self.name)
     }
     fn fields(self) -> Vec<Field<'a>> {
-        Fields(Vec::new())
+        Fields::new()
             .one("id", Tier::Key, &self.id)
             .one("name", Tier::Title, &self.name)
             .all("aliases", Tier::Short, &self.aliases)
@@ -694,7 +706,7 @@ impl<'a> EntryKind<'a> for ChapterEntry<'a> {
         let c = self.chapter;
         // The title stands below the objective's own: a chapter is found by its objective's
         // label, but the objective comes first.
-        let mut fields = Fields(vec![
+        let mut fields = Fields::of([
             Field::number("objective", c.objective),
             Field {
                 name: "title",
@@ -738,7 +750,7 @@ impl<'a> EntryKind<'a> for &'a Event {
         Cow::Owned(format!("{}: {}", self.when, self.event))
     }
     fn fields(self) -> Vec<Field<'a>> {
-        Fields(Vec::new())
+        Fields::new()
             .one("id", Tier::Key, &self.id)
             .one("when", Tier::Short, &self.when)
             .one("event", Tier::Short, &self.event)
@@ -768,7 +780,7 @@ impl<'a> EntryKind<'a> for &'a Term {
     fn fields(self) -> Vec<Field<'a>> {
         // Expansions rank below the entries they name: `refugees` should find UNHCR before its
         // acronym.
-        Fields(Vec::new())
+        Fields::new()
             .one("acronym", Tier::Key, &self.acronym)
             .all("expansions", Tier::Short, &self.expansions)
             .opt("note", Tier::Prose, self.note.as_ref())

@@ -2,8 +2,11 @@
 //! `ewg data check`: unique well-formed ids, known categories, numbered entries complete, links
 //! that lead somewhere, a source on every entry and every acronym in the glossary.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::borrow::Cow;
+use std::collections::BTreeSet;
 use std::fmt;
+
+use foldhash::{HashMap, HashSet};
 
 use crate::model::{Dataset, GUIDE_PAGE, OBJECTIVE_PARAGRAPH_OFFSET};
 use crate::registry::{IdStyle, Kind};
@@ -38,6 +41,13 @@ impl Problems {
         self.push(path.into(), message.into(), true);
     }
 
+    /// A URL that must be a plain http(s) one; its path is written only where it is not.
+    fn web_url(&mut self, url: &str, path: impl FnOnce() -> String) {
+        if !is_web_url(url) {
+            self.broken(path(), format!("`{url}` is not a plain http(s) URL"));
+        }
+    }
+
     fn push(&mut self, path: String, message: String, from_absence: bool) {
         self.0.push(Problem {
             path,
@@ -47,63 +57,83 @@ impl Problems {
     }
 }
 
+/// The ids links name, gathered once, so that a link is looked up rather than sought through
+/// every entry: in a file of 100,000 members, each link read every member's id.
+struct Ids<'a> {
+    /// Every slug, with the kind and place of the first entry that has it.
+    slugs: HashMap<Cow<'a, str>, (Kind, usize)>,
+    members: HashSet<&'a str>,
+}
+
 impl Dataset {
     /// Every broken rule, all at once.
     pub fn problems(&self) -> Vec<Problem> {
         let mut found = Problems::default();
-        self.check_ids(&mut found);
+        let ids = Ids {
+            slugs: self.check_ids(&mut found),
+            members: self.members.iter().map(|m| m.id.as_ref()).collect(),
+        };
         self.check_glossary(&mut found);
         self.check_categories(&mut found);
         self.check_issues(&mut found);
-        self.check_guide(&mut found);
+        self.check_guide(&ids, &mut found);
         self.check_gcm(&mut found);
-        self.check_links(&mut found);
+        self.check_links(&ids, &mut found);
         self.check_sources_and_acronyms(&mut found);
         found.0
     }
 
-    /// Slugs unique across every kind named by one; numbers 1 to N, each once.
-    fn check_ids(&self, found: &mut Problems) {
-        let mut slugs: BTreeMap<String, String> = BTreeMap::new();
+    /// Slugs unique across every kind named by one; numbers 1 to N, each once. Gives every
+    /// slug with the place of the first entry that has it.
+    fn check_ids(&self, found: &mut Problems) -> HashMap<Cow<'_, str>, (Kind, usize)> {
+        let mut slugs: HashMap<Cow<'_, str>, (Kind, usize)> = HashMap::default();
         for &kind in Kind::ALL {
             match kind.id_style() {
                 IdStyle::Slug => {
                     for (i, entry) in self.entries_of(kind).enumerate() {
-                        let (path, id) = (kind.path(i), entry.id());
+                        let id = entry.id();
                         if !is_slug(&id) {
                             found.broken(
-                                format!("{path}.id"),
+                                format!("{}.id", kind.path(i)),
                                 format!("id `{id}` must be lowercase letters, digits and hyphens"),
                             );
                         }
-                        if let Some(first) = slugs.insert(id.to_string(), path.clone()) {
+                        if let Some(&(first_kind, first)) = slugs.get(id.as_ref()) {
                             found.broken(
-                                format!("{path}.id"),
-                                format!("duplicate id `{id}`, already used by {first}"),
+                                format!("{}.id", kind.path(i)),
+                                format!(
+                                    "duplicate id `{id}`, already used by {}",
+                                    first_kind.path(first)
+                                ),
                             );
+                        } else {
+                            slugs.insert(id, (kind, i));
                         }
                     }
                 }
                 IdStyle::Number => self.check_numbers(kind, found),
                 IdStyle::Code => {
-                    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+                    let mut seen: HashMap<Cow<'_, str>, usize> = HashMap::default();
                     for (i, entry) in self.entries_of(kind).enumerate() {
-                        if let Some(first) = seen.insert(entry.id().into_owned(), i) {
+                        let id = entry.id();
+                        if let Some(&first) = seen.get(id.as_ref()) {
                             found.broken(
                                 kind.path(i),
                                 format!(
-                                    "{} `{}` is given twice, first at {}",
+                                    "{} `{id}` is given twice, first at {}",
                                     kind.noun(),
-                                    entry.id(),
                                     kind.path(first)
                                 ),
                             );
+                        } else {
+                            seen.insert(id, i);
                         }
                     }
                 }
                 IdStyle::Acronym => {}
             }
         }
+        slugs
     }
 
     /// A numbered kind's entries are numbered 1 to however many the file holds, each once.
@@ -111,13 +141,15 @@ impl Dataset {
         let count = u32::try_from(self.count(kind)).unwrap_or(u32::MAX);
         let mut seen = BTreeSet::new();
         for (i, entry) in self.entries_of(kind).enumerate() {
-            let path = format!("{}.number", kind.path(i));
+            let path = || format!("{}.number", kind.path(i));
             match entry.id().parse::<u32>() {
                 Ok(n) if !(1..=count).contains(&n) => found.broken(
-                    path,
+                    path(),
                     format!("{} are numbered 1 to {count}, not {n}", kind.plural()),
                 ),
-                Ok(n) if !seen.insert(n) => found.broken(path, format!("number {n} is used twice")),
+                Ok(n) if !seen.insert(n) => {
+                    found.broken(path(), format!("number {n} is used twice"));
+                }
                 _ => {}
             }
         }
@@ -266,7 +298,7 @@ impl Dataset {
 
     /// Guide chapters: sourced to their own objective's page, every point said, links to a
     /// member or glossary term that exists.
-    fn check_guide(&self, found: &mut Problems) {
+    fn check_guide(&self, ids: &Ids<'_>, found: &mut Problems) {
         for (i, chapter) in self.guide.iter().enumerate() {
             let path = Kind::Chapter.path(i);
             let n = chapter.objective;
@@ -311,7 +343,7 @@ impl Dataset {
                     found.broken(at.clone(), "an instrument without a name");
                 }
                 if let Some(id) = &instrument.member
-                    && !self.members.iter().any(|m| m.id == *id)
+                    && !ids.members.contains(&**id)
                 {
                     found.absent(
                         format!("{at}.member"),
@@ -331,9 +363,9 @@ impl Dataset {
     }
 
     /// Links between entries point at entries that exist.
-    fn check_links(&self, found: &mut Problems) {
+    fn check_links(&self, ids: &Ids<'_>, found: &mut Problems) {
         for (i, chair) in self.group.co_chairs.iter().enumerate() {
-            if !self.members.iter().any(|m| m.id == *chair) {
+            if !ids.members.contains(&**chair) {
                 found.absent(
                     format!("group.co_chairs[{i}]"),
                     format!("no member has the id `{chair}`"),
@@ -346,7 +378,7 @@ impl Dataset {
             }
             for (i, entry) in self.entries_of(kind).enumerate() {
                 for id in entry.related_ids() {
-                    if self.linked(id).is_some() {
+                    if ids.slugs.contains_key(id) || self.term(id).is_some() {
                         continue;
                     }
                     match kind {
@@ -372,28 +404,23 @@ impl Dataset {
             );
         }
         // Every URL that is not a source: each as a source must be.
-        let mut urls: Vec<(String, &str)> = vec![
-            ("meta.page".into(), &self.meta.page),
-            ("group.secretariat_url".into(), &self.group.secretariat_url),
-        ];
+        found.web_url(&self.meta.page, || "meta.page".into());
+        found.web_url(&self.group.secretariat_url, || {
+            "group.secretariat_url".into()
+        });
         if let Some(resolution) = &self.gcm.resolution {
-            urls.push(("gcm.resolution.url".into(), &resolution.url));
+            found.web_url(&resolution.url, || "gcm.resolution.url".into());
         }
         for (i, m) in self.members.iter().enumerate() {
-            urls.push((format!("{}.website", Kind::Member.path(i)), &m.website));
+            found.web_url(&m.website, || format!("{}.website", Kind::Member.path(i)));
         }
         for (i, p) in self.publications.iter().enumerate() {
             if let Some(url) = &p.url {
-                urls.push((format!("{}.url", Kind::Publication.path(i)), url));
+                found.web_url(url, || format!("{}.url", Kind::Publication.path(i)));
             }
         }
         for (i, o) in self.objectives.iter().enumerate() {
-            urls.push((format!("{}.guide", Kind::Objective.path(i)), &o.guide));
-        }
-        for (path, url) in urls {
-            if !is_web_url(url) {
-                found.broken(path, format!("`{url}` is not a plain http(s) URL"));
-            }
+            found.web_url(&o.guide, || format!("{}.guide", Kind::Objective.path(i)));
         }
         for (i, event) in self.timeline.iter().enumerate() {
             let path = Kind::Event.path(i);
@@ -417,24 +444,21 @@ impl Dataset {
         }
         for &kind in Kind::ALL {
             for (i, entry) in self.entries_of(kind).enumerate() {
-                let path = kind.path(i);
+                let path = || kind.path(i);
                 let sources = entry.sources();
                 if sources.is_empty() {
-                    found.broken(path.clone(), "no source given");
+                    found.broken(path(), "no source given");
                 }
                 for url in sources {
                     if !is_web_url(url) {
-                        found.broken(
-                            path.clone(),
-                            format!("source `{url}` is not a plain http(s) URL"),
-                        );
+                        found.broken(path(), format!("source `{url}` is not a plain http(s) URL"));
                     }
                 }
                 for field in entry.fields() {
                     for acronym in acronyms_in(&field.text) {
                         if self.term(acronym).is_none() {
                             found.absent(
-                                format!("{path}.{}", field.name),
+                                format!("{}.{}", path(), field.name),
                                 format!("acronym `{acronym}` has no glossary entry"),
                             );
                         }
@@ -515,6 +539,13 @@ pub fn is_bidi_control(c: char) -> bool {
 /// dropped (`CSW61` is `CSW`).
 pub fn acronyms_in(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric())
+        // A word that starts with a lowercase ASCII letter or a digit is none (every word of
+        // every entry is asked, at every load).
+        .filter(|word| {
+            word.bytes()
+                .next()
+                .is_some_and(|b| !b.is_ascii_lowercase() && !b.is_ascii_digit())
+        })
         .map(|word| word.trim_end_matches(|c: char| c.is_ascii_digit()))
         .filter(|word| word.chars().count() >= 2 && word.chars().all(|c| c.is_uppercase()))
 }
@@ -569,6 +600,31 @@ mod tests {
         ] {
             assert!(all.contains(needle), "missing `{needle}` in:\n{all}");
         }
+    }
+
+    #[test]
+    fn links_and_duplicates_are_checked_against_every_id() {
+        // A third `cmw` names the first, and a link to an id no entry has is found whichever
+        // kind of entry it is in.
+        let text = BUNDLED
+            .replacen("id = \"cedaw\"", "id = \"cmw\"", 1)
+            .replacen("id = \"cescr\"", "id = \"cmw\"", 1)
+            .replacen(
+                "related = [\"iom\"]",
+                "related = [\"no-such-entry\", \"iom\"]",
+                1,
+            );
+        let all = problems_of(&text);
+        assert!(
+            all.contains("members[1].id: duplicate id `cmw`, already used by members[0]")
+                && all.contains("members[2].id: duplicate id `cmw`, already used by members[0]"),
+            "{all}"
+        );
+        assert!(
+            all.contains("related id `no-such-entry` names no entry"),
+            "{all}"
+        );
+        assert!(!all.contains("`iom`"), "{all}");
     }
 
     fn problems_of(text: &str) -> String {

@@ -31,7 +31,6 @@ pub use snippet::{Snippet, cut_snippet};
 use suggest::explain_miss_with;
 pub use suggest::{Miss, closest_words, explain_miss};
 
-use crate::model::Dataset;
 use crate::registry::Kind;
 
 /// Longer queries are not searches but accidents (a pasted file); they are refused at once.
@@ -85,14 +84,13 @@ pub struct Answer<'a> {
     pub partial: Option<Miss>,
 }
 
-/// Searches every entry of `data` (of `kinds`, or all if empty) for `query`, best hit first.
-/// `prebuilt` is the data's index as build.rs wrote it, where the data is the bundled one.
+/// Searches every entry of the index's data (of `kinds`, or all if empty) for `query`, best hit
+/// first.
 /// Entries with every word of the query come first, and where they are few, the entries with the
 /// most telling of its words after them (up to [`FILL_UP_TO`] in all); where there are none,
 /// only those. `all_words` asks for every word or nothing.
 pub fn search<'a>(
-    data: &'a Dataset,
-    prebuilt: Option<&'static PrebuiltIndex>,
+    index: &Index<'a>,
     query: &str,
     kinds: &[Kind],
     all_words: bool,
@@ -123,12 +121,11 @@ pub fn search<'a>(
             query: query.trim().to_string(),
         });
     }
-    let index = index_of(data, prebuilt);
     // `issue 2`: that entry first. A number the data has no entry for (or of a kind not asked
     // for) is searched as the words it is.
     // "members of the EWG", "GCMGender": every entry of that kind, in the file's order.
     if let Some(kind) = whole_kind_asked(&parts).filter(|k| kinds.is_empty() || kinds.contains(k)) {
-        let hits = whole_kind(&index, kind);
+        let hits = whole_kind(index, kind);
         if !hits.is_empty() {
             return Ok(Answer {
                 complete: hits.len(),
@@ -139,11 +136,11 @@ pub fn search<'a>(
     }
     let typed = parts.clone();
     let reference = take_reference(&mut parts);
-    let matchers = Matchers::new(&index);
+    let matchers = Matchers::new(index);
     let (mut hits, hinted) = rank_with_kind_word(&matchers, &as_typed, &mut parts, kinds);
     let placed = reference.is_some_and(|reference| {
         (kinds.is_empty() || kinds.contains(&reference.0))
-            && put_reference_first(&index, &mut hits, reference)
+            && put_reference_first(index, &mut hits, reference)
     });
     if reference.is_some() && !placed {
         parts = typed;
@@ -159,8 +156,8 @@ pub fn search<'a>(
     let favour_dates_and_places = |hits: &mut Vec<Hit>| {
         if asks_when || asks_where {
             for hit in hits.iter_mut() {
-                let favoured = (asks_when && hit.kind == Kind::Event)
-                    || (asks_where && has_place(&index, hit));
+                let favoured =
+                    (asks_when && hit.kind == Kind::Event) || (asks_where && has_place(index, hit));
                 if favoured {
                     hit.score += WHEN_OR_WHERE_BONUS;
                 }
@@ -222,11 +219,6 @@ pub fn search<'a>(
     })
 }
 
-/// The index of `data`: the prebuilt one where there is one, built afresh otherwise.
-fn index_of<'a>(data: &'a Dataset, prebuilt: Option<&'static PrebuiltIndex>) -> Index<'a> {
-    prebuilt.map_or_else(|| Index::build(data), Index::prebuilt)
-}
-
 /// Hits for the parts without the word that names a kind (`which objective is about
 /// trafficking`, `action on remittances`), and that kind, which `search` puts first: a hint,
 /// never a filter. Every hit has every word, so none with fewer is lifted.
@@ -275,7 +267,7 @@ mod tests {
     use super::score::*;
     use super::snippet::*;
     use super::*;
-    use crate::BUNDLED;
+    use crate::{BUNDLED, Dataset};
     use rust_stemmers::{Algorithm, Stemmer};
 
     /// The bundled data's index, built once for every test of this file.
@@ -414,7 +406,6 @@ mod tests {
     #[test]
     fn words_split_on_hyphens_and_keep_inner_apostrophes() {
         let w: Vec<&str> = words("follow-up, women's 4-6 weeks")
-            .into_iter()
             .map(|(_, w)| w)
             .collect();
         assert_eq!(w, ["follow", "up", "women's", "4", "6", "weeks"]);
@@ -732,7 +723,7 @@ mod properties {
     }
 
     fn words_of(text: &str) -> impl Iterator<Item = &str> {
-        words(text).into_iter().map(|(_, w)| w)
+        words(text).map(|(_, w)| w)
     }
 
     #[test]

@@ -200,7 +200,6 @@ pub(super) fn folds_to_words<'w>(text: &str, words: impl Iterator<Item = &'w str
 pub fn terms_of(text: &str) -> Vec<String> {
     let stemmer = Stemmer::create(rust_stemmers::Algorithm::English);
     words(text)
-        .into_iter()
         .map(|(_, word)| stem(&stemmer, &fold(word)))
         .collect()
 }
@@ -225,23 +224,27 @@ pub(super) fn stem(stemmer: &Stemmer, folded: &str) -> String {
 
 /// Words of a text with their byte ranges. A word is a run of letters, digits and combining
 /// marks, with apostrophes inside it; everything else (hyphens included) separates words.
-pub fn words(text: &str) -> Vec<(Range<usize>, &str)> {
-    let is_word_char = |c: char| c.is_alphanumeric() || is_combining_mark(c);
-    let mut out = Vec::new();
-    let mut start = None;
+/// An iterator, so that indexing a field makes no list of its words.
+pub fn words(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
+    // ASCII first: almost every character of the data is ASCII, and the Unicode tests are
+    // table look-ups.
+    let is_word_char = |c: char| {
+        c.is_ascii_alphanumeric()
+            || (!c.is_ascii() && (c.is_alphanumeric() || is_combining_mark(c)))
+    };
     let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let inner_apostrophe = matches!(c, '\'' | '’')
-            && start.is_some()
-            && chars.peek().is_some_and(|&(_, next)| is_word_char(next));
-        if is_word_char(c) || inner_apostrophe {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            out.push((s..i, &text[s..i]));
+    std::iter::from_fn(move || {
+        let mut start = None;
+        while let Some((i, c)) = chars.next() {
+            let inner_apostrophe = matches!(c, '\'' | '’')
+                && start.is_some()
+                && chars.peek().is_some_and(|&(_, next)| is_word_char(next));
+            if is_word_char(c) || inner_apostrophe {
+                start.get_or_insert(i);
+            } else if let Some(s) = start {
+                return Some((s..i, &text[s..i]));
+            }
         }
-    }
-    if let Some(s) = start {
-        out.push((s..text.len(), &text[s..]));
-    }
-    out
+        start.map(|s| (s..text.len(), &text[s..]))
+    })
 }

@@ -121,7 +121,7 @@ fn stems(stemmer: &Stemmer, phrase: &[String]) -> Vec<String> {
 }
 
 fn folded_words(text: &str) -> Vec<String> {
-    words(text).iter().map(|(_, w)| fold(w)).collect()
+    words(text).map(|(_, w)| fold(w)).collect()
 }
 
 /// Splits a query into words and phrases. Quoted text is a phrase; a hyphenated word is a
