@@ -42,9 +42,10 @@ pub(crate) struct Context<'a> {
 }
 
 impl Context<'_> {
-    /// The search index: the one build.rs compiled in, or one built of a file's data. Never
-    /// freed, like a file's data (main.rs): the run ends soon after its last use, and freeing
-    /// 100,000 entries' fields one by one only delays the exit.
+    /// The search index: the one build.rs compiled in, or one built of a file's data, anew at
+    /// each call (a command calls it once). Never freed, like a file's data (main.rs): the run
+    /// ends soon after its last use, and freeing 100,000 entries' fields one by one only delays
+    /// the exit.
     pub fn index(&self) -> ManuallyDrop<Index<'static>> {
         ManuallyDrop::new(match self.prebuilt {
             Some(prebuilt) => Index::prebuilt(prebuilt.search),

@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeSet;
+use std::collections::hash_map::Entry::{Occupied, Vacant};
 use std::fmt;
 
 use foldhash::{HashMap, HashSet};
@@ -57,12 +58,21 @@ impl Problems {
     }
 }
 
-/// The ids links name, gathered once, so that a link is looked up rather than sought through
-/// every entry: in a file of 100,000 members, each link read every member's id.
+/// The ids links and acronyms name, gathered once, so that each is looked up rather than sought
+/// through every entry: in a file of 100,000 members, each link read every member's id.
 struct Ids<'a> {
     /// Every slug, with the kind and place of the first entry that has it.
     slugs: HashMap<Cow<'a, str>, (Kind, usize)>,
     members: HashSet<&'a str>,
+    /// The glossary's acronyms, in capitals: a term is found whatever the case of its ASCII
+    /// letters, as [`Dataset::term`] finds it.
+    acronyms: HashSet<String>,
+}
+
+impl Ids<'_> {
+    fn has_term(&self, acronym: &str) -> bool {
+        self.acronyms.contains(&acronym.to_ascii_uppercase())
+    }
 }
 
 impl Dataset {
@@ -72,6 +82,11 @@ impl Dataset {
         let ids = Ids {
             slugs: self.check_ids(&mut found),
             members: self.members.iter().map(|m| m.id.as_ref()).collect(),
+            acronyms: self
+                .glossary
+                .iter()
+                .map(|t| t.acronym.to_ascii_uppercase())
+                .collect(),
         };
         self.check_glossary(&mut found);
         self.check_categories(&mut found);
@@ -79,7 +94,7 @@ impl Dataset {
         self.check_guide(&ids, &mut found);
         self.check_gcm(&mut found);
         self.check_links(&ids, &mut found);
-        self.check_sources_and_acronyms(&mut found);
+        self.check_sources_and_acronyms(&ids, &mut found);
         found.0
     }
 
@@ -98,16 +113,21 @@ impl Dataset {
                                 format!("id `{id}` must be lowercase letters, digits and hyphens"),
                             );
                         }
-                        if let Some(&(first_kind, first)) = slugs.get(id.as_ref()) {
-                            found.broken(
-                                format!("{}.id", kind.path(i)),
-                                format!(
-                                    "duplicate id `{id}`, already used by {}",
-                                    first_kind.path(first)
-                                ),
-                            );
-                        } else {
-                            slugs.insert(id, (kind, i));
+                        match slugs.entry(id) {
+                            Occupied(first) => {
+                                let (first_kind, first_i) = *first.get();
+                                found.broken(
+                                    format!("{}.id", kind.path(i)),
+                                    format!(
+                                        "duplicate id `{}`, already used by {}",
+                                        first.key(),
+                                        first_kind.path(first_i)
+                                    ),
+                                );
+                            }
+                            Vacant(slot) => {
+                                slot.insert((kind, i));
+                            }
                         }
                     }
                 }
@@ -115,18 +135,19 @@ impl Dataset {
                 IdStyle::Code => {
                     let mut seen: HashMap<Cow<'_, str>, usize> = HashMap::default();
                     for (i, entry) in self.entries_of(kind).enumerate() {
-                        let id = entry.id();
-                        if let Some(&first) = seen.get(id.as_ref()) {
-                            found.broken(
+                        match seen.entry(entry.id()) {
+                            Occupied(first) => found.broken(
                                 kind.path(i),
                                 format!(
-                                    "{} `{id}` is given twice, first at {}",
+                                    "{} `{}` is given twice, first at {}",
                                     kind.noun(),
-                                    kind.path(first)
+                                    first.key(),
+                                    kind.path(*first.get())
                                 ),
-                            );
-                        } else {
-                            seen.insert(id, i);
+                            ),
+                            Vacant(slot) => {
+                                slot.insert(i);
+                            }
                         }
                     }
                 }
@@ -351,7 +372,7 @@ impl Dataset {
                     );
                 }
                 if let Some(acronym) = &instrument.term
-                    && self.term(acronym).is_none()
+                    && !ids.has_term(acronym)
                 {
                     found.absent(
                         format!("{at}.term"),
@@ -378,7 +399,7 @@ impl Dataset {
             }
             for (i, entry) in self.entries_of(kind).enumerate() {
                 for id in entry.related_ids() {
-                    if ids.slugs.contains_key(id) || self.term(id).is_some() {
+                    if ids.slugs.contains_key(id) || ids.has_term(id) {
                         continue;
                     }
                     match kind {
@@ -396,7 +417,7 @@ impl Dataset {
     }
 
     /// Every entry is sourced, and every acronym it uses is in the glossary.
-    fn check_sources_and_acronyms(&self, found: &mut Problems) {
+    fn check_sources_and_acronyms(&self, ids: &Ids<'_>, found: &mut Problems) {
         if !is_date(&self.meta.updated) {
             found.broken(
                 "meta.updated",
@@ -456,7 +477,7 @@ impl Dataset {
                 }
                 for field in entry.fields() {
                     for acronym in acronyms_in(&field.text) {
-                        if self.term(acronym).is_none() {
+                        if !ids.has_term(acronym) {
                             found.absent(
                                 format!("{}.{}", path(), field.name),
                                 format!("acronym `{acronym}` has no glossary entry"),
@@ -625,6 +646,24 @@ mod tests {
             "{all}"
         );
         assert!(!all.contains("`iom`"), "{all}");
+        // The same for an action given three times: 1b and 1c become 1a.
+        let text = BUNDLED
+            .replacen(
+                "objective = 1\nletter = \"b\"",
+                "objective = 1\nletter = \"a\"",
+                1,
+            )
+            .replacen(
+                "objective = 1\nletter = \"c\"",
+                "objective = 1\nletter = \"a\"",
+                1,
+            );
+        let all = problems_of(&text);
+        assert!(
+            all.contains("actions[1]: action `1a` is given twice, first at actions[0]")
+                && all.contains("actions[2]: action `1a` is given twice, first at actions[0]"),
+            "{all}"
+        );
     }
 
     fn problems_of(text: &str) -> String {

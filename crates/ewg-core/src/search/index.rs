@@ -225,7 +225,7 @@ impl TermsBuilder {
     ) -> (Terms<'static>, Vec<DocHead<'a>>, Vec<IndexedField<'a>>) {
         let mut acronyms = Acronyms::default();
         for term in &data.glossary {
-            let acronym = self.intern(&stem(&self.stemmer, &fold(&term.acronym)));
+            let acronym = intern(&mut self.stems, &stem(&self.stemmer, &fold(&term.acronym)));
             for expansion in &term.expansions {
                 let seq: Vec<TermId> = words(expansion).map(|(_, w)| self.term_of(w).0).collect();
                 let all = acronyms.expansion_terms.entry(acronym).or_default();
@@ -279,10 +279,6 @@ impl TermsBuilder {
             posting_ends: Cow::default(),
         };
         (terms, heads, fields)
-    }
-
-    pub(super) fn intern(&mut self, term: &str) -> TermId {
-        intern(&mut self.stems, term)
     }
 
     /// The term of a word of the data, recorded in the vocabulary, and whether it is a

@@ -4,8 +4,8 @@
 //! score and rank -> snippet, and suggest when nothing matches. The index's terms are built once
 //! from the dataset (for the bundled data, at compile time by build.rs); a query normalises only
 //! its own words and looks them up in the index's vocabulary, so no text is normalised again per
-//! query. [`search`] is the one entry point: it owns the query's limits, the choice of prebuilt
-//! or built index, and the explanation of a miss.
+//! query. [`search`] is the one entry point: it owns the query's limits and the explanation of a
+//! miss; its caller chooses the index (the prebuilt one, or one built of a file's data).
 
 mod english;
 // Public only for the statics build.rs writes of the bundled data's index.
@@ -85,8 +85,7 @@ pub struct Answer<'a> {
 }
 
 /// Searches every entry of the index's data (of `kinds`, or all if empty) for `query`, best hit
-/// first.
-/// Entries with every word of the query come first, and where they are few, the entries with the
+/// first. Entries with every word of the query come first, and where they are few, the entries with the
 /// most telling of its words after them (up to [`FILL_UP_TO`] in all); where there are none,
 /// only those. `all_words` asks for every word or nothing.
 pub fn search<'a>(

@@ -226,12 +226,9 @@ pub(super) fn stem(stemmer: &Stemmer, folded: &str) -> String {
 /// marks, with apostrophes inside it; everything else (hyphens included) separates words.
 /// An iterator, so that indexing a field makes no list of its words.
 pub fn words(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
-    // ASCII first: almost every character of the data is ASCII, and the Unicode tests are
-    // table look-ups.
-    let is_word_char = |c: char| {
-        c.is_ascii_alphanumeric()
-            || (!c.is_ascii() && (c.is_alphanumeric() || is_combining_mark(c)))
-    };
+    // No ASCII character is a combining mark, and almost every character of the data is ASCII:
+    // the table of combining marks is looked up only for the others.
+    let is_word_char = |c: char| c.is_alphanumeric() || (!c.is_ascii() && is_combining_mark(c));
     let mut chars = text.char_indices().peekable();
     std::iter::from_fn(move || {
         let mut start = None;
