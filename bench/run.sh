@@ -82,11 +82,11 @@ done
 echo
 
 # Growth from 10,000 to 100,000 entries, the two searches side by side: timed apart (above), a
-# change in the machine's load between them shows as growth. Four rounds of 3 runs each, the
+# change in the machine's load between them shows as growth. Eight rounds of 3 runs each, the
 # files taking turns; the ratio of the 100,000-entry median to the 10,000-entry one is the growth.
 echo "== growth, 10,000 -> 100,000 entries (side by side; x baseline is the growth)"
 rm -f "$out"/growth-*.json
-for round in 1 2 3 4; do
+for round in 1 2 3 4 5 6 7 8; do
   hyperfine -N --warmup 1 --runs 3 --style none --export-json "$out/growth-$round.json" \
     "$ewg --data $out/ewg-10000.toml search \"labour rights\"" \
     "$ewg --data $out/ewg-100000.toml search \"labour rights\"" >/dev/null
