@@ -83,9 +83,8 @@ pub struct WordMap<'t, V: Clone + 'static> {
 impl<V: Copy> WordMap<'_, V> {
     pub(super) fn new(words: impl IntoIterator<Item = (String, V)>) -> WordMap<'static, V> {
         // Each word beside its first eight bytes as a number, which orders most pairs without
-        // reading the words themselves (scattered over the heap: sorting 100,000 of them went
-        // from one cache miss to the next). Zeros pad a short word: it comes first, as it does
-        // among the words; equal numbers are ordered by the words.
+        // reading the words themselves, scattered over the heap. Zeros pad a short word: it
+        // comes first, as it does among the words; equal numbers are ordered by the words.
         let head = |word: &str| {
             let mut bytes = [0; 8];
             let n = word.len().min(8);
@@ -292,7 +291,7 @@ impl TermsBuilder {
             ..
         } = self;
         // Most words are lowercase ASCII, which folding leaves as they are: those skip the map
-        // of folded forms, whose look-up cost as much as the vocabulary's.
+        // of folded forms, a second look-up for every word.
         let folded: &str = if word
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
