@@ -85,9 +85,9 @@ pub struct Answer<'a> {
 }
 
 /// Searches every entry of the index's data (of `kinds`, or all if empty) for `query`, best hit
-/// first. Entries with every word of the query come first, and where they are few, the entries with the
-/// most telling of its words after them (up to [`FILL_UP_TO`] in all); where there are none,
-/// only those. `all_words` asks for every word or nothing.
+/// first. Entries with every word of the query come first, and where they are few, the entries
+/// with the most telling of its words after them (up to [`FILL_UP_TO`] in all); where there are
+/// none, only those. `all_words` asks for every word or nothing.
 pub fn search<'a>(
     index: &Index<'a>,
     query: &str,
